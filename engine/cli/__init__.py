@@ -1,0 +1,99 @@
+"""The command line: argument parsing and dispatch, nothing else.
+
+Each subcommand lives in its own module with ``add_parser(subparsers)`` and
+``run(args, out, err) -> int``; modules are imported only when their command
+runs, so ``--help`` starts fast.  Exit codes: 0 clean, 1 findings that
+``--fail-on`` asks about (or expectations that fail), 2 bad input or usage,
+3 an internal error (a bug: please report it).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from typing import Optional, Sequence
+
+COMMANDS = {
+    # name: (module, one-line help)
+    "report": ("report", "gap report: agreements against norm sets"),
+    "explain": ("explain", "trace one finding, requirement by requirement"),
+    "compare": ("compare", "side-by-side matrix of agreements"),
+    "diff": ("diff", "what changed between two agreements or drafts"),
+    "pair": ("pair", "what binds two countries to each other on a date"),
+    "test": ("test_cmd", "check the expectations written in files"),
+    "check": ("check", "parse and validate files"),
+    "fmt": ("fmt", "format files in the canonical layout"),
+    "list": ("list_cmd", "list agreements, norm sets, topics and other vocabulary"),
+    "import": ("import_cmd", "turn a treaty text (ToTA XML or plain text) into a draft encoding"),
+}
+
+EPILOG = """examples:
+  tradegap report rcep --norms tpp3
+  tradegap report examples/kjdpa.agr --norms tpp3 digital-core --format markdown
+  tradegap explain rcep tpp3.data-flows
+  tradegap compare cptpp usjdta rcep --norms digital-core
+  tradegap check agreements/ examples/
+  tradegap fmt --check agreements/
+  tradegap list topics
+
+exit codes: 0 clean, 1 gaps or failed expectations (when asked), 2 bad input or usage, 3 internal error
+"""
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that exits with 2 and a one-line hint on usage errors (as it does), never a traceback."""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from engine import __version__
+
+    parser = _Parser(
+        prog="tradegap",
+        description="Rules-based trade-agreement comparison: where an agreement falls short of a norm, "
+                    "with the article and words that say so.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"tradegap {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, (module, help_text) in COMMANDS.items():
+        mod = _module(module)
+        if mod is None:
+            continue
+        p = sub.add_parser(name, help=help_text, description=mod.__doc__,
+                           epilog=getattr(mod, "EXAMPLES", None),
+                           formatter_class=argparse.RawDescriptionHelpFormatter)
+        mod.add_arguments(p)
+        p.set_defaults(_module=module)
+    return parser
+
+
+def _module(name: str):
+    try:
+        return importlib.import_module(f"engine.cli.{name}")
+    except ModuleNotFoundError as exc:
+        if exc.name == f"engine.cli.{name}":
+            return None
+        raise
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    out, err = sys.stdout, sys.stderr
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "command", None):
+        parser.print_help(out)
+        return 2
+    mod = _module(args._module)
+    try:
+        return mod.run(args, out, err)
+    except KeyboardInterrupt:
+        err.write("tradegap: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug, not bad input: say so without a traceback
+        err.write(f"tradegap: internal error: {type(exc).__name__}: {exc}\n"
+                  "  = help: this is a bug in tradegap; please report it with the command you ran\n")
+        return 3

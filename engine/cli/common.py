@@ -1,0 +1,56 @@
+"""What several commands share: loading a corpus from arguments and printing diagnostics."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+from typing import Optional, TextIO
+
+from engine import diagnostics as D
+
+
+def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--path", "-p", action="append", default=[], metavar="PATH",
+                   help="extra file or folder of agreements, norm sets or expectations (repeatable)")
+    p.add_argument("--no-bundled", action="store_true",
+                   help="do not load the agreements and norm sets shipped with tradegap")
+
+
+def print_diagnostics(diags, sources: dict, err: TextIO, fmt: str = "text") -> None:
+    if fmt == "json":
+        err.write(json.dumps([D.to_json(d) for d in diags], indent=2) + "\n")
+        return
+    for d in diags:
+        err.write(D.render_text(d, sources) + "\n")
+
+
+def split_refs(refs: list[str]) -> tuple[list[str], list[str]]:
+    """Arguments that are paths (existing files, or with a source suffix) and those that are ids."""
+    paths, ids = [], []
+    for ref in refs:
+        if os.path.exists(ref) or ref.endswith((".agr", ".norms", ".expect")) or os.sep in ref:
+            paths.append(ref)
+        else:
+            ids.append(ref)
+    return paths, ids
+
+
+def load_corpus(args, extra_paths: list[str], err: TextIO, diag_format: str = "text"):
+    """The corpus for a command, or None after printing why it cannot be built."""
+    from engine.corpus import Corpus
+
+    corpus = Corpus.from_paths(list(args.path) + list(extra_paths), include_bundled=not args.no_bundled)
+    if corpus.errors:
+        print_diagnostics(corpus.diagnostics, corpus.sources(), err, diag_format)
+        n = len(corpus.errors)
+        err.write(f"tradegap: {n} error{'s' if n != 1 else ''}; nothing evaluated\n")
+        return None
+    return corpus
+
+
+def usage_error(err: TextIO, message: str, hint: Optional[str] = None) -> int:
+    err.write(f"tradegap: error: {message}\n")
+    if hint:
+        err.write(f"  = help: {hint}\n")
+    return 2

@@ -1,0 +1,209 @@
+"""Finding, loading and resolving files: the bundled corpus and user paths.
+
+A :class:`Corpus` is built once and is immutable: every file parsed and
+validated, every draft resolved, every diagnostic collected.  User files
+shadow bundled ones with the same id, so a negotiator's edited copy of an
+agreement replaces the shipped one.
+"""
+
+from __future__ import annotations
+
+import importlib.resources
+import os
+from typing import Iterable, Optional, Sequence
+
+import attrs
+
+from . import diagnostics as D
+from . import model as M
+from .parsing import ParseResult, parse_file, parse_text
+from .resolve import resolve
+from .validate import validate
+
+SOURCE_SUFFIXES = (".agr", ".norms", ".expect")
+
+
+@attrs.frozen
+class SourceFile:
+    """One file as loaded: its text, document (None if unparsable) and diagnostics."""
+
+    path: str
+    text: str
+    document: Optional[M.Document]
+    diagnostics: tuple[D.Diagnostic, ...]
+    bundled: bool = False
+
+
+def discover(paths: Iterable[str]) -> tuple[list[str], list[D.Diagnostic]]:
+    """Source files named by ``paths`` (files, or folders searched recursively), sorted."""
+    found: list[str] = []
+    diags: list[D.Diagnostic] = []
+    for path in paths:
+        if os.path.isdir(path):
+            for root, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(SOURCE_SUFFIXES))
+        elif os.path.exists(path):
+            found.append(path)
+        else:
+            diags.append(D.error("E0001", "no such file or folder", M.Span(path),
+                                 "give a path to a .agr, .norms or .expect file, or a folder of them"))
+    seen: set[str] = set()
+    unique = []
+    for f in found:
+        key = os.path.realpath(f)
+        if key not in seen:
+            seen.add(key)
+            unique.append(f)
+    return unique, diags
+
+
+def _finish(result: ParseResult, path: str, bundled: bool) -> SourceFile:
+    diags = list(result.diagnostics)
+    if result.document is not None:
+        diags.extend(validate(result.document))
+    diags = [D.narrow(d, result.text) for d in diags]
+    return SourceFile(path, result.text, result.document, tuple(sorted(diags, key=D.sort_key)), bundled)
+
+
+def load_file(path: str) -> SourceFile:
+    """Parse and validate one file from disk."""
+    return _finish(parse_file(path), path, False)
+
+
+def load_text(text: str, path: str = "<input>") -> SourceFile:
+    """Parse and validate source text."""
+    return _finish(parse_text(text, path), path, False)
+
+
+def bundled_files() -> list[SourceFile]:
+    """The agreements and norm sets shipped inside the package."""
+    root = importlib.resources.files("engine")
+    out = []
+    for folder in ("rules", "agreements"):
+        base = root / folder
+        if not base.is_dir():
+            continue
+        for entry in sorted(base.iterdir(), key=lambda e: e.name):
+            if entry.name.endswith(SOURCE_SUFFIXES) and entry.is_file():
+                display = f"{folder}/{entry.name}"
+                out.append(_finish(parse_text(entry.read_text(encoding="utf-8"), display), display, True))
+    return out
+
+
+@attrs.frozen
+class Corpus:
+    """Agreements (resolved), norm sets and expectations, with every diagnostic."""
+
+    files: tuple[SourceFile, ...]
+    written: dict = attrs.field(factory=dict, repr=False)  # id -> Agreement as written
+    agreements: dict = attrs.field(factory=dict, repr=False)  # id -> resolved Agreement
+    norm_sets: dict = attrs.field(factory=dict, repr=False)  # id -> NormSet
+    expectations: tuple[M.Expectation, ...] = ()
+    diagnostics: tuple[D.Diagnostic, ...] = ()
+    origin: dict = attrs.field(factory=dict, repr=False)  # id -> SourceFile path
+
+    # ------------------------------------------------------------ building
+
+    @classmethod
+    def bundled(cls) -> "Corpus":
+        """The corpus shipped with tradegap."""
+        return cls.build(bundled_files())
+
+    @classmethod
+    def from_paths(cls, paths: Sequence[str], include_bundled: bool = True) -> "Corpus":
+        """User files and folders, on top of the bundled corpus unless told otherwise."""
+        names, diags = discover(paths)
+        files = [load_file(p) for p in names]
+        base = bundled_files() if include_bundled else []
+        corpus = cls.build(base + files)
+        if diags:
+            corpus = attrs.evolve(corpus, diagnostics=tuple(diags) + corpus.diagnostics)
+        return corpus
+
+    @classmethod
+    def build(cls, files: Sequence[SourceFile]) -> "Corpus":
+        diags: list[D.Diagnostic] = []
+        written: dict[str, M.Agreement] = {}
+        norm_sets: dict[str, M.NormSet] = {}
+        origin: dict[str, SourceFile] = {}
+        expectations: list[M.Expectation] = []
+        for f in files:
+            diags.extend(f.diagnostics)
+            if f.document is None:
+                continue
+            for item in f.document.items:
+                if isinstance(item, M.Expectation):
+                    expectations.append(item)
+                    continue
+                table = written if isinstance(item, M.Agreement) else norm_sets
+                key = ("agreement " if isinstance(item, M.Agreement) else "norm set ") + item.id
+                previous = origin.get(key)
+                if previous is not None and not (previous.bundled and not f.bundled):
+                    kind = key.rsplit(" ", 1)[0]
+                    diags.append(D.error("E0302", f"{kind} `{item.id}` is defined twice", item.span,
+                                         "ids are unique across the files given; rename one",
+                                         secondary=((table[item.id].span, "first defined"),), focus=item.id))
+                    continue
+                table[item.id] = item
+                origin[key] = f
+        resolved: dict[str, M.Agreement] = {}
+        for ident, agreement in written.items():
+            resolved[ident], more = resolve(agreement, written.get)
+            diags.extend(more)
+        texts = {f.path: f.text for f in files}
+        for e in expectations:
+            diags.extend(_check_expectation(e, resolved, norm_sets))
+        diags = [D.narrow(d, texts.get(d.span.file, "")) for d in diags]
+        unique = list(dict.fromkeys(diags))
+        return cls(
+            tuple(files), written, resolved, norm_sets, tuple(expectations),
+            tuple(sorted(unique, key=D.sort_key)),
+            {k: v.path for k, v in origin.items()},
+        )
+
+    # ------------------------------------------------------------ queries
+
+    @property
+    def errors(self) -> tuple[D.Diagnostic, ...]:
+        return tuple(d for d in self.diagnostics if d.is_error)
+
+    def agreement(self, ident: str) -> M.Agreement:
+        """The resolved agreement with this id (KeyError, with the known ids, if none)."""
+        try:
+            return self.agreements[ident]
+        except KeyError:
+            raise KeyError(_unknown_message("agreement", ident, self.agreements)) from None
+
+    def norms(self, ident: str) -> M.NormSet:
+        """The norm set with this id."""
+        try:
+            return self.norm_sets[ident]
+        except KeyError:
+            raise KeyError(_unknown_message("norm set", ident, self.norm_sets)) from None
+
+    def sources(self) -> dict[str, str]:
+        """File path to text, for rendering diagnostics with their source lines."""
+        return {f.path: f.text for f in self.files}
+
+    def agreements_in(self, path: str) -> tuple[str, ...]:
+        """Ids of the agreements defined in one file."""
+        return tuple(k.split(" ", 1)[1] for k, v in self.origin.items()
+                     if v == path and k.startswith("agreement "))
+
+
+def _unknown_message(what: str, ident: str, known: dict) -> str:
+    hint = D.did_you_mean(ident, known) or "known: " + ", ".join(sorted(known))
+    return f"unknown {what} `{ident}`; {hint}"
+
+
+def _check_expectation(e: M.Expectation, agreements: dict, norm_sets: dict) -> list[D.Diagnostic]:
+    out = []
+    if e.agreement not in agreements:
+        out.append(D.unknown("E0305", "agreement", e.agreement, agreements, e.span))
+    ns = norm_sets.get(e.norm_set)
+    if ns is None:
+        out.append(D.unknown("E0309", "norm set", e.norm_set, norm_sets, e.span))
+    elif e.norm is not None and ns.norm(e.norm) is None:
+        out.append(D.unknown("E0309", f"norm in `{ns.id}`", e.norm, [n.id for n in ns.norms], e.span))
+    return out

@@ -1,0 +1,296 @@
+"""The formatter: one canonical layout for every document, comments kept.
+
+Statements come out in a fixed order within each block (settings, then
+exceptions and notes, then nested blocks).  Every ``#`` comment of the
+input comes out too: a comment is written before the first statement that
+was written after it, a comment that ended a line stays at the end of that
+statement's line.  ``format_document(parse(x))`` is idempotent.
+"""
+
+from __future__ import annotations
+
+from typing import Iterable, Optional
+
+from . import model as M
+
+INDENT = "  "
+WIDTH = 100
+
+
+def quote_string(text: str) -> str:
+    """A string literal for ``text``."""
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def _quote(q: M.Quote) -> str:
+    out = quote_string(q.text)
+    if q.citation is not None:
+        out += f" art {q.citation.article}"
+        if q.citation.footnote is not None:
+            out += f" fn {q.citation.footnote}"
+    return out
+
+
+def _period(p: Optional[M.Period]) -> list[str]:
+    if p is None:
+        return []
+    if p.years is not None:
+        return ["years", str(p.years)]
+    return ["until", p.until.isoformat()] if p.until else []
+
+
+class _Writer:
+    def __init__(self, comments: Iterable[M.Comment]):
+        self.lines: list[str] = []
+        self.pending = sorted(comments, key=lambda c: (c.line, c.column))
+        self.depth = 0
+
+    # comments ----------------------------------------------------
+    def flush_before(self, line: int) -> None:
+        """Write the own-line comments written before ``line``."""
+        if not line:
+            return
+        while self.pending and self.pending[0].line < line:
+            self.lines.append(INDENT * self.depth + self.pending.pop(0).text)
+
+    def trailing(self, line: int) -> str:
+        """The comment at the end of ``line``, if any."""
+        if line and self.pending and self.pending[0].line == line:
+            return "  " + self.pending.pop(0).text
+        return ""
+
+    # statements --------------------------------------------------
+    def stmt(self, head: list[str], quotes: Iterable[M.Quote] = (), span: M.Span = M.NO_SPAN) -> None:
+        self.flush_before(span.line)
+        quotes = [_quote(q) for q in quotes]
+        pad = INDENT * self.depth
+        one = pad + " ".join(head + quotes)
+        if len(one) <= WIDTH or not quotes:
+            self.lines.append(one + self.trailing(span.end_line or span.line))
+            return
+        self.lines.append(pad + " ".join(head) + self.trailing(span.line))
+        for q in quotes:
+            self.lines.append(pad + INDENT * 2 + q)
+        self.trailing(span.end_line)  # a comment after the last quote
+        if self.lines and span.end_line != span.line:
+            pass
+
+    def open(self, head: list[str], span: M.Span) -> None:
+        self.flush_before(span.line)
+        self.lines.append(INDENT * self.depth + " ".join(head) + " {" + self.trailing(span.line))
+        self.depth += 1
+
+    def close(self, span: M.Span) -> None:
+        self.flush_before(span.end_line)
+        self.depth -= 1
+        self.lines.append(INDENT * self.depth + "}" + self.trailing(span.end_line))
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "" and not self.lines[-1].endswith("{"):
+            self.lines.append("")
+
+
+def _title(head: list[str], title: Optional[str]) -> list[str]:
+    return head + [quote_string(title)] if title is not None else head
+
+
+# ---------------------------------------------------------------- agreements
+
+
+def _article_body(w: _Writer, a: M.Article) -> None:
+    if a.topics:
+        w.stmt(["topic", *a.topics], span=a.topic_span)
+    if a.commitment is not None:
+        c = a.commitment
+        w.stmt([c.strength] + ([c.form] if c.form else []), c.quotes, c.span)
+    for s in a.scope:
+        w.stmt([s.mode, s.item], s.quotes, s.span)
+    if a.software is not None:
+        w.stmt(["software", a.software.coverage], a.software.quotes, a.software.span)
+    _exceptions(w, a.exceptions)
+    _dispute(w, a.dispute_settlement)
+    if a.contingency is not None:
+        w.stmt(["contingent", a.contingency.condition], a.contingency.quotes, a.contingency.span)
+    for t in a.transitions:
+        w.stmt(["transition", *t.parties, *_period(t.period)], t.quotes, t.span)
+    for r in a.reservations:
+        w.stmt(["reservation", *r.parties, *_period(r.period)], r.quotes, r.span)
+    if a.verification is not None:
+        w.stmt(["verification", a.verification])
+    _notes(w, a.notes)
+
+
+def _exceptions(w: _Writer, exceptions: Iterable[M.Exception_]) -> None:
+    for e in exceptions:
+        w.stmt(["exception", e.kind, *e.qualifiers], e.quotes, e.span)
+
+
+def _dispute(w: _Writer, items: Iterable[M.DisputeSettlement]) -> None:
+    for d in items:
+        w.stmt(["dispute-settlement", d.mode, *d.parties, *_period(d.period)], d.quotes, d.span)
+
+
+def _notes(w: _Writer, notes: Iterable[M.Note]) -> None:
+    for n in notes:
+        w.stmt(["note", quote_string(n.text)], span=n.span)
+
+
+def _article(w: _Writer, a: M.Article) -> None:
+    w.blank()
+    w.open(_title(["article", a.number], a.title), a.span)
+    _article_body(w, a)
+    w.close(a.span)
+
+
+def _agreement(w: _Writer, a: M.Agreement) -> None:
+    sp = a.spans
+    w.open(_title(["agreement", a.id], a.title), a.span)
+    if a.based_on:
+        w.stmt(["based-on", a.based_on], span=sp.get("based-on", M.NO_SPAN))
+    for key, value in (("kind", a.kind), ("status", a.status)):
+        if value:
+            w.stmt([key.ljust(8), value], span=sp.get(key, M.NO_SPAN))
+    if a.parties:
+        w.stmt(["parties ", *a.parties], span=sp.get("parties", M.NO_SPAN))
+    if a.signed:
+        w.stmt(["signed  ", a.signed.isoformat()], span=sp.get("signed", M.NO_SPAN))
+    for e in a.in_force:
+        w.stmt(["in-force", *e.parties, e.date.isoformat()], span=e.span)
+    if a.source is not None:
+        w.stmt(["source  ", quote_string(a.source)], span=sp.get("source", M.NO_SPAN))
+    if a.verification:
+        w.stmt(["verification", a.verification], span=sp.get("verification", M.NO_SPAN))
+    _dispute(w, a.dispute_settlement)
+    _exceptions(w, a.exceptions)
+    _notes(w, a.notes)
+    for art in a.articles:
+        _article(w, art)
+    for ch in a.chapters:
+        w.blank()
+        w.open(_title(["chapter", ch.number], ch.title), ch.span)
+        if ch.verification:
+            w.stmt(["verification", ch.verification])
+        for sc in ch.scope:
+            w.stmt([sc.mode, sc.item], sc.quotes, sc.span)
+        _dispute(w, ch.dispute_settlement)
+        _exceptions(w, ch.exceptions)
+        _notes(w, ch.notes)
+        for art in ch.articles:
+            _article(w, art)
+        w.close(ch.span)
+    for am in a.amendments:
+        w.blank()
+        w.open(_title(["amend", "article", am.number], am.title), am.span)
+        _article_body(w, am.changes)
+        for r in am.removals:
+            w.stmt(["remove", r.what] + ([r.which] if r.which else []), span=r.span)
+        w.close(am.span)
+    if a.omissions:
+        w.blank()
+    for om in a.omissions:
+        w.stmt(["omit", "article", om.number] + ([quote_string(om.reason)] if om.reason is not None else []),
+               span=om.span)
+    w.close(a.span)
+
+
+# ---------------------------------------------------------------- norms
+
+
+def predicate_text(p: M.Predicate, parent: str = "") -> str:
+    """A predicate as written: ``strength at-least binding and not contingent``."""
+    if isinstance(p, M.Atom):
+        return " ".join((p.name, *p.args))
+    if isinstance(p, M.Not):
+        inner = p.operand
+        text = predicate_text(inner)
+        return "not " + (f"({text})" if isinstance(inner, (M.All, M.Any_)) else text)
+    if isinstance(p, M.All):
+        text = " and ".join(predicate_text(o, "and") for o in p.operands)
+        return f"({text})" if parent == "and" else text
+    text = " or ".join(predicate_text(o, "or") for o in p.operands)
+    return f"({text})" if parent in ("and", "or") else text
+
+
+def _requirement(w: _Writer, r: M.Requirement) -> None:
+    head = (["essential"] if r.essential else []) + ["forbid" if r.forbid else "require"]
+    text = " ".join(head) + " " + predicate_text(r.predicate)
+    because = "because " + quote_string(r.because)
+    w.flush_before(r.span.line)
+    pad = INDENT * w.depth
+    if len(pad + text + " " + because) <= WIDTH:
+        w.lines.append(pad + text + " " + because + w.trailing(r.span.end_line))
+    else:
+        w.lines.append(pad + text + w.trailing(r.span.line))
+        w.lines.append(pad + INDENT * 2 + because + w.trailing(r.span.end_line))
+
+
+def _normset(w: _Writer, ns: M.NormSet) -> None:
+    w.open(_title(["norms", ns.id], ns.title), ns.span)
+    if ns.version is not None:
+        w.stmt(["version", quote_string(ns.version)])
+    if ns.source is not None:
+        w.stmt(["source ", quote_string(ns.source)])
+    _notes(w, ns.notes)
+    for n in ns.norms:
+        w.blank()
+        w.open(_title(["norm", n.id], n.title), n.span)
+        if n.topics:
+            w.stmt(["topic", *n.topics])
+        _notes(w, n.notes)
+        for r in n.requirements:
+            _requirement(w, r)
+        w.close(n.span)
+    w.close(ns.span)
+
+
+def _expectation(w: _Writer, e: M.Expectation) -> None:
+    ref = e.norm_set + (f".{e.norm}" if e.norm else "")
+    head = ["expect", e.agreement, ref, e.grade]
+    if e.as_of:
+        head += ["as-of", e.as_of.isoformat()]
+    if e.party:
+        head += ["party", e.party]
+    w.stmt(head, span=e.span)
+
+
+# ---------------------------------------------------------------- entry points
+
+
+def format_document(doc: M.Document) -> str:
+    """The canonical text of a document."""
+    w = _Writer(doc.comments)
+    previous = None
+    for item in doc.items:
+        if previous is not None and not (isinstance(item, M.Expectation) and isinstance(previous, M.Expectation)):
+            w.lines.append("")
+        if isinstance(item, M.Agreement):
+            _agreement(w, item)
+        elif isinstance(item, M.NormSet):
+            _normset(w, item)
+        else:
+            _expectation(w, item)
+        previous = item
+    for c in w.pending:
+        w.lines.append(c.text)
+    text = "\n".join(_tidy(w.lines))
+    return text + "\n" if text else ""
+
+
+def _tidy(lines: list[str]) -> list[str]:
+    """No trailing spaces, no double blank lines, no blank line after a comment block's end."""
+    out: list[str] = []
+    for line in lines:
+        line = line.rstrip()
+        if line == "" and (not out or out[-1] == ""):
+            continue
+        out.append(line)
+    while out and out[-1] == "":
+        out.pop()
+    return out
+
+
+def format_article(article: M.Article) -> str:
+    """One article as a DSL snippet, ready to paste into a draft."""
+    w = _Writer(())
+    _article(w, article)
+    return "\n".join(_tidy(w.lines)) + "\n"

@@ -1,0 +1,366 @@
+"""The domain model: frozen attrs classes, no parser types inside.
+
+Every node keeps the :class:`Span` of the text that wrote it; spans are
+excluded from equality and hashing, so two documents that say the same thing
+compare equal however they are laid out.  Vocabulary positions hold plain
+strings checked by :mod:`engine.validate` against :mod:`engine.vocabulary`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Optional, Union
+
+import attrs
+
+
+@attrs.frozen(order=True)
+class Span:
+    """Where a node was written: 1-based line and column, end exclusive."""
+
+    file: str = ""
+    line: int = 0
+    column: int = 0
+    end_line: int = 0
+    end_column: int = 0
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.column}"
+
+
+NO_SPAN = Span()
+
+
+def _span() -> Span:
+    return attrs.field(default=NO_SPAN, eq=False, hash=False, repr=False, kw_only=True)
+
+
+@attrs.frozen
+class Citation:
+    """A quote's source when it is not the article being coded: ``art 14.18 fn 3``."""
+
+    article: str
+    footnote: Optional[int] = None
+
+
+@attrs.frozen
+class Quote:
+    """The verbatim operative words that justify a coded attribute."""
+
+    text: str
+    citation: Optional[Citation] = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Period:
+    """A length of time: ``years`` from each party's entry into force, or ``until`` a date."""
+
+    years: Optional[int] = None
+    until: Optional[_dt.date] = None
+
+
+@attrs.frozen
+class Commitment:
+    """How strongly an article commits the parties, and in what form."""
+
+    strength: str
+    form: Optional[str] = None
+    quotes: tuple[Quote, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Scope:
+    """``covers ITEM`` or ``excludes ITEM``."""
+
+    mode: str  # "covers" | "excludes"
+    item: str
+    quotes: tuple[Quote, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Software:
+    """Which software a source-code rule covers."""
+
+    coverage: str
+    quotes: tuple[Quote, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Exception_:
+    """An exception: its kind and qualifiers (self-judging, non-disputable, ...)."""
+
+    kind: str
+    qualifiers: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class DisputeSettlement:
+    """Whether dispute settlement applies; ``shielded`` names parties and a period."""
+
+    mode: str  # "applies" | "excluded" | "shielded"
+    parties: tuple[str, ...] = ()
+    period: Optional[Period] = None
+    quotes: tuple[Quote, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Contingency:
+    """The commitment holds only while something outside the agreement does."""
+
+    condition: str
+    quotes: tuple[Quote, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Transition:
+    """Named parties need not apply the article for a period."""
+
+    parties: tuple[str, ...]
+    period: Period
+    quotes: tuple[Quote, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Reservation:
+    """Named parties are not bound by the article (for a period, or indefinitely)."""
+
+    parties: tuple[str, ...]
+    period: Optional[Period] = None
+    quotes: tuple[Quote, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Note:
+    text: str
+    span: Span = _span()
+
+
+@attrs.frozen
+class Removal:
+    """In an amendment: ``remove exception public-policy``."""
+
+    what: str
+    which: Optional[str] = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Article:
+    """One article, its number exactly as written in the treaty."""
+
+    number: str
+    title: Optional[str] = None
+    topics: tuple[str, ...] = ()
+    commitment: Optional[Commitment] = None
+    scope: tuple[Scope, ...] = ()
+    software: Optional[Software] = None
+    exceptions: tuple[Exception_, ...] = ()
+    dispute_settlement: tuple[DisputeSettlement, ...] = ()
+    contingency: Optional[Contingency] = None
+    transitions: tuple[Transition, ...] = ()
+    reservations: tuple[Reservation, ...] = ()
+    verification: Optional[str] = None
+    notes: tuple[Note, ...] = ()
+    span: Span = _span()
+    topic_span: Span = attrs.field(default=NO_SPAN, eq=False, hash=False, repr=False, kw_only=True)
+
+    @property
+    def strength(self) -> str:
+        return self.commitment.strength if self.commitment else "absent"
+
+
+@attrs.frozen
+class Amendment:
+    """``amend article N { ... }``: overrides and removals applied to the base's article."""
+
+    number: str
+    title: Optional[str] = None
+    changes: Article = attrs.field(factory=lambda: Article(number=""))
+    removals: tuple[Removal, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Omission:
+    """``omit article N "why"``."""
+
+    number: str
+    reason: Optional[str] = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class Chapter:
+    number: str
+    title: Optional[str] = None
+    articles: tuple[Article, ...] = ()
+    exceptions: tuple[Exception_, ...] = ()
+    dispute_settlement: tuple[DisputeSettlement, ...] = ()
+    scope: tuple[Scope, ...] = ()  # applies to every article in the chapter
+    verification: Optional[str] = None
+    notes: tuple[Note, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class PartyEntry:
+    """Entry into force for named parties (all parties when ``parties`` is empty)."""
+
+    date: _dt.date
+    parties: tuple[str, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Agreement:
+    """An agreement or a draft, as written (see :mod:`engine.resolve` for drafts)."""
+
+    id: str
+    title: Optional[str] = None
+    kind: Optional[str] = None
+    status: Optional[str] = None
+    parties: tuple[str, ...] = ()
+    signed: Optional[_dt.date] = None
+    in_force: tuple[PartyEntry, ...] = ()
+    source: Optional[str] = None
+    verification: Optional[str] = None
+    based_on: Optional[str] = None
+    exceptions: tuple[Exception_, ...] = ()
+    dispute_settlement: tuple[DisputeSettlement, ...] = ()
+    chapters: tuple[Chapter, ...] = ()
+    articles: tuple[Article, ...] = ()  # articles outside any chapter
+    amendments: tuple[Amendment, ...] = ()
+    omissions: tuple[Omission, ...] = ()
+    notes: tuple[Note, ...] = ()
+    span: Span = _span()
+    # spans of single-valued statements, for diagnostics
+    spans: dict = attrs.field(factory=dict, eq=False, hash=False, repr=False, kw_only=True)
+
+    def all_articles(self) -> tuple[tuple[Optional[Chapter], Article], ...]:
+        """Every article with the chapter it stands in (None outside chapters)."""
+        out: list[tuple[Optional[Chapter], Article]] = [(None, a) for a in self.articles]
+        for ch in self.chapters:
+            out.extend((ch, a) for a in ch.articles)
+        return tuple(out)
+
+    def entry_into_force(self, party: Optional[str] = None) -> Optional[_dt.date]:
+        """The date the agreement entered into force, for ``party`` if given."""
+        general = None
+        for entry in self.in_force:
+            if not entry.parties:
+                general = entry.date
+            elif party is not None and party in entry.parties:
+                return entry.date
+        return general
+
+
+# ---------------------------------------------------------------- predicates
+
+
+@attrs.frozen
+class Atom:
+    """A predicate call: ``strength at-least binding``, ``enforceable``."""
+
+    name: str
+    args: tuple[str, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class Not:
+    operand: "Predicate"
+    span: Span = _span()
+
+
+@attrs.frozen
+class All:
+    operands: tuple["Predicate", ...]
+    span: Span = _span()
+
+
+@attrs.frozen
+class Any_:
+    operands: tuple["Predicate", ...]
+    span: Span = _span()
+
+
+Predicate = Union[Atom, Not, All, Any_]
+
+
+@attrs.frozen
+class Requirement:
+    """``require PRED because "..."``; ``forbid`` negates; ``essential`` makes failure unmet."""
+
+    predicate: Predicate
+    because: str
+    forbid: bool = False
+    essential: bool = False
+    span: Span = _span()
+
+
+@attrs.frozen
+class Norm:
+    id: str
+    title: Optional[str] = None
+    topics: tuple[str, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+    notes: tuple[Note, ...] = ()
+    span: Span = _span()
+
+
+@attrs.frozen
+class NormSet:
+    id: str
+    title: Optional[str] = None
+    version: Optional[str] = None
+    source: Optional[str] = None
+    norms: tuple[Norm, ...] = ()
+    notes: tuple[Note, ...] = ()
+    span: Span = _span()
+
+    def norm(self, norm_id: str) -> Optional[Norm]:
+        return next((n for n in self.norms if n.id == norm_id), None)
+
+
+@attrs.frozen
+class Expectation:
+    """``expect rcep tpp3.data-flows partial [as-of DATE] [party XX]``."""
+
+    agreement: str
+    norm_set: str
+    norm: Optional[str]
+    grade: str
+    as_of: Optional[_dt.date] = None
+    party: Optional[str] = None
+    span: Span = _span()
+
+
+Item = Union[Agreement, NormSet, Expectation]
+
+
+@attrs.frozen
+class Comment:
+    """A ``#`` comment, kept so that the formatter never drops one."""
+
+    line: int
+    column: int
+    text: str
+
+
+@attrs.frozen
+class Document:
+    """One parsed file."""
+
+    path: str
+    items: tuple[Item, ...] = ()
+    comments: tuple[Comment, ...] = attrs.field(default=(), eq=False, hash=False, repr=False)
