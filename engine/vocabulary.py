@@ -41,6 +41,8 @@ TOPICS: dict[str, str] = {
     "digital-inclusion": "digital inclusion",
     "cooperation": "general cooperation on electronic commerce",
     "transparency": "transparency of measures on electronic commerce",
+    "telecommunications": "telecommunications services and networks",
+    "institutional": "committees, contact points, review and other institutional provisions",
     "definitions": "definitions",
     "scope": "scope and general provisions",
     "dispute-settlement": "dispute settlement for the chapter",
