@@ -1,3 +1,32 @@
-"""tradegap: a rules-based trade-agreement comparison engine."""
+"""tradegap: a rules-based trade-agreement comparison engine.
+
+The public API (see :mod:`engine.api`) is imported lazily, so that the
+command line starts fast::
+
+    import engine
+    corpus = engine.Corpus.bundled()
+    report = engine.evaluate(corpus.agreement("rcep"), corpus.norms("tpp3"))
+    print(engine.render(report, "markdown"))
+"""
 
 __version__ = "0.1.0"
+
+_API = {
+    "Corpus", "SourceFile", "Diagnostic", "Report", "Finding", "ExpectationResult", "FORMATS",
+    "load", "parse", "evaluate", "explain", "render", "render_text", "check_expectations",
+    "format_document", "format_article", "format_source", "load_file", "load_text",
+}
+
+__all__ = sorted(_API) + ["__version__"]
+
+
+def __getattr__(name):
+    if name in _API:
+        from . import api
+
+        return getattr(api, name)
+    raise AttributeError(f"module 'engine' has no attribute {name!r}")
+
+
+def __dir__():
+    return __all__

@@ -1,0 +1,62 @@
+"""The library API: what other tools call.  Everything returns attrs objects.
+
+    import engine
+    corpus = engine.Corpus.bundled()
+    report = engine.evaluate(corpus.agreement("rcep"), corpus.norms("tpp3"))
+    print(engine.render(report, "markdown"))
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Optional, Sequence
+
+from . import model as M
+from .corpus import Corpus, SourceFile, load_file, load_text
+from .diagnostics import Diagnostic, render_text
+from .evaluate import evaluate
+from .expectations import ExpectationResult, check_all
+from .findings import Finding, Report
+from .formatter import format_article, format_document
+from .render import FORMATS, render
+
+
+def load(paths: Sequence[str], include_bundled: bool = True) -> Corpus:
+    """A corpus of the given files and folders (with the bundled corpus under them by default)."""
+    return Corpus.from_paths(paths, include_bundled=include_bundled)
+
+
+def parse(text: str, path: str = "<input>") -> SourceFile:
+    """Parse and validate source text: ``.document`` is None if it does not parse; see ``.diagnostics``."""
+    return load_text(text, path)
+
+
+def explain(agreement: M.Agreement, norm_set: M.NormSet, norm: str, as_of: Optional[dt.date] = None,
+            party: Optional[str] = None) -> Finding:
+    """One finding with its full trace: every candidate article, every requirement, every predicate."""
+    chosen = norm_set.norm(norm)
+    if chosen is None:
+        raise KeyError(f"norm set `{norm_set.id}` has no norm `{norm}`")
+    import attrs
+
+    return evaluate(agreement, attrs.evolve(norm_set, norms=(chosen,)), as_of, party).findings[0]
+
+
+def check_expectations(corpus: Corpus, expectations: Optional[Iterable[M.Expectation]] = None,
+                       today: Optional[dt.date] = None) -> tuple[ExpectationResult, ...]:
+    """Check expectations (default: every one in the corpus)."""
+    return check_all(corpus, corpus.expectations if expectations is None else expectations, today)
+
+
+def format_source(text: str, path: str = "<input>") -> Optional[str]:
+    """The canonical layout of source text, or None if it does not parse."""
+    from .fmt_files import format_source as _fmt
+
+    return _fmt(text, path)[0]
+
+
+__all__ = [
+    "Corpus", "SourceFile", "Diagnostic", "Report", "Finding", "ExpectationResult", "FORMATS",
+    "load", "parse", "evaluate", "explain", "render", "render_text", "check_expectations",
+    "format_document", "format_article", "format_source", "load_file", "load_text",
+]

@@ -1,0 +1,48 @@
+"""Explain one finding: every article on the norm's topic, every requirement, what was found and where."""
+
+from __future__ import annotations
+
+EXAMPLES = """examples:
+  tradegap explain rcep tpp3.data-flows
+  tradegap explain cptpp tpp3.computing-facilities --as-of 2019-06-01 --party VN
+  tradegap explain examples/kjdpa.agr tpp3.source-code --format json
+"""
+
+
+def add_arguments(p) -> None:
+    from engine.cli.common import add_corpus_arguments
+
+    p.add_argument("agreement", metavar="AGREEMENT", help="agreement id or file")
+    p.add_argument("norm", metavar="SET.NORM", help="the norm, e.g. tpp3.data-flows")
+    p.add_argument("--as-of", metavar="DATE")
+    p.add_argument("--party", metavar="XX")
+    p.add_argument("--format", "-f", choices=("text", "json"), default="text")
+    add_corpus_arguments(p)
+
+
+def run(args, out, err) -> int:
+    from engine.api import explain
+    from engine.cli.common import usage_error
+    from engine.cli.report import resolve_targets
+    from engine.render.trace import render_trace
+
+    if "." not in args.norm:
+        return usage_error(err, f"`{args.norm}` is not a norm reference", "write SET.NORM, e.g. tpp3.data-flows")
+    set_id, norm_id = args.norm.split(".", 1)
+    args.agreements = [args.agreement]
+    args.norms = [set_id]
+    targets = resolve_targets(args, err)
+    if isinstance(targets, int):
+        return targets
+    corpus, agreements, norm_sets, as_of, party = targets
+    ns = norm_sets[0]
+    if ns.norm(norm_id) is None:
+        from engine.diagnostics import did_you_mean
+
+        return usage_error(err, f"norm set `{ns.id}` has no norm `{norm_id}`",
+                           did_you_mean(norm_id, [n.id for n in ns.norms]) or
+                           "norms: " + ", ".join(n.id for n in ns.norms))
+    for agreement in agreements:
+        finding = explain(agreement, ns, norm_id, as_of, party)
+        out.write(render_trace(finding, args.format, as_of=as_of, party=party))
+    return 0

@@ -1,0 +1,133 @@
+"""Gap report: how each agreement measures up to each norm, with reasons and the words that justify them.
+
+AGREEMENT is a bundled id (see `tradegap list agreements`) or a path to a
+file; every agreement in the file is reported.  Grades: met (an article
+meets every requirement and binds every party on the date), partial (an
+article exists but falls short, or does not yet bind some parties), unmet
+(no article addresses it, or an essential requirement fails).
+"""
+
+from __future__ import annotations
+
+EXAMPLES = """examples:
+  tradegap report rcep --norms tpp3
+  tradegap report rcep cptpp --norms tpp3 digital-core --format markdown
+  tradegap report examples/kjdpa.agr --norms tpp3 --as-of 2027-01-01
+  tradegap report rcep --norms tpp3 --party VN --fail-on partial
+  tradegap report rcep --norms tpp3 --format json -o rcep.json
+"""
+
+
+def add_arguments(p) -> None:
+    from engine.cli.common import add_corpus_arguments
+    from engine.render import FORMATS
+
+    p.add_argument("agreements", nargs="+", metavar="AGREEMENT", help="agreement id or file")
+    p.add_argument("--norms", "-n", nargs="+", metavar="SET", default=[],
+                   help="norm set ids (default: every norm set)")
+    p.add_argument("--as-of", metavar="DATE", help="evaluate on this date, YYYY-MM-DD (default: today)")
+    p.add_argument("--party", metavar="XX", help="evaluate from one party's position (ISO code)")
+    p.add_argument("--format", "-f", choices=FORMATS, default="text")
+    p.add_argument("--fail-on", choices=("partial", "unmet"),
+                   help="exit 1 if a finding is this bad or worse")
+    p.add_argument("--suggest", action="store_true",
+                   help="for every gap, list articles elsewhere in the corpus that meet the norm")
+    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
+    add_corpus_arguments(p)
+
+
+def parse_date(text, err):
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def resolve_targets(args, err):
+    """(corpus, agreements, norm sets, as_of, party) or an exit code after explaining the problem."""
+    from engine import parties as P
+    from engine.cli.common import load_corpus, split_refs, usage_error
+
+    as_of = None
+    if args.as_of is not None:
+        as_of = parse_date(args.as_of, err)
+        if as_of is None:
+            return usage_error(err, f"--as-of `{args.as_of}` is not a date", "write it YYYY-MM-DD, e.g. 2026-01-01")
+    party = None
+    if args.party is not None:
+        party = P.canonical(args.party.upper())
+        if party is None:
+            return usage_error(err, f"--party `{args.party}` is not an ISO 3166-1 code", "e.g. JP, KR, VN")
+    paths, ids = split_refs(args.agreements)
+    corpus = load_corpus(args, paths, err)
+    if corpus is None:
+        return 2
+    chosen = []
+    for ref in args.agreements:
+        if ref in paths:
+            found = corpus.agreements_in(ref)
+            if not found:
+                from engine.corpus import discover
+
+                names, _ = discover([ref])
+                found = tuple(i for n in names for i in corpus.agreements_in(n))
+            if not found:
+                return usage_error(err, f"{ref} defines no agreement")
+            chosen.extend(found)
+        else:
+            chosen.append(ref)
+    agreements = []
+    for ident in chosen:
+        if ident not in corpus.agreements:
+            from engine.diagnostics import did_you_mean
+
+            return usage_error(err, f"unknown agreement `{ident}`",
+                               did_you_mean(ident, corpus.agreements) or "see `tradegap list agreements`")
+        agreements.append(corpus.agreement(ident))
+    set_ids = getattr(args, "norms", None) or sorted(corpus.norm_sets)
+    norm_sets = []
+    for ident in set_ids:
+        if ident not in corpus.norm_sets:
+            from engine.diagnostics import did_you_mean
+
+            return usage_error(err, f"unknown norm set `{ident}`",
+                               did_you_mean(ident, corpus.norm_sets) or "see `tradegap list norms`")
+        norm_sets.append(corpus.norms(ident))
+    return corpus, agreements, norm_sets, as_of, party
+
+
+def emit(text: str, args, out) -> None:
+    if getattr(args, "output", None):
+        from engine.fmt_files import write_atomic
+
+        write_atomic(args.output, text)
+    else:
+        out.write(text)
+
+
+def run(args, out, err) -> int:
+    from engine.evaluate import evaluate
+    from engine.render import render
+
+    targets = resolve_targets(args, err)
+    if isinstance(targets, int):
+        return targets
+    corpus, agreements, norm_sets, as_of, party = targets
+    report = evaluate(agreements, norm_sets, as_of=as_of, party=party)
+    text = render(report, args.format)
+    if args.suggest:
+        try:
+            from engine.precedents import suggest_for_report
+            from engine.render.precedents import render_suggestions
+        except ImportError:
+            suggest_for_report = None
+        if suggest_for_report is not None:
+            text += render_suggestions(suggest_for_report(corpus, report), args.format)
+    emit(text, args, out)
+    if args.fail_on:
+        bad = {"partial": ("partial", "unmet"), "unmet": ("unmet",)}[args.fail_on]
+        if any(f.grade in bad for f in report.findings):
+            return 1
+    return 0

@@ -1,0 +1,56 @@
+"""Check the expectations written in files: `expect AGREEMENT SET[.NORM] GRADE [as-of DATE] [party XX]`.
+
+An expectation on a whole set (`expect kjdpa tpp3 met`) holds when every
+norm of the set has that grade.  Exit 1 if any expectation fails.
+"""
+
+from __future__ import annotations
+
+EXAMPLES = """examples:
+  tradegap test examples/
+  tradegap test tests/conformance/
+"""
+
+
+def add_arguments(p) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders with expectations")
+    p.add_argument("--as-of", metavar="DATE", help="date for expectations that give none (default: today)")
+    p.add_argument("--no-bundled", action="store_true", help="do not load the bundled corpus")
+    p.add_argument("--verbose", "-v", action="store_true", help="list passing expectations too")
+
+
+def run(args, out, err) -> int:
+    from engine.cli.common import usage_error
+    from engine.cli.report import parse_date
+    from engine.corpus import Corpus
+    from engine.expectations import check_all
+    from engine.cli.common import print_diagnostics
+
+    today = None
+    if args.as_of:
+        today = parse_date(args.as_of, err)
+        if today is None:
+            return usage_error(err, f"--as-of `{args.as_of}` is not a date", "write it YYYY-MM-DD")
+    corpus = Corpus.from_paths(args.paths, include_bundled=not args.no_bundled)
+    if corpus.errors:
+        print_diagnostics(corpus.diagnostics, corpus.sources(), err)
+        return 2
+    chosen = [e for e in corpus.expectations if not args.paths or any(
+        not f.bundled and e.span.file == f.path for f in corpus.files)]
+    results = check_all(corpus, chosen, today)
+    failed = 0
+    for r in results:
+        where = f"{r.expectation.span.file}:{r.expectation.span.line}"
+        if r.passed:
+            if args.verbose:
+                out.write(f"ok    {where}: {r.text}\n")
+            continue
+        failed += 1
+        out.write(f"FAIL  {where}: {r.text}\n")
+        for f in r.failing:
+            out.write(f"      {f.agreement} {f.norm} is {f.grade}"
+                      + (f" (Art. {f.article})" if f.article else "") + "\n")
+            for reason in f.reasons:
+                out.write(f"        - {reason.requirement}: {reason.because}\n")
+    out.write(f"expectations: {len(results) - failed} held, {failed} failed\n")
+    return 1 if failed else 0

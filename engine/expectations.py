@@ -1,0 +1,42 @@
+"""User-written expectations (``expect rcep tpp3.data-flows partial``), checked against findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Optional
+
+import attrs
+
+from . import model as M
+from .evaluate import evaluate
+from .findings import Finding
+
+
+@attrs.frozen
+class ExpectationResult:
+    expectation: M.Expectation
+    passed: bool
+    actual: tuple[Finding, ...]  # the findings the expectation looked at
+    failing: tuple[Finding, ...]  # those whose grade differs
+
+    @property
+    def text(self) -> str:
+        e = self.expectation
+        ref = e.norm_set + (f".{e.norm}" if e.norm else "")
+        extra = (f" as-of {e.as_of.isoformat()}" if e.as_of else "") + (f" party {e.party}" if e.party else "")
+        return f"expect {e.agreement} {ref} {e.grade}{extra}"
+
+
+def check_expectation(corpus, e: M.Expectation, today: Optional[dt.date] = None) -> ExpectationResult:
+    """Evaluate what an expectation names and compare grades (a whole set must be graded alike)."""
+    ns = corpus.norms(e.norm_set)
+    if e.norm is not None:
+        ns = attrs.evolve(ns, norms=tuple(n for n in ns.norms if n.id == e.norm))
+    report = evaluate(corpus.agreement(e.agreement), ns, as_of=e.as_of or today, party=e.party)
+    failing = tuple(f for f in report.findings if f.grade != e.grade)
+    return ExpectationResult(e, not failing, report.findings, failing)
+
+
+def check_all(corpus, expectations: Iterable[M.Expectation],
+              today: Optional[dt.date] = None) -> tuple[ExpectationResult, ...]:
+    return tuple(check_expectation(corpus, e, today) for e in expectations)

@@ -1,0 +1,133 @@
+"""The results of evaluation: findings, their reasons, evidence and traces.
+
+Plain frozen attrs data with no behaviour beyond small conveniences; the
+JSON form (see :mod:`engine.render.json_form`) is derived from these
+classes, so adding a field here is a schema change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Optional
+
+import attrs
+
+REPORT_SCHEMA = ("tradegap.report", "1.0")
+
+
+@attrs.frozen
+class Evidence:
+    """The words that support a finding, and where they are."""
+
+    article: str
+    title: Optional[str]
+    quote: Optional[str]
+    file: str
+    line: int
+    verification: str
+
+
+@attrs.frozen
+class Step:
+    """One predicate tested: what was looked at, what was found, whether it held."""
+
+    test: str
+    found: str
+    held: bool
+    file: str = ""
+    line: int = 0
+
+
+@attrs.frozen
+class Check:
+    """One requirement tested against one article."""
+
+    requirement: str  # as written: "require strength at-least binding"
+    because: str
+    essential: bool
+    held: bool
+    steps: tuple[Step, ...] = ()
+    parties: tuple[str, ...] = ()  # parties the failure concerns (empty: all)
+
+
+@attrs.frozen
+class Candidate:
+    """An article on the norm's topic and how it fared."""
+
+    article: str
+    title: Optional[str]
+    strength: str
+    checks: tuple[Check, ...]
+    file: str = ""
+    line: int = 0
+
+    @property
+    def failures(self) -> tuple[Check, ...]:
+        return tuple(c for c in self.checks if not c.held)
+
+
+@attrs.frozen
+class Reason:
+    """Why a finding is not met, in plain words, with the article and parties it concerns."""
+
+    requirement: str
+    because: str
+    article: Optional[str]
+    parties: tuple[str, ...] = ()
+    detail: str = ""
+
+
+@attrs.frozen
+class Finding:
+    """One agreement against one norm."""
+
+    agreement: str
+    norm: str  # "set.norm"
+    norm_title: Optional[str]
+    topics: tuple[str, ...]
+    grade: str  # met | partial | unmet | not-applicable
+    unmet_because: Optional[str]  # "no-article" | "essential-requirement" | None
+    article: Optional[str]  # the article graded (the best on the topic)
+    reasons: tuple[Reason, ...] = ()
+    evidence: tuple[Evidence, ...] = ()
+    candidates: tuple[Candidate, ...] = ()
+
+
+@attrs.frozen
+class AgreementInfo:
+    id: str
+    title: Optional[str]
+    status: Optional[str]
+    parties: tuple[str, ...]
+    based_on: Optional[str] = None
+    in_force: Optional[dt.date] = None
+
+
+@attrs.frozen
+class NormSetInfo:
+    id: str
+    title: Optional[str]
+    version: Optional[str]
+    source: Optional[str]
+
+
+@attrs.frozen
+class Report:
+    """Findings for agreements against norm sets, as of a date, from a party's position."""
+
+    engine_version: str
+    as_of: dt.date
+    party: Optional[str]
+    agreements: tuple[AgreementInfo, ...]
+    norm_sets: tuple[NormSetInfo, ...]
+    findings: tuple[Finding, ...]
+
+    def finding(self, agreement: str, norm: str) -> Finding:
+        """The finding for an agreement id and a ``set.norm`` reference."""
+        for f in self.findings:
+            if f.agreement == agreement and f.norm == norm:
+                return f
+        raise KeyError(f"no finding for {agreement} {norm}")
+
+    def grades(self) -> dict[tuple[str, str], str]:
+        return {(f.agreement, f.norm): f.grade for f in self.findings}

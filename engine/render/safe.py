@@ -1,0 +1,40 @@
+"""Making embedded text inert in each output format.
+
+Agreements and norms come from other people's files: a title may hold HTML,
+a quote a Markdown pipe, a reason a spreadsheet formula or a terminal escape
+sequence.  Each function here neutralises what its format would act on.
+"""
+
+from __future__ import annotations
+
+import html as _html
+import re
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def term(text: object) -> str:
+    """For a terminal: control characters (escape sequences, bidi overrides) become U+FFFD."""
+    return _CONTROL.sub("\ufffd", str(text)).replace("\n", " ")
+
+
+def markdown(text: object) -> str:
+    """For a Markdown table cell or line: no pipes, markup or HTML that could act."""
+    s = term(text)
+    s = s.replace("\\", "\\\\")
+    for ch in "|`*_[]<>#":
+        s = s.replace(ch, "\\" + ch)
+    return s
+
+
+def csv_cell(text: object) -> str:
+    """For a spreadsheet cell: a leading = + - @ (or tab/CR) cannot start a formula."""
+    s = _CONTROL.sub("\ufffd", str(text))
+    if s and s[0] in "=+-@\t\r":
+        return "'" + s
+    return s
+
+
+def html(text: object) -> str:
+    """For HTML text and attribute values."""
+    return _html.escape(term(text), quote=True)
