@@ -15,6 +15,8 @@ _API = {
     "Corpus", "SourceFile", "Diagnostic", "Report", "Finding", "ExpectationResult", "FORMATS",
     "load", "parse", "evaluate", "explain", "render", "render_text", "check_expectations",
     "format_document", "format_article", "format_source", "load_file", "load_text",
+    "Comparison", "Diff", "Pair", "Precedent", "Suggestion", "compare_agreements", "diff_agreements",
+    "pair_countries", "find_precedents", "suggest_precedents", "suggest_for_report",
 }
 
 __all__ = sorted(_API) + ["__version__"]

@@ -4,6 +4,14 @@
     corpus = engine.Corpus.bundled()
     report = engine.evaluate(corpus.agreement("rcep"), corpus.norms("tpp3"))
     print(engine.render(report, "markdown"))
+
+Negotiator tools, each returning a frozen attrs result that ``render`` prints
+in every format::
+
+    engine.compare_agreements([cptpp, usjdta, rcep], [corpus.norms("digital-core")])  # Comparison
+    engine.diff_agreements(corpus.agreement("ksdpa"), corpus.agreement("kjdpa"), [tpp3])  # Diff
+    engine.pair_countries(corpus.agreements.values(), "KR", "JP", [tpp3])               # Pair
+    engine.suggest_for_report(corpus, report)        # Suggestions with Precedents for every gap
 """
 
 from __future__ import annotations
@@ -12,12 +20,21 @@ import datetime as dt
 from typing import Iterable, Optional, Sequence
 
 from . import model as M
+from .compare import Comparison
+from .compare import compare as compare_agreements
 from .corpus import Corpus, SourceFile, load_file, load_text
 from .diagnostics import Diagnostic, render_text
-from .evaluate import evaluate
+from .diff import Diff
+from .diff import diff as diff_agreements
+from .evaluation import evaluate
 from .expectations import ExpectationResult, check_all
 from .findings import Finding, Report
 from .formatter import format_article, format_document
+from .pair import Pair
+from .pair import pair as pair_countries
+from .precedents import Precedent, Suggestion, suggest_for_report
+from .precedents import precedents as find_precedents
+from .precedents import suggest as suggest_precedents
 from .render import FORMATS, render
 
 
@@ -59,4 +76,6 @@ __all__ = [
     "Corpus", "SourceFile", "Diagnostic", "Report", "Finding", "ExpectationResult", "FORMATS",
     "load", "parse", "evaluate", "explain", "render", "render_text", "check_expectations",
     "format_document", "format_article", "format_source", "load_file", "load_text",
+    "Comparison", "Diff", "Pair", "Precedent", "Suggestion", "compare_agreements", "diff_agreements",
+    "pair_countries", "find_precedents", "suggest_precedents", "suggest_for_report",
 ]

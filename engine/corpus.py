@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import importlib.resources
 import os
-from typing import Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 import attrs
 
 from . import diagnostics as D
 from . import model as M
-from .parsing import ParseResult, parse_file, parse_text
 from .resolve import resolve
-from .validate import validate
+from .validate import plain_file_name, validate
+
+if TYPE_CHECKING:  # parsing is imported only when a file is parsed: a warm cache needs none of it
+    from .parsing import ParseResult
 
 SOURCE_SUFFIXES = (".agr", ".norms", ".expect")
 
@@ -34,15 +36,39 @@ class SourceFile:
     bundled: bool = False
 
 
+def inside(root: str, path: str) -> bool:
+    """Whether ``path``, symbolic links resolved, lies within the folder ``root``."""
+    real, base = os.path.realpath(path), os.path.realpath(root)
+    return real == base or real.startswith(base.rstrip(os.sep) + os.sep)
+
+
+def _outside(path: str, root: str) -> D.Diagnostic:
+    return D.error("E0311", f"`{path}` is a symbolic link out of `{root}`; it was not read", M.Span(path),
+                   "copy the file into the folder, or name it on the command line to use it")
+
+
 def discover(paths: Iterable[str]) -> tuple[list[str], list[D.Diagnostic]]:
-    """Source files named by ``paths`` (files, or folders searched recursively), sorted."""
+    """Source files named by ``paths`` (files, or folders searched recursively), sorted.
+
+    A folder is searched without following symbolic links out of it: a link to a
+    file or folder outside is refused with E0311 (a path named outright is the user's choice).
+    """
     found: list[str] = []
     diags: list[D.Diagnostic] = []
     for path in paths:
         if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(os.path.join(root, f) for f in sorted(files) if f.endswith(SOURCE_SUFFIXES))
+            for root, dirs, files in os.walk(path):  # os.walk does not descend into linked folders
+                links = [os.path.join(root, d) for d in sorted(dirs) if os.path.islink(os.path.join(root, d))]
+                diags.extend(_outside(link, path) for link in links if not inside(path, link))
+                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.join(root, d) not in links)
+                for name in sorted(files):
+                    full = os.path.join(root, name)
+                    if not name.endswith(SOURCE_SUFFIXES):
+                        continue
+                    if os.path.islink(full) and not inside(path, full):
+                        diags.append(_outside(full, path))
+                    else:
+                        found.append(full)
         elif os.path.exists(path):
             found.append(path)
         else:
@@ -58,21 +84,65 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[D.Diagnostic]]:
     return unique, diags
 
 
+def source_text_path(name: str, roots: Sequence[str], span: M.Span = M.NO_SPAN) \
+        -> tuple[Optional[str], tuple[D.Diagnostic, ...]]:
+    """The treaty text an agreement's ``source`` names, looked for only inside the folders ``roots``.
+
+    ``source`` holds a plain file name (see :func:`engine.validate.plain_file_name`); a path, or a
+    symbolic link that leads out of its folder, is refused with E0311.
+    """
+    if not plain_file_name(name):
+        return None, (D.error("E0311", f"`source` {name!r} is not a plain file name", span,
+                              'write a file name such as "rcep.txt"'),)
+    for root in roots:
+        candidate = os.path.join(root, name)
+        if not os.path.lexists(candidate):
+            continue
+        if not inside(root, candidate):
+            return None, (_outside(candidate, root),)
+        return candidate, ()
+    return None, (D.error("E0001", f"no treaty text `{name}` in {', '.join(roots) or 'no folder'}", span,
+                          "put the text in the texts folder, or correct `source`"),)
+
+
 def _finish(result: ParseResult, path: str, bundled: bool) -> SourceFile:
     diags = list(result.diagnostics)
     if result.document is not None:
         diags.extend(validate(result.document))
-    diags = [D.narrow(d, result.text) for d in diags]
+    lines = result.text.split("\n") if any(d.focus for d in diags) else []  # split once, not per diagnostic
+    diags = [D.narrow(d, lines) for d in diags]
     return SourceFile(path, result.text, result.document, tuple(sorted(diags, key=D.sort_key)), bundled)
+
+
+def _load(text: str, path: str, bundled: bool) -> SourceFile:
+    """Parse and validate a file's text, through the per-user cache (see :mod:`engine.cache`)."""
+    from . import cache
+
+    entry = cache.key(path, text)
+    hit = cache.load(entry)
+    if hit is not None:
+        return SourceFile(path, text, hit[0], hit[1], bundled)
+    from .parsing import parse_text
+
+    f = _finish(parse_text(text, path), path, bundled)
+    cache.store(entry, f.document, f.diagnostics)
+    return f
 
 
 def load_file(path: str) -> SourceFile:
     """Parse and validate one file from disk."""
-    return _finish(parse_file(path), path, False)
+    from .parsing import ParseResult, read_source
+
+    text, diags = read_source(path)
+    if text is None:
+        return _finish(ParseResult(None, diags, ""), path, False)
+    return _load(text, path, False)
 
 
 def load_text(text: str, path: str = "<input>") -> SourceFile:
     """Parse and validate source text."""
+    from .parsing import parse_text
+
     return _finish(parse_text(text, path), path, False)
 
 
@@ -87,7 +157,7 @@ def bundled_files() -> list[SourceFile]:
         for entry in sorted(base.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(SOURCE_SUFFIXES) and entry.is_file():
                 display = f"{folder}/{entry.name}"
-                out.append(_finish(parse_text(entry.read_text(encoding="utf-8"), display), display, True))
+                out.append(_load(entry.read_text(encoding="utf-8"), display, True))
     return out
 
 
@@ -154,7 +224,14 @@ class Corpus:
         texts = {f.path: f.text for f in files}
         for e in expectations:
             diags.extend(_check_expectation(e, resolved, norm_sets))
-        diags = [D.narrow(d, texts.get(d.span.file, "")) for d in diags]
+        split: dict[str, list[str]] = {}  # each file split at most once, however many diagnostics
+
+        def lines(path: str) -> list[str]:
+            if path not in split:
+                split[path] = texts.get(path, "").split("\n")
+            return split[path]
+
+        diags = [D.narrow(d, lines(d.span.file)) if d.focus else d for d in diags]
         unique = list(dict.fromkeys(diags))
         return cls(
             tuple(files), written, resolved, norm_sets, tuple(expectations),

@@ -8,7 +8,6 @@ caret under the span, the hint.
 
 from __future__ import annotations
 
-import difflib
 from typing import Iterable, Optional
 
 import attrs
@@ -41,6 +40,7 @@ CODES: dict[str, Code] = {
         Code("E0205", "unknown predicate or wrong arguments", "require strenght at-least binding"),
         Code("E0206", "unknown word for this setting", "status ratified"),
         Code("E0207", "invalid date", "signed 2020-02-30"),
+        Code("E0208", "number too large", "transition KH years 99999"),
         Code("E0301", "duplicate article number", "two `article 14.11` in one agreement"),
         Code("E0302", "duplicate id", "two agreements named `rcep`"),
         Code("E0303", "dates out of order", "in-force before signed"),
@@ -51,6 +51,19 @@ CODES: dict[str, Code] = {
         Code("E0308", "setting given twice", "two `signed` lines"),
         Code("E0309", "unknown norm set or norm", "expect rcep tpp9 met"),
         Code("E0310", "statement not allowed here", "amend article 1 { } in an agreement without based-on"),
+        Code("E0311", "reference outside the corpus roots", 'source "../../etc/passwd", or a symbolic link '
+             "in a folder that points out of it"),
+        Code("E0501", "input to import is not a treaty text", "a PDF or ZIP file given to `tradegap import`"),
+        Code("E0502", "malformed XML", "a ToTA file cut off in the middle of an element"),
+        Code("E0503", "XML with a DTD, entity declaration or external entity", '<!DOCTYPE t [<!ENTITY a "...">]>'),
+        Code("E0504", "XML that is not a ToTA treaty", "<html>...</html> given as --format tota"),
+        Code("E0505", "input to import is empty", "an empty file"),
+        Code("E0506", "input to import is too large", "a file of several hundred MB"),
+        Code("E0507", "no article headings in a plain text", "a text without lines such as `Article 3: Title`"),
+        Code("E0508", "input not valid in its encoding", "a Latin-1 file that declares (or defaults to) UTF-8"),
+        Code("E0510", "syntax error in coding rules", "topic cooperation heading \"cooperation\" (no `when`)"),
+        Code("E0511", "unknown word in a coding rule", "strength bindng when text \"shall\""),
+        Code("E0512", "unusable phrase in a coding rule", 'text "--" (no letters) or "{nosuch}"'),
         Code("W0401", "article has no topic", "article 1 { binding }"),
         Code("W0402", "coded attribute has no quote", "binding with no quoted words"),
     ]
@@ -84,6 +97,8 @@ def warning(code: str, message: str, span: Span = NO_SPAN, hint: Optional[str] =
 
 def did_you_mean(word: str, known: Iterable[str]) -> Optional[str]:
     """``did you mean `x`?`` for the closest known word, or None."""
+    import difflib  # imported here: only a misspelling needs it
+
     close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
     return f"did you mean `{close[0]}`?" if close else None
 
@@ -98,11 +113,15 @@ def unknown(code: str, what: str, word: str, known: Iterable[str], span: Span) -
     return error(code, f"unknown {what} `{word}`", span, hint, focus=word)
 
 
-def narrow(d: Diagnostic, text: str) -> Diagnostic:
-    """Point the span at the diagnostic's focus word when the source shows where it is."""
+def narrow(d: Diagnostic, text: "str | list[str]") -> Diagnostic:
+    """Point the span at the diagnostic's focus word when the source shows where it is.
+
+    ``text`` may be given already split at newlines, so that many diagnostics on one
+    large file cost one split, not one each.
+    """
     if not d.focus or not d.span.line:
         return d
-    lines = text.split("\n")
+    lines = text.split("\n") if isinstance(text, str) else text
     for lineno in range(d.span.line, min(max(d.span.end_line, d.span.line), len(lines)) + 1):
         line = lines[lineno - 1]
         start = d.span.column - 1 if lineno == d.span.line else 0
@@ -129,22 +148,37 @@ def sort_key(d: Diagnostic) -> tuple:
     return (d.span.file, d.span.line, d.span.column, d.code, d.message)
 
 
+_SHOWN = 160  # characters of a long source line shown around the caret
+
+
 def _sanitize(text: str) -> str:
-    """Make source text safe to print on a terminal (no escape sequences)."""
-    return "".join(ch if ch == "\t" or ch >= " " and ch != "\x7f" else "\ufffd" for ch in text)
+    """Make text safe to print on a terminal: no escape sequences, C1 controls or bidi overrides."""
+    return "".join(ch if ch == "\t" or (ch >= " " and not "\x7f" <= ch <= "\x9f" and
+                                         not "\u200b" <= ch <= "\u200f" and not "\u202a" <= ch <= "\u202e"
+                                         and not "\u2066" <= ch <= "\u2069") else "\ufffd"
+                   for ch in text)
 
 
-def render_text(d: Diagnostic, sources: dict[str, str] | None = None) -> str:
-    """The compiler form: location, message, source line, caret, hint."""
+def render_text(d: Diagnostic, sources: "dict[str, str | list[str]] | None" = None) -> str:
+    """The compiler form: location, message, source line, caret, hint.
+
+    A source may be given already split at newlines (lines are counted at ``\\n``
+    only, as the parser counts them).
+    """
     loc = f"{d.span.file}:{d.span.line}:{d.span.column}" if d.span.line else (d.span.file or "tradegap")
-    lines = [f"{loc}: {d.severity}[{d.code}]: {_sanitize(d.message)}"]
+    lines = [_sanitize(f"{loc}: {d.severity}[{d.code}]: {d.message}")]
     text = (sources or {}).get(d.span.file)
     if text is not None and d.span.line:
-        src_lines = text.splitlines()
+        src_lines = text.split("\n") if isinstance(text, str) else text
         if 0 < d.span.line <= len(src_lines):
-            src = _sanitize(src_lines[d.span.line - 1].replace("\t", " "))[:200]
-            gutter = f"{d.span.line:>4} | "
+            full = src_lines[d.span.line - 1].rstrip("\r")
             start = max(d.span.column - 1, 0)
+            cut = max(0, start - _SHOWN // 2) if start >= _SHOWN else 0
+            src = _sanitize(full[cut:cut + _SHOWN].replace("\t", " "))
+            start -= cut
+            if cut:
+                src, start = "..." + src, start + 3
+            gutter = f"{d.span.line:>4} | "
             if d.span.end_line == d.span.line and d.span.end_column > d.span.column:
                 width = d.span.end_column - d.span.column
             else:
@@ -153,7 +187,7 @@ def render_text(d: Diagnostic, sources: dict[str, str] | None = None) -> str:
             lines.append(gutter + src)
             lines.append(" " * (len(gutter) - 2) + "| " + " " * start + "^" * width)
     for span, label in d.secondary:
-        lines.append(f"  note: {label} at {span.file}:{span.line}:{span.column}")
+        lines.append(_sanitize(f"  note: {label} at {span.file}:{span.line}:{span.column}"))
     if d.hint:
         lines.append(f"  = help: {_sanitize(d.hint)}")
     return "\n".join(lines)

@@ -8,7 +8,7 @@ from typing import Iterable, Optional
 import attrs
 
 from . import model as M
-from .evaluate import evaluate
+from .evaluation import evaluate
 from .findings import Finding
 
 

@@ -49,6 +49,8 @@ def placed_articles(agreement: M.Agreement) -> tuple[Placed, ...]:
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
+    if not dt.MINYEAR <= day.year + years <= dt.MAXYEAR:  # a period past the calendar: it never ends
+        return dt.date.max if years > 0 else dt.date.min
     try:
         return day.replace(year=day.year + years)
     except ValueError:  # 29 February

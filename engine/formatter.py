@@ -44,14 +44,29 @@ class _Writer:
         self.lines: list[str] = []
         self.pending = sorted(comments, key=lambda c: (c.line, c.column))
         self.depth = 0
+        self.last_line = 0  # source line of the last thing written
 
     # comments ----------------------------------------------------
-    def flush_before(self, line: int) -> None:
-        """Write the own-line comments written before ``line``."""
+    def flush_before(self, line: int, gap_after: bool = True) -> None:
+        """Write the own-line comments written before ``line``, keeping blank lines around them."""
         if not line:
             return
+        prev = self.last_line
+        flushed = False
         while self.pending and self.pending[0].line < line:
-            self.lines.append(INDENT * self.depth + self.pending.pop(0).text)
+            c = self.pending.pop(0)
+            if prev and c.line > prev + 1:
+                self.blank_line()
+            self.lines.append(INDENT * self.depth + c.text)
+            prev, flushed = c.line, True
+        if flushed and gap_after and line > prev + 1:
+            self.blank_line()
+        if flushed:
+            self.last_line = prev
+
+    def blank_line(self) -> None:
+        if self.lines and self.lines[-1] != "" and not self.lines[-1].endswith("{"):
+            self.lines.append("")
 
     def trailing(self, line: int) -> str:
         """The comment at the end of ``line``, if any."""
@@ -65,25 +80,26 @@ class _Writer:
         quotes = [_quote(q) for q in quotes]
         pad = INDENT * self.depth
         one = pad + " ".join(head + quotes)
+        self.last_line = max(self.last_line, span.end_line or span.line)
         if len(one) <= WIDTH or not quotes:
             self.lines.append(one + self.trailing(span.end_line or span.line))
             return
         self.lines.append(pad + " ".join(head) + self.trailing(span.line))
         for q in quotes:
             self.lines.append(pad + INDENT * 2 + q)
-        self.trailing(span.end_line)  # a comment after the last quote
-        if self.lines and span.end_line != span.line:
-            pass
+        self.lines[-1] += self.trailing(span.end_line)  # a comment after the last quote stays there
 
     def open(self, head: list[str], span: M.Span) -> None:
         self.flush_before(span.line)
         self.lines.append(INDENT * self.depth + " ".join(head) + " {" + self.trailing(span.line))
+        self.last_line = max(self.last_line, span.line)
         self.depth += 1
 
     def close(self, span: M.Span) -> None:
-        self.flush_before(span.end_line)
+        self.flush_before(span.end_line, gap_after=False)
         self.depth -= 1
         self.lines.append(INDENT * self.depth + "}" + self.trailing(span.end_line))
+        self.last_line = max(self.last_line, span.end_line)
 
     def blank(self) -> None:
         if self.lines and self.lines[-1] != "" and not self.lines[-1].endswith("{"):
@@ -216,6 +232,7 @@ def _requirement(w: _Writer, r: M.Requirement) -> None:
     text = " ".join(head) + " " + predicate_text(r.predicate)
     because = "because " + quote_string(r.because)
     w.flush_before(r.span.line)
+    w.last_line = max(w.last_line, r.span.end_line)
     pad = INDENT * w.depth
     if len(pad + text + " " + because) <= WIDTH:
         w.lines.append(pad + text + " " + because + w.trailing(r.span.end_line))

@@ -17,9 +17,13 @@ import attrs
 
 from . import diagnostics as D
 from . import model as M
+from .validate import MAX_PREDICATE_DEPTH
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_SYNTAX_ERRORS = 10
+MAX_YEARS = 999  # `years N` in transitions, reservations and shields
+MAX_FOOTNOTE = 99999  # `fn N` in citations
+MAX_RECOVERY_STEPS = 200  # tokens or characters skipped in error recovery before giving up
 
 # The file being parsed and the diagnostics found so far, for the transformer
 # callbacks (lark binds the transformer once, when the parser is built).
@@ -123,6 +127,15 @@ def _build_transformer():
                 "dates are written YYYY-MM-DD, for example 2022-01-01"))
             return None
 
+    def whole(tok: Token, what: str, limit: int) -> Optional[int]:
+        if len(tok) > len(str(limit)) or int(tok) > limit:  # the length first: int() of 5,000 digits raises
+            shown = str(tok) if len(tok) <= 12 else str(tok)[:9] + "..."
+            ctx().diagnostics.append(D.error(
+                "E0208", f"`{shown}` is too large for {what}", _tok_span(ctx().path, tok),
+                f"{what} is at most {limit}"))
+            return None
+        return int(tok)
+
     def toks(children: list, type_: str) -> list[str]:
         return [str(c) for c in children if isinstance(c, Token) and c.type == type_]
 
@@ -172,11 +185,11 @@ def _build_transformer():
 
         def citation(self, c):
             nums = [x for x in c if isinstance(x, Token) and x.type in ("NUMBER", "INT")]
-            fn = int(nums[1]) if len(nums) > 1 else None
+            fn = whole(nums[1], "a footnote number", MAX_FOOTNOTE) if len(nums) > 1 else None
             return M.Citation(str(nums[0]), fn)
 
         def period_years(self, c):
-            return M.Period(years=int(c[1]))
+            return M.Period(years=whole(c[1], "a period in years", MAX_YEARS))
 
         def period_until(self, c):
             return M.Period(until=date(c[1]))
@@ -353,7 +366,12 @@ def _build_transformer():
             essential = any(isinstance(x, Token) and x.type == "ESSENTIAL" for x in c)
             forbid = any(isinstance(x, Token) and x.type == "FORBID" for x in c)
             pred = next(x for x in c if isinstance(x, (M.Atom, M.Not, M.All, M.Any_)))
-            return M.Requirement(pred, _unquote(c[-1]), forbid, essential, span=span(c))
+            sp = span(c)
+            if _depth(pred) > MAX_PREDICATE_DEPTH:
+                ctx().diagnostics.append(D.error(
+                    "E0004", f"conditions nested more than {MAX_PREDICATE_DEPTH} deep", sp,
+                    "split the requirement into several `require` lines"))
+            return M.Requirement(pred, _unquote(c[-1]), forbid, essential, span=sp)
 
         def norm(self, c):
             ident = str(c[1])
@@ -396,6 +414,19 @@ def _build_transformer():
 class _Topics:
     names: tuple[str, ...]
     span: M.Span
+
+
+def _depth(pred: M.Predicate) -> int:
+    """How deep conditions nest (an atom alone: 0), without recursion."""
+    deepest, stack = 0, [(pred, 0)]
+    while stack:
+        p, d = stack.pop()
+        deepest = max(deepest, d)
+        if isinstance(p, M.Not):
+            stack.append((p.operand, d + 1))
+        elif isinstance(p, (M.All, M.Any_)):
+            stack.extend((o, d + 1) for o in p.operands)
+    return deepest
 
 
 def _merge(nodes: list) -> M.Span:
@@ -457,8 +488,9 @@ def _syntax_diagnostic(exc, path: str, text: str) -> D.Diagnostic:
         tok = getattr(exc, "token", None)
         expected = set(getattr(exc, "expected", None) or getattr(exc, "accepts", None) or ())
         if tok is None or tok.type == "$END":
-            line = text.count("\n") + 1
-            col = len(text) - (text.rfind("\n") + 1) + 1
+            body = text.rstrip()
+            line = body.count("\n") + 1
+            col = len(body) - (body.rfind("\n") + 1) + 1
             sp = M.Span(path, line, col, line, col + 1)
             hint = "a block is not closed: check that every `{` has its `}`" if "RBRACE" in expected else \
                 f"expected {_expected_words(expected)}"
@@ -511,6 +543,23 @@ def scan_comments(text: str) -> tuple[M.Comment, ...]:
 # ---------------------------------------------------------------- entry points
 
 
+def _skip_rest_of_line(exc, text: str) -> None:
+    """Resume after a bad character at the end of its line, not the next character.
+
+    One diagnostic per line is all that is reported, and skipping one character at
+    a time would rescan an unclosed string to the end of its line each time:
+    quadratic on a long line.
+    """
+    try:
+        counter = exc.interactive_parser.lexer_thread.state.line_ctr
+        end = text.find("\n", counter.char_pos)
+        end = len(text) if end < 0 else end
+        if end > counter.char_pos:
+            counter.feed(text[counter.char_pos:end])
+    except AttributeError:  # another lark: fall back to its own one-character skip
+        pass
+
+
 def parse_text(text: str, path: str = "<input>") -> ParseResult:
     """Parse one document; never raises for bad input."""
     if len(text) > MAX_FILE_BYTES:
@@ -522,17 +571,26 @@ def parse_text(text: str, path: str = "<input>") -> ParseResult:
     syntax: list[D.Diagnostic] = []
     last_line = [0]
 
-    def on_error(exc) -> bool:
-        diag = _syntax_diagnostic(exc, path, text)
-        if diag.span.line != last_line[0]:
-            syntax.append(diag)
-            last_line[0] = diag.span.line
-        tok = getattr(exc, "token", None)
-        if tok is not None and tok.type == "$END":
-            return False
-        return len(syntax) < MAX_SYNTAX_ERRORS
+    attempts = [0]
 
-    from lark.exceptions import LarkError, UnexpectedInput
+    def on_error(exc) -> bool:
+        # One diagnostic per line; recovery skips one token or character at a time, so a
+        # line of junk is given up on after MAX_RECOVERY_STEPS (else 300 KB of `{` take seconds).
+        attempts[0] += 1
+        tok = getattr(exc, "token", None)
+        at_end = tok is not None and tok.type == "$END"
+        if at_end or getattr(exc, "line", None) != last_line[0]:
+            diag = _syntax_diagnostic(exc, path, text)
+            if diag.span.line != last_line[0]:
+                syntax.append(diag)
+                last_line[0] = diag.span.line
+        if at_end:
+            return False
+        if isinstance(exc, UnexpectedCharacters):
+            _skip_rest_of_line(exc, text)
+        return len(syntax) < MAX_SYNTAX_ERRORS and attempts[0] < MAX_RECOVERY_STEPS
+
+    from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedInput
 
     gc_was_enabled = gc.isenabled()
     if len(text) > 256 * 1024:
@@ -552,7 +610,8 @@ def parse_text(text: str, path: str = "<input>") -> ParseResult:
             gc.enable()
         _context.reset(token)
     diags = tuple(syntax) + tuple(ctx.diagnostics)
-    if syntax or items is None:
+    if syntax or items is None or any(d.code == "E0004" for d in ctx.diagnostics):
+        # Too deep to walk safely (equality, formatting, pickling recurse): no document.
         return ParseResult(None, diags, text)
     doc = M.Document(path, tuple(items), scan_comments(text))
     return ParseResult(doc, diags, text)

@@ -58,8 +58,19 @@ def _not_parties(codes: Iterable[str], members: set[str], agreement: M.Agreement
 # ---------------------------------------------------------------- agreements
 
 
+def plain_file_name(name: str) -> bool:
+    """Whether ``name`` is a plain file name (what `source` may hold): no folder, `..` or drive."""
+    return 0 < len(name) <= 128 and name[0].isascii() and name[0].isalnum() and ".." not in name \
+        and all(ch.isascii() and (ch.isalnum() or ch in "._-") for ch in name)
+
+
 def _agreement(a: M.Agreement) -> Iterator[D.Diagnostic]:
     sp = a.spans
+    if a.source is not None and not plain_file_name(a.source):
+        yield D.error("E0311", "`source` must be the plain name of a treaty text, not a path",
+                      sp.get("source", a.span),
+                      'write a file name such as "rcep.txt" (letters, digits, `.`, `_`, `-`); '
+                      "texts are looked up only in the corpus's texts folder")
     yield from _vocab("E0206", "agreement kind", a.kind, V.AGREEMENT_KINDS, sp.get("kind", a.span))
     yield from _vocab("E0206", "status", a.status, V.STATUSES, sp.get("status", a.span))
     yield from _vocab("E0206", "verification level", a.verification, V.VERIFICATION_LEVELS,
@@ -125,6 +136,10 @@ def _article(art: M.Article, members: set[str], a: M.Agreement, amendment: bool 
                         "add `topic NAME` (see `tradegap list topics`)")
     if art.commitment is not None:
         yield from _vocab("E0206", "form", art.commitment.form, V.FORMS, art.commitment.span)
+        if not art.commitment.quotes and not amendment:
+            yield D.warning("W0402", f"the {art.commitment.strength} commitment of article {art.number} quotes no words",
+                            art.commitment.span, "add the operative words from the treaty, e.g. "
+                            "binding prohibition \"No Party shall require ...\"")
     yield from _vocab("E0206", "verification level", art.verification, V.VERIFICATION_LEVELS, art.span)
     for scope in art.scope:
         yield from _vocab("E0204", "scope item", scope.item, V.SCOPE_ITEMS, scope.span)

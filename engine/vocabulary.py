@@ -45,7 +45,7 @@ TOPICS: dict[str, str] = {
     "institutional": "committees, contact points, review and other institutional provisions",
     "definitions": "definitions",
     "scope": "scope and general provisions",
-    "dispute-settlement": "dispute settlement for the chapter",
+    "dispute-resolution": "dispute settlement provisions (the article on settling disputes)",
     "exceptions": "general, security and other exceptions",
     # beyond e-commerce: the CPTPP "21st-century norms"
     "technology-transfer-requirements": "technology transfer as a performance requirement for investment",

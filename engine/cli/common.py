@@ -21,8 +21,10 @@ def print_diagnostics(diags, sources: dict, err: TextIO, fmt: str = "text") -> N
     if fmt == "json":
         err.write(json.dumps([D.to_json(d) for d in diags], indent=2) + "\n")
         return
+    split = {path: text.split("\n") for path, text in sources.items()
+             if any(d.span.file == path for d in diags)}  # once per file, not per diagnostic
     for d in diags:
-        err.write(D.render_text(d, sources) + "\n")
+        err.write(D.render_text(d, split) + "\n")
 
 
 def split_refs(refs: list[str]) -> tuple[list[str], list[str]]:

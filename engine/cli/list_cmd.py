@@ -21,9 +21,11 @@ def add_arguments(p) -> None:
 
 
 def _table(out, rows) -> None:
+    from engine.render.safe import term  # titles come from other people's files: no escapes
+
     width = max((len(r[0]) for r in rows), default=0)
     for name, meaning in rows:
-        out.write(f"{name.ljust(width)}  {meaning}\n")
+        out.write(f"{term(name.ljust(width))}  {term(meaning)}\n")
 
 
 def run(args, out, err) -> int:

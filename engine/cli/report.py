@@ -108,7 +108,7 @@ def emit(text: str, args, out) -> None:
 
 
 def run(args, out, err) -> int:
-    from engine.evaluate import evaluate
+    from engine.evaluation import evaluate
     from engine.render import render
 
     targets = resolve_targets(args, err)
@@ -116,15 +116,13 @@ def run(args, out, err) -> int:
         return targets
     corpus, agreements, norm_sets, as_of, party = targets
     report = evaluate(agreements, norm_sets, as_of=as_of, party=party)
-    text = render(report, args.format)
     if args.suggest:
-        try:
-            from engine.precedents import suggest_for_report
-            from engine.render.precedents import render_suggestions
-        except ImportError:
-            suggest_for_report = None
-        if suggest_for_report is not None:
-            text += render_suggestions(suggest_for_report(corpus, report), args.format)
+        from engine.precedents import suggest_for_report
+        from engine.render.precedents import render_report_with_suggestions
+
+        text = render_report_with_suggestions(report, suggest_for_report(corpus, report), args.format)
+    else:
+        text = render(report, args.format)
     emit(text, args, out)
     if args.fail_on:
         bad = {"partial": ("partial", "unmet"), "unmet": ("unmet",)}[args.fail_on]

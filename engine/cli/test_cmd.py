@@ -25,6 +25,7 @@ def run(args, out, err) -> int:
     from engine.corpus import Corpus
     from engine.expectations import check_all
     from engine.cli.common import print_diagnostics
+    from engine.render.safe import term
 
     today = None
     if args.as_of:
@@ -43,14 +44,14 @@ def run(args, out, err) -> int:
         where = f"{r.expectation.span.file}:{r.expectation.span.line}"
         if r.passed:
             if args.verbose:
-                out.write(f"ok    {where}: {r.text}\n")
+                out.write(term(f"ok    {where}: {r.text}") + "\n")
             continue
         failed += 1
-        out.write(f"FAIL  {where}: {r.text}\n")
+        out.write(term(f"FAIL  {where}: {r.text}") + "\n")
         for f in r.failing:
             out.write(f"      {f.agreement} {f.norm} is {f.grade}"
                       + (f" (Art. {f.article})" if f.article else "") + "\n")
             for reason in f.reasons:
-                out.write(f"        - {reason.requirement}: {reason.because}\n")
+                out.write(term(f"        - {reason.requirement}: {reason.because}") + "\n")
     out.write(f"expectations: {len(results) - failed} held, {failed} failed\n")
     return 1 if failed else 0

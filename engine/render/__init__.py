@@ -13,10 +13,17 @@ FORMATS = ("text", "markdown", "json", "csv", "html")
 
 _MODULES = {"text": "text", "markdown": "markdown", "json": "json_form", "csv": "csv_form", "html": "html"}
 
+# Result types other than Report: their text, Markdown and CSV forms live in one module per type
+# (JSON and HTML handle every result type in json_form and html).
+_RESULTS = {"Comparison": "compare_render", "Diff": "diff_render", "Pair": "pair_render"}
+
 
 def render(result, fmt: str = "text") -> str:
-    """Render a Report (or another result object the format supports) as ``fmt``."""
+    """Render a Report, Comparison, Diff or Pair as ``fmt``."""
     if fmt not in _MODULES:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    kind = _RESULTS.get(type(result).__name__)
+    if kind is not None and fmt in ("text", "markdown", "csv"):
+        return importlib.import_module(f"engine.render.{kind}").render(result, fmt)
     module = importlib.import_module(f"engine.render.{_MODULES[fmt]}")
     return module.render(result)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
+import re
 
 from engine.findings import REPORT_SCHEMA, Report
 
@@ -27,8 +28,15 @@ def report_dict(report: Report, with_candidates: bool = False) -> dict:
     return {"schema": {"name": REPORT_SCHEMA[0], "version": REPORT_SCHEMA[1]}, **data}
 
 
+# Characters JSON may carry raw but a terminal or editor showing the file would act on:
+# DEL and C1 controls (0x9b starts an escape sequence), bidi marks, line separators.
+_INERT = re.compile("[\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
 def dumps(data) -> str:
-    return json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False) + "\n"
+    """JSON text: the data exactly, with every character that could act written as ``\\uXXXX``."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
+    return _INERT.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
 
 def render(result) -> str:

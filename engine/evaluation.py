@@ -149,7 +149,9 @@ def _binds_all(p: F.Placed, ctx: F.Context) -> Check:
 
 
 def _number_key(number: str) -> tuple:
-    return tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in re.split(r"[.]", number))
+    # A run of digits compares as a number (by length, then digits): int() of 5,000 digits would raise.
+    return tuple((0, len(x.lstrip("0")), x.lstrip("0")) if x.isdigit() else (1, 0, x)
+                 for x in re.split(r"[.]", number))
 
 
 def _candidate_key(c: Candidate) -> tuple:

@@ -1,0 +1,169 @@
+"""A per-user cache of parsed and validated files, so a warm run never imports lark.
+
+Entries live in ``$XDG_CACHE_HOME/tradegap`` (or ``~/.cache/tradegap``), a
+directory this user owns with mode 0700; anything else (a symbolic link,
+another owner, looser permissions that cannot be tightened) turns the cache
+off.  An entry is a pickle named by a SHA-256 over the engine version, the
+Python version, the grammar and the modules that shape a parse, the file's
+display path and its text.  It is written to a temporary file and renamed,
+read only with ``O_NOFOLLOW`` from a regular file this user owns, and must
+name its own key and hold a document and diagnostics of the expected types;
+a corrupt, stale or foreign entry is ignored and rebuilt.
+
+``TRADEGAP_NO_CACHE=1`` turns the cache off.  Lark's own ``cache=True`` is
+never used (a predictable shared file, unpickled unchecked).
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import stat
+import sys
+from typing import Any, Optional
+
+MAGIC = b"tradegap-cache-1"
+MAX_ENTRIES = 2000  # beyond this, the oldest half is removed when a new entry is stored
+_SHAPERS = ("grammar/tradegap.lark", "parsing.py", "model.py", "validate.py", "vocabulary.py",
+            "parties.py", "diagnostics.py", "cache.py")
+
+
+def enabled() -> bool:
+    return os.environ.get("TRADEGAP_NO_CACHE", "") not in ("1", "true", "yes")
+
+
+def directory() -> Optional[str]:
+    """The private cache directory, created if need be, or None if there is no safe one."""
+    if not enabled():
+        return None
+    base = os.environ.get("XDG_CACHE_HOME") or ""
+    if not os.path.isabs(base):
+        base = os.path.join(os.path.expanduser("~"), ".cache")
+    if not os.path.isabs(base):
+        return None
+    path = os.path.join(base, "tradegap")
+    try:
+        os.makedirs(path, mode=0o700, exist_ok=True)
+        st = os.lstat(path)
+        if not stat.S_ISDIR(st.st_mode) or not _ours(st):
+            return None
+        if st.st_mode & 0o077:
+            os.chmod(path, 0o700)
+    except OSError:
+        return None
+    return path
+
+
+def _ours(st: os.stat_result) -> bool:
+    return not hasattr(os, "getuid") or st.st_uid == os.getuid()
+
+
+@functools.lru_cache(maxsize=1)
+def _engine_fingerprint() -> bytes:
+    """What a cached parse depends on besides the text: versions, grammar, parsing modules."""
+    from . import __version__
+
+    h = hashlib.sha256(MAGIC)
+    h.update(f"{__version__}|{sys.version_info[:3]}|{sys.implementation.cache_tag}".encode())
+    here = os.path.dirname(os.path.abspath(__file__))
+    for name in _SHAPERS:
+        try:
+            with open(os.path.join(here, name), "rb") as fh:
+                h.update(fh.read())
+        except OSError:
+            h.update(b"missing:" + name.encode())
+    return h.digest()
+
+
+def key(path: str, text: str) -> Optional[str]:
+    """The entry name for a file's display path and text (None when the cache is off)."""
+    if not enabled():
+        return None
+    h = hashlib.sha256(_engine_fingerprint())
+    h.update(path.encode("utf-8", "surrogatepass"))
+    h.update(b"\0")
+    h.update(text.encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def load(entry: Optional[str]) -> Optional[tuple[Any, tuple]]:
+    """The (document, diagnostics) stored under ``entry``, or None for a miss or a bad entry."""
+    folder = directory() if entry else None
+    if folder is None:
+        return None
+    try:
+        fd = os.open(os.path.join(folder, entry + ".pickle"), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
+        return None
+    try:
+        with os.fdopen(fd, "rb") as fh:
+            st = os.fstat(fh.fileno())
+            if not stat.S_ISREG(st.st_mode) or not _ours(st) or st.st_mode & 0o022:
+                return None
+            if fh.read(len(MAGIC)) != MAGIC:
+                return None
+            import pickle
+
+            stored = pickle.load(fh)
+    except Exception:  # a corrupt entry (truncated, from an old engine): ignore it
+        return None
+    return _checked(stored, entry)
+
+
+def _checked(stored: Any, entry: str) -> Optional[tuple[Any, tuple]]:
+    from . import diagnostics as D
+    from . import model as M
+
+    if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == entry):
+        return None
+    _, document, diags = stored
+    if document is not None and not isinstance(document, M.Document):
+        return None
+    if not isinstance(diags, tuple) or not all(isinstance(d, D.Diagnostic) for d in diags):
+        return None
+    return document, diags
+
+
+def store(entry: Optional[str], document: Any, diagnostics: tuple) -> None:
+    """Keep a parse for next time; any failure (disk full, a structure too deep) is silent."""
+    folder = directory() if entry else None
+    if folder is None:
+        return
+    import pickle
+    import tempfile
+
+    try:
+        data = MAGIC + pickle.dumps((entry, document, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
+    except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
+        return
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=folder)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, os.path.join(folder, entry + ".pickle"))
+        tmp = None
+        _prune(folder)
+    except Exception:  # the cache is best-effort: a failure to keep an entry never fails a run
+        pass
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def _prune(folder: str) -> None:
+    """Remove the oldest half of the entries when there are more than MAX_ENTRIES."""
+    with os.scandir(folder) as it:
+        entries = [e for e in it if e.name.endswith(".pickle") and e.is_file(follow_symlinks=False)]
+    if len(entries) <= MAX_ENTRIES:
+        return
+    entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime)
+    for e in entries[: len(entries) // 2]:
+        try:
+            os.unlink(e.path)
+        except OSError:
+            pass

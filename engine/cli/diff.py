@@ -1,0 +1,101 @@
+"""What changed between two agreements, or two versions of a draft, and which gaps that closes or opens.
+
+Articles added, removed and changed, attribute by attribute with the quotes
+that changed; then the findings whose grade changed for the norm sets
+(default: every norm set).  With one argument, a draft is compared with the
+agreement it is `based-on`.  Two files that define the same id (two
+versions of one draft) are each loaded on their own.
+"""
+
+from __future__ import annotations
+
+EXAMPLES = """examples:
+  tradegap diff examples/kjdpa.agr                  # the draft against its base
+  tradegap diff drafts/v2.agr drafts/v3.agr --norms tpp3
+  tradegap diff ksdpa depa --norms digital-core --format markdown
+"""
+
+
+def add_arguments(p) -> None:
+    from engine.cli.common import add_corpus_arguments
+    from engine.render import FORMATS
+
+    p.add_argument("old", metavar="A", help="agreement id or file (with B absent: a draft, compared with its base)")
+    p.add_argument("new", metavar="B", nargs="?", help="agreement id or file")
+    p.add_argument("--norms", "-n", nargs="+", metavar="SET", default=[],
+                   help="norm sets for the grade changes (default: every norm set)")
+    p.add_argument("--as-of", metavar="DATE", help="grade on this date, YYYY-MM-DD (default: today)")
+    p.add_argument("--party", metavar="XX", help="grade from one party's position (ISO code)")
+    p.add_argument("--format", "-f", choices=FORMATS, default="text")
+    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
+    add_corpus_arguments(p)
+
+
+def _one(args, ref: str, paths: list[str], err):
+    """(corpus, agreement) for one side, or an exit code."""
+    from engine.cli.common import load_corpus, usage_error
+    from engine.diagnostics import did_you_mean
+
+    corpus = load_corpus(args, paths, err)
+    if corpus is None:
+        return 2
+    if ref in paths:
+        from engine.corpus import discover
+
+        names, _ = discover([ref])
+        found = tuple(i for n in names for i in corpus.agreements_in(n))
+        if len(found) != 1:
+            return usage_error(err, f"{ref} defines {len(found)} agreements; diff needs exactly one",
+                               "give the agreement's id, with its file under --path")
+        ident = found[0]
+    else:
+        ident = ref
+    if ident not in corpus.agreements:
+        return usage_error(err, f"unknown agreement `{ident}`",
+                           did_you_mean(ident, corpus.agreements) or "see `tradegap list agreements`")
+    return corpus, corpus.agreement(ident)
+
+
+def run(args, out, err) -> int:
+    from engine import parties as P
+    from engine.cli.common import split_refs, usage_error
+    from engine.cli.report import emit, parse_date
+    from engine.diagnostics import did_you_mean
+    from engine.diff import diff
+    from engine.render import render
+
+    as_of = None
+    if args.as_of is not None:
+        as_of = parse_date(args.as_of, err)
+        if as_of is None:
+            return usage_error(err, f"--as-of `{args.as_of}` is not a date", "write it YYYY-MM-DD, e.g. 2026-01-01")
+    party = None
+    if args.party is not None:
+        party = P.canonical(args.party.upper())
+        if party is None:
+            return usage_error(err, f"--party `{args.party}` is not an ISO 3166-1 code", "e.g. JP, KR, VN")
+    refs = [args.old] + ([args.new] if args.new else [])
+    paths, _ = split_refs(refs)
+    if len(paths) == 2:  # two files may define the same id (two versions of a draft): load each alone
+        sides = [_one(args, ref, [ref], err) for ref in refs]
+    else:
+        sides = [_one(args, ref, paths, err) for ref in refs]
+    for side in sides:
+        if isinstance(side, int):
+            return side
+    corpus, new = sides[-1]
+    if args.new is None:
+        if new.based_on is None:
+            return usage_error(err, f"`{new.id}` is not a draft (it has no `based-on`), so it has no base to diff against",
+                               "give two agreements: tradegap diff A B")
+        old = corpus.agreement(new.based_on)
+    else:
+        old = sides[0][1]
+    norm_sets = []
+    for ident in args.norms or sorted(corpus.norm_sets):
+        if ident not in corpus.norm_sets:
+            return usage_error(err, f"unknown norm set `{ident}`",
+                               did_you_mean(ident, corpus.norm_sets) or "see `tradegap list norms`")
+        norm_sets.append(corpus.norms(ident))
+    emit(render(diff(old, new, norm_sets, as_of, party), args.format), args, out)
+    return 0

@@ -1,0 +1,342 @@
+"""What changed between two agreements, or two versions of a draft.
+
+Both sides are resolved agreements (a draft with ``based-on`` is compared
+whole, so its base's articles are there too).  The diff lists:
+
+- metadata and agreement-level statements that changed;
+- chapters whose own statements changed (they reach every article in them);
+- articles added, removed and changed, attribute by attribute, with the
+  quotes that left and the quotes that came;
+- for the chosen norm sets, the findings whose grade or reasons changed,
+  and a count: how many gaps the new side closes and how many it opens.
+
+A gap is a partial or unmet finding.  ``closes``: a gap became met;
+``opens``: met became a gap; ``narrows`` / ``widens``: a gap got smaller or
+larger (unmet to partial, or fewer failed requirements, and the reverse);
+``changes``: same grade, different reasons.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Optional, Sequence
+
+import attrs
+
+from . import model as M
+from . import parties as P
+from .compare import number_key
+from .evaluation import evaluate
+from .findings import AgreementInfo, Finding, NormSetInfo
+
+DIFF_SCHEMA = ("tradegap.diff", "1.0")
+
+_RANK = {"not-applicable": -1, "unmet": 0, "partial": 1, "met": 2}
+
+
+@attrs.frozen
+class Change:
+    """One attribute that differs: its old and new value in words, and the quotes that changed."""
+
+    attribute: str
+    old: Optional[str]
+    new: Optional[str]
+    quotes_removed: tuple[str, ...] = ()
+    quotes_added: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class ArticleChange:
+    """An article (or a chapter's own statements) added, removed or changed."""
+
+    number: str
+    title: Optional[str]
+    status: str  # "added" | "removed" | "changed"
+    chapter: Optional[str] = None
+    changes: tuple[Change, ...] = ()
+
+
+@attrs.frozen
+class GradeChange:
+    """A norm whose finding differs between the two sides."""
+
+    norm: str
+    norm_title: Optional[str]
+    old_grade: str
+    new_grade: str
+    old_article: Optional[str]
+    new_article: Optional[str]
+    effect: str  # closes | opens | narrows | widens | changes
+    resolved: tuple[str, ...] = ()  # requirements that failed before and hold now
+    introduced: tuple[str, ...] = ()  # requirements that fail now and held (or were not tested) before
+
+
+@attrs.frozen
+class Diff:
+    """Two agreements compared: text first, then grades."""
+
+    engine_version: str
+    as_of: dt.date
+    party: Optional[str]
+    old: AgreementInfo
+    new: AgreementInfo
+    norm_sets: tuple[NormSetInfo, ...]
+    agreement: tuple[Change, ...]  # metadata and agreement-level statements
+    chapters: tuple[ArticleChange, ...]
+    articles: tuple[ArticleChange, ...]
+    grades: tuple[GradeChange, ...]
+    closes: int = 0
+    opens: int = 0
+    narrows: int = 0
+    widens: int = 0
+
+    @property
+    def summary(self) -> str:
+        """``closes 2 gaps, opens 0`` (with narrowed and widened counts when there are any)."""
+        text = f"closes {self.closes} gap{'s' if self.closes != 1 else ''}, opens {self.opens}"
+        extra = [f"{n} {w}" for n, w in ((self.narrows, "narrowed"), (self.widens, "widened")) if n]
+        return text + (f" ({', '.join(extra)})" if extra else "")
+
+
+# ---------------------------------------------------------------- attributes in words
+
+
+Entry = tuple[str, tuple[str, ...]]  # (value in words, quotes)
+
+
+def _quotes(qs: Iterable[M.Quote]) -> tuple[str, ...]:
+    return tuple(q.text for q in qs)
+
+
+def _period(p: Optional[M.Period]) -> str:
+    if p is None:
+        return ""
+    if p.years is not None:
+        return f" for {p.years} years"
+    return f" until {p.until.isoformat()}" if p.until else ""
+
+
+def _exceptions(items: Iterable[M.Exception_], prefix: str = "exception") -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for e in items:
+        key = f"{prefix} {e.kind}"
+        n = 2
+        while key in out:
+            key, n = f"{prefix} {e.kind} ({n})", n + 1
+        out[key] = (" ".join((e.kind, *e.qualifiers)), _quotes(e.quotes))
+    return out
+
+
+def _dispute(items: Iterable[M.DisputeSettlement]) -> dict[str, Entry]:
+    out: dict[str, Entry] = {}
+    for d in items:
+        key = "dispute-settlement" + (f" {' '.join(d.parties)}" if d.parties else "")
+        out[key] = (d.mode + (f" {' '.join(d.parties)}" if d.parties else "") + _period(d.period), _quotes(d.quotes))
+    return out
+
+
+def _scope(items: Iterable[M.Scope]) -> dict[str, Entry]:
+    return {f"scope {s.item}": (f"{s.mode} {s.item}", _quotes(s.quotes)) for s in items}
+
+
+def _notes(items: Iterable[M.Note]) -> dict[str, Entry]:
+    return {f"note {i + 1}": (n.text, ()) for i, n in enumerate(items)}
+
+
+def article_attributes(a: M.Article) -> dict[str, Entry]:
+    """An article's attributes in words, keyed so that the same attribute matches across versions."""
+    out: dict[str, Entry] = {}
+    if a.title is not None:
+        out["title"] = (a.title, ())
+    if a.topics:
+        out["topic"] = (" ".join(a.topics), ())
+    if a.commitment is not None:
+        c = a.commitment
+        out["commitment"] = (" ".join(x for x in (c.strength, c.form) if x), _quotes(c.quotes))
+    out.update(_scope(a.scope))
+    if a.software is not None:
+        out["software"] = (a.software.coverage, _quotes(a.software.quotes))
+    out.update(_exceptions(a.exceptions))
+    out.update(_dispute(a.dispute_settlement))
+    if a.contingency is not None:
+        out["contingent"] = (a.contingency.condition, _quotes(a.contingency.quotes))
+    for t in a.transitions:
+        out[f"transition {' '.join(t.parties)}"] = (f"transition {' '.join(t.parties)}{_period(t.period)}",
+                                                   _quotes(t.quotes))
+    for r in a.reservations:
+        out[f"reservation {' '.join(r.parties)}"] = (f"reservation {' '.join(r.parties)}{_period(r.period)}",
+                                                    _quotes(r.quotes))
+    if a.verification is not None:
+        out["verification"] = (a.verification, ())
+    out.update(_notes(a.notes))
+    return out
+
+
+def chapter_attributes(ch: M.Chapter) -> dict[str, Entry]:
+    """A chapter's own statements (what its articles inherit), in words."""
+    out: dict[str, Entry] = {}
+    if ch.title is not None:
+        out["title"] = (ch.title, ())
+    out.update(_scope(ch.scope))
+    out.update(_exceptions(ch.exceptions))
+    out.update(_dispute(ch.dispute_settlement))
+    if ch.verification is not None:
+        out["verification"] = (ch.verification, ())
+    return out
+
+
+def agreement_attributes(a: M.Agreement) -> dict[str, Entry]:
+    """An agreement's metadata and agreement-level statements, in words."""
+    out: dict[str, Entry] = {"id": (a.id, ())}
+    for key, value in (("title", a.title), ("kind", a.kind), ("status", a.status), ("source", a.source),
+                       ("based-on", a.based_on), ("verification", a.verification)):
+        if value is not None:
+            out[key] = (value, ())
+    if a.parties:
+        out["parties"] = (" ".join(a.parties), ())
+    if a.signed is not None:
+        out["signed"] = (a.signed.isoformat(), ())
+    for e in a.in_force:
+        out["in-force" + (f" {' '.join(e.parties)}" if e.parties else "")] = (e.date.isoformat(), ())
+    out.update(_exceptions(a.exceptions))
+    out.update(_dispute(a.dispute_settlement))
+    return out
+
+
+def _minus(a: tuple[str, ...], b: tuple[str, ...]) -> tuple[str, ...]:
+    """``a`` without the items of ``b`` (as multisets), order kept."""
+    rest = list(b)
+    out = []
+    for x in a:
+        if x in rest:
+            rest.remove(x)
+        else:
+            out.append(x)
+    return tuple(out)
+
+
+def attribute_changes(old: dict[str, Entry], new: dict[str, Entry]) -> tuple[Change, ...]:
+    """Every key whose value or quotes differ, in the order the old side lists them, then new keys."""
+    out = []
+    for key in list(old) + [k for k in new if k not in old]:
+        o, n = old.get(key), new.get(key)
+        if o == n:
+            continue
+        oq, nq = (o[1] if o else ()), (n[1] if n else ())
+        out.append(Change(key, o[0] if o else None, n[0] if n else None, _minus(oq, nq), _minus(nq, oq)))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- text
+
+
+def _placed(a: M.Agreement) -> dict[str, tuple[Optional[M.Chapter], M.Article]]:
+    return {art.number: (ch, art) for ch, art in a.all_articles()}
+
+
+def article_changes(old: M.Agreement, new: M.Agreement) -> tuple[ArticleChange, ...]:
+    """Articles added, removed and changed, in article-number order."""
+    before, after = _placed(old), _placed(new)
+    out = []
+    for number in sorted(set(before) | set(after), key=number_key):
+        if number not in after:
+            ch, art = before[number]
+            out.append(ArticleChange(number, art.title, "removed", ch.number if ch else None))
+        elif number not in before:
+            ch, art = after[number]
+            out.append(ArticleChange(number, art.title, "added", ch.number if ch else None,
+                                     attribute_changes({}, article_attributes(art))))
+        else:
+            (och, oart), (nch, nart) = before[number], after[number]
+            changes = list(attribute_changes(article_attributes(oart), article_attributes(nart)))
+            ochn, nchn = (och.number if och else None), (nch.number if nch else None)
+            if ochn != nchn:
+                changes.insert(0, Change("chapter", ochn, nchn))
+            if changes:
+                out.append(ArticleChange(number, nart.title or oart.title, "changed", nchn, tuple(changes)))
+    return tuple(out)
+
+
+def chapter_changes(old: M.Agreement, new: M.Agreement) -> tuple[ArticleChange, ...]:
+    """Chapters whose own statements (title, scope, exceptions, dispute settlement) changed."""
+    before = {c.number: c for c in old.chapters}
+    after = {c.number: c for c in new.chapters}
+    out = []
+    for number in sorted(set(before) | set(after), key=number_key):
+        o, n = before.get(number), after.get(number)
+        if n is None:
+            out.append(ArticleChange(number, o.title, "removed"))
+        elif o is None:
+            out.append(ArticleChange(number, n.title, "added", None,
+                                     attribute_changes({}, chapter_attributes(n))))
+        else:
+            changes = attribute_changes(chapter_attributes(o), chapter_attributes(n))
+            if changes:
+                out.append(ArticleChange(number, n.title or o.title, "changed", None, changes))
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- grades
+
+
+def _failed(f: Finding) -> tuple[str, ...]:
+    return tuple(r.requirement for r in f.reasons)
+
+
+def effect(old: Finding, new: Finding) -> Optional[str]:
+    """How the finding moved from ``old`` to ``new`` (None: no change worth reporting)."""
+    og, ng = old.grade, new.grade
+    of, nf = set(_failed(old)), set(_failed(new))
+    if og == ng and of == nf:
+        return None
+    gap = ("partial", "unmet")
+    if og in gap and ng == "met":
+        return "closes"
+    if og == "met" and ng in gap:
+        return "opens"
+    if og in gap and ng in gap:
+        if _RANK[ng] > _RANK[og] or (og == ng and nf < of):
+            return "narrows"
+        if _RANK[ng] < _RANK[og] or (og == ng and nf > of):
+            return "widens"
+    return "changes"
+
+
+def grade_changes(old: Sequence[Finding], new: Sequence[Finding]) -> tuple[GradeChange, ...]:
+    """Findings (matched by norm) whose grade or failed requirements differ, in norm order."""
+    before = {f.norm: f for f in old}
+    out = []
+    for n in new:
+        o = before.get(n.norm)
+        if o is None:
+            continue
+        how = effect(o, n)
+        if how is None:
+            continue
+        of, nf = _failed(o), _failed(n)
+        out.append(GradeChange(n.norm, n.norm_title, o.grade, n.grade, o.article, n.article, how,
+                               tuple(r for r in of if r not in nf), tuple(r for r in nf if r not in of)))
+    return tuple(out)
+
+
+def diff(old: M.Agreement, new: M.Agreement, norm_sets: Sequence[M.NormSet] = (),
+         as_of: Optional[dt.date] = None, party: Optional[str] = None) -> Diff:
+    """What changed from ``old`` to ``new`` (both resolved), and which findings moved for ``norm_sets``."""
+    from . import __version__
+
+    norm_sets = tuple(norm_sets)
+    day = as_of or dt.date.today()
+    who = P.canonical(party) if party else None
+    grades: tuple[GradeChange, ...] = ()
+    if norm_sets:
+        before = evaluate(old, norm_sets, day, who).findings
+        after = evaluate(new, norm_sets, day, who).findings
+        grades = grade_changes(before, after)
+    count = {k: sum(1 for g in grades if g.effect == k) for k in ("closes", "opens", "narrows", "widens")}
+    info = [AgreementInfo(a.id, a.title, a.status, a.parties, a.based_on, a.entry_into_force()) for a in (old, new)]
+    return Diff(
+        __version__, day, who, info[0], info[1],
+        tuple(NormSetInfo(ns.id, ns.title, ns.version, ns.source) for ns in norm_sets),
+        attribute_changes(agreement_attributes(old), agreement_attributes(new)),
+        chapter_changes(old, new), article_changes(old, new), grades, **count,
+    )

@@ -1,0 +1,135 @@
+"""Importing treaty texts: ToTA XML or plain text in, a draft agreement out, auto-coded.
+
+    result = import_file("pta_425.xml")
+    if result.agreement is not None:
+        text = to_source(result)          # the agreement in the language, ready to review
+
+Reading never raises for bad input: a file that is empty, too large, not
+decodable, malformed or hostile XML gives diagnostics and no agreement.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Optional
+
+import attrs
+
+from .. import diagnostics as D
+from .. import model as M
+from .build import Stats, build_agreement
+from .rules_lang import RuleSet, bundled_rules, parse_rules, read_rules
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+FORMATS = ("tota", "text")
+
+__all__ = ["ImportResult", "Stats", "RuleSet", "import_file", "import_bytes", "detect_format", "to_source",
+           "bundled_rules", "read_rules", "parse_rules", "MAX_IMPORT_BYTES", "FORMATS"]
+
+
+@attrs.frozen
+class ImportResult:
+    """The imported agreement (None if the input could not be read) and what was found on the way."""
+
+    path: str
+    format: Optional[str]
+    agreement: Optional[M.Agreement]
+    diagnostics: tuple[D.Diagnostic, ...] = ()
+    stats: Stats = Stats()
+
+    @property
+    def ok(self) -> bool:
+        return self.agreement is not None and not any(d.is_error for d in self.diagnostics)
+
+
+def detect_format(data: bytes) -> str:
+    """``tota`` for XML (the first thing in the file is ``<``), else ``text``."""
+    head = data[:512]
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return "tota" if head.decode("utf-16").lstrip("\ufeff \t\r\n").startswith("<") else "text"
+        except UnicodeDecodeError:
+            return "text"
+    return "tota" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") else "text"
+
+
+def _fail(path: str, fmt: Optional[str], code: str, message: str, hint: Optional[str] = None,
+          span: Optional[M.Span] = None) -> ImportResult:
+    return ImportResult(path, fmt, None, (D.error(code, message, span or M.Span(path), hint),))
+
+
+def import_bytes(data: bytes, path: str, fmt: Optional[str] = None, rules: Optional[RuleSet] = None) -> ImportResult:
+    """Import the bytes of a file (``path`` names it in diagnostics and in the agreement's source)."""
+    fmt = fmt or detect_format(data)
+    if not data.strip(b" \t\r\n\f\v\xef\xbb\xbf"):
+        return _fail(path, fmt, "E0505", "the file is empty", "give a ToTA XML file or a treaty in plain text")
+    if fmt == "tota":
+        from .tota import read_tota
+
+        raw, diags = read_tota(data, path)
+    else:
+        if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+            return _fail(path, fmt, "E0501", "this looks like a binary file, not a treaty text",
+                         "import reads ToTA XML or plain text (UTF-8); convert a PDF or word-processor file first")
+        text, diag = _decode(data, path)
+        if text is None:
+            return ImportResult(path, fmt, None, (diag,))
+        from .plaintext import read_text
+
+        raw, diags = read_text(text, path)
+    if raw is None:
+        return ImportResult(path, fmt, None, diags)
+    agreement, stats = build_agreement(raw, rules or bundled_rules())
+    return ImportResult(path, fmt, agreement, diags, stats)
+
+
+def _decode(data: bytes, path: str) -> tuple[Optional[str], Optional[D.Diagnostic]]:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), None
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return None, D.error("E0508", f"the text is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                             M.Span(path, line, col, line, col + 1),
+                             "save the file as UTF-8 (plain text is read as UTF-8)")
+
+
+def import_file(path: str, fmt: Optional[str] = None, rules: Optional[RuleSet] = None,
+                max_bytes: int = MAX_IMPORT_BYTES) -> ImportResult:
+    """Import one file; files over ``max_bytes`` are refused before they are read."""
+    try:
+        if os.path.isdir(path):
+            return _fail(path, fmt, "E0001", "this is a folder, not a file", "give one treaty file")
+        size = os.path.getsize(path)
+        if size > max_bytes:
+            return _fail(path, fmt, "E0506", f"the file is {_size(size)}, over the {_size(max_bytes)} import limit",
+                         "split the treaty, or import its chapters one at a time")
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        return _fail(path, fmt, "E0001", f"cannot read file: {exc.strerror or exc}")
+    if len(data) > max_bytes:  # the file grew, or is not a regular file
+        return _fail(path, fmt, "E0506", f"the file is over the {_size(max_bytes)} import limit",
+                     "split the treaty, or import its chapters one at a time")
+    return import_bytes(data, path, fmt, rules)
+
+
+def _size(n: int) -> str:
+    return f"{n / (1024 * 1024):.0f} MiB" if n >= 1024 * 1024 else f"{n} bytes"
+
+
+def to_source(result: ImportResult) -> str:
+    """The imported agreement as source text of the language, with a header saying what it is."""
+    from ..formatter import format_document
+
+    if result.agreement is None:
+        raise ValueError("nothing was imported")
+    header = (f"# Imported from {os.path.basename(result.path)} by `tradegap import` ({result.format}).\n"
+              "# Auto-coded suggestions, not a reviewed encoding: every article is `verification auto`.\n"
+              "# Check each topic, strength, exception and quote against the text before relying on it.\n\n")
+    return header + format_document(M.Document(result.path, (result.agreement,)))

@@ -1,0 +1,157 @@
+"""What a reader hands on: a treaty as read (metadata, chapters, articles, text), before coding.
+
+Also the numbering rules shared by the readers: how a heading label such as
+``ARTICLE 9.10``, ``ARTÍCULO 3-06`` or ``ARTICLE XIII`` becomes an article
+number the language accepts, and what to say when it had to be changed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+import attrs
+
+# The language's article numbers: digits, an optional letter, dot-separated parts.
+NUMBER = re.compile(r"\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)*")
+
+
+@attrs.frozen
+class RawArticle:
+    """An article as the source gives it: its heading label as written, title and body text."""
+
+    label: Optional[str]
+    title: Optional[str]
+    text: str
+    ref: str  # where it is in the source, for notes: "article_identifier 36720", "line 17"
+
+
+@attrs.frozen
+class RawChapter:
+    label: Optional[str]
+    title: Optional[str]
+    articles: tuple[RawArticle, ...]
+    ref: str
+
+
+@attrs.frozen
+class RawTreaty:
+    """A whole treaty as read, metadata already in the language's terms."""
+
+    ident: str
+    title: Optional[str] = None
+    kind: Optional[str] = None
+    status: Optional[str] = None
+    parties: tuple[str, ...] = ()
+    signed: Optional[dt.date] = None
+    in_force: Optional[dt.date] = None
+    source: Optional[str] = None
+    chapters: tuple[RawChapter, ...] = ()
+    articles: tuple[RawArticle, ...] = ()  # outside any chapter
+    notes: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- numbering
+
+_ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+          "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
+         "ninety": 90}
+WORD_NUMBERS = {w: i for i, w in enumerate(_UNITS)} | _TENS | {"premier": 1, "first": 1, "primero": 1}
+_LEADING_WORD = re.compile(r"^\s*[^\W\d_]+\.?\s*[:\-\u2013]?\s*")
+
+
+def roman(text: str) -> Optional[int]:
+    """The value of a well-formed Roman numeral (I to CCCXCIX), else None."""
+    s = text.upper()
+    if not s or any(c not in _ROMAN for c in s):
+        return None
+    total = 0
+    for i, c in enumerate(s):
+        v = _ROMAN[c]
+        total += -v if i + 1 < len(s) and _ROMAN[s[i + 1]] > v else v
+    return total if _to_roman(total) == s else None
+
+
+def _to_roman(n: int) -> str:
+    out = []
+    for v, sym in ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"),
+                   (1, "I")):
+        while n >= v:
+            out.append(sym)
+            n -= v
+    return "".join(out)
+
+
+def words_number(text: str) -> Optional[int]:
+    """``TWENTY-ONE`` -> 21, ``ONE`` -> 1, ``PREMIER`` -> 1; else None."""
+    parts = [p for p in re.split(r"[\s\-]+", text.lower()) if p]
+    if not parts or any(p not in WORD_NUMBERS for p in parts):
+        return None
+    if len(parts) == 1:
+        return WORD_NUMBERS[parts[0]]
+    if len(parts) == 2 and parts[0] in _TENS and 0 < WORD_NUMBERS[parts[1]] < 10:
+        return WORD_NUMBERS[parts[0]] + WORD_NUMBERS[parts[1]]
+    return None
+
+
+def parse_label(label: str) -> tuple[Optional[str], bool]:
+    """The number in a heading label and whether it is exactly as written.
+
+    ``ARTICLE 9.10`` -> ("9.10", True); ``ARTÍCULO 3-06`` -> ("3.06", False);
+    ``ARTICLE XIII`` -> ("13", False); ``ARTICLE TWENTY-ONE`` -> ("21", False);
+    ``ARTICLE G-01`` or ``ARTICLE 25 BIS`` -> (None, False): the language cannot write it.
+    """
+    whole = _number(label.strip().rstrip(".:").strip())
+    if whole[0] is not None:
+        return whole
+    if not _STARTS_WITH_LETTER.match(label):
+        return None, False
+    rest = _LEADING_WORD.sub("", label, count=1).strip().rstrip(".:").strip()
+    return _number(rest) if rest else (None, False)
+
+
+_STARTS_WITH_LETTER = re.compile(r"\s*[^\W\d_]")
+_DASHED = re.compile(r"\d+(?:[.\-\u2013]\d+)+")
+_LETTER_IN_BRACKETS = re.compile(r"(\d+)\s*\(([A-Za-z])\)")
+_ORDINAL = re.compile(r"(\d+)\s*(?:ER|ST|ND|RD|TH|er|st|nd|rd|th)")
+_ROMAN_NUMBER = re.compile(r"([IVXLC]+|[ivxlc]+)((?:\.\d+)*)")
+
+
+def _number(rest: str) -> tuple[Optional[str], bool]:
+    if NUMBER.fullmatch(rest):
+        return rest, True
+    if _DASHED.fullmatch(rest):
+        return rest.replace("-", ".").replace("\u2013", "."), False
+    m = _LETTER_IN_BRACKETS.fullmatch(rest)
+    if m:
+        return m.group(1) + m.group(2), False
+    m = _ORDINAL.fullmatch(rest)
+    if m:
+        return m.group(1), False
+    m = _ROMAN_NUMBER.fullmatch(rest)
+    # a lone C or L is more likely a letter in a lettered sequence (A, B, C, ...) than 100 or 50
+    if m and m.group(1).upper() not in ("C", "L") and roman(m.group(1)) is not None:
+        return str(roman(m.group(1))) + m.group(2), False
+    n = words_number(rest)
+    if n is not None:
+        return str(n), False
+    return None, False
+
+
+def clean_text(text: str) -> str:
+    """One line: runs of whitespace one space, control characters dropped."""
+    return " ".join(_CONTROL.sub("", text).split())
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def slug(name: str, fallback: str = "imported") -> str:
+    """An agreement id from a file name: lower case, words joined by hyphens, starting with a letter."""
+    stem = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    if not stem:
+        return fallback
+    return stem if stem[0].isalpha() else f"{fallback}-{stem}"

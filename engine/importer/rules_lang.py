@@ -1,0 +1,352 @@
+"""The coding-rules language: parse and check a ``.coding`` file into a :class:`RuleSet`.
+
+A rule is ``[chapter] ACTION when CONDITION``; conditions test the article's
+heading, its text, its chapter's title or the topics found so far, with
+``and``, ``or``, ``not`` and parentheses.  Phrases are matched on whole words
+after :func:`normalize` (case, punctuation, hyphens, accents and enumerators
+such as ``(a)`` do not matter).  See docs/importing.md for the language.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib.resources
+import re
+from typing import Optional, Union
+
+import attrs
+
+from .. import diagnostics as D
+from .. import model as M
+from .. import parties as P
+from .. import vocabulary as V
+
+MAX_RULES_BYTES = 1024 * 1024
+PLACEHOLDERS = {"ds-chapter": "the chapter on dispute settlement, as its heading writes it (e.g. `chapter 16`)"}
+STRENGTH_WORDS = ("binding", "best-endeavour", "hortatory", "none")
+DS_MODES = ("excluded", "shielded")
+# Actions a `chapter` prefix may put on the chapter instead of the article.
+CHAPTER_ACTIONS = ("exception", "excludes", "covers", "dispute-settlement")
+
+_ENUMERATOR = re.compile(r"\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\)")
+# bytes -> themselves for a-z and 0-9, a space for everything else
+_WORD_BYTES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in range(256))
+_PLACEHOLDER = re.compile(r"\{([a-z-]*)\}")
+
+
+_FOOTNOTE_MARK = re.compile(r"([a-z]{3})\d{1,2}\b")
+
+
+def normalize(text: str) -> str:
+    """Lower case, enumerators such as ``(a)`` removed, every run of characters other than
+    a-z and 0-9 one space, padded with a space at each end so that `` phrase `` matches
+    whole words."""
+    ascii_bytes = _ENUMERATOR.sub(" ", text.lower()).encode("ascii", "replace").translate(_WORD_BYTES)
+    return " " + " ".join(ascii_bytes.decode("ascii").split()) + " "
+
+
+def normalize_heading(text: str) -> str:
+    """:func:`normalize`, and footnote marks glued to a word dropped (``Scope3`` is ``scope``)."""
+    return normalize(_FOOTNOTE_MARK.sub(r"\1", text.lower()))
+
+
+# ---------------------------------------------------------------- the rule model
+
+
+@attrs.frozen
+class Phrase:
+    """A phrase as written, its normalized form and its longest word (a quick pre-test)."""
+
+    text: str
+    norm: str
+    key: str
+    placeholder: Optional[str] = None  # a phrase with {ds-chapter} is bound per agreement
+
+
+@attrs.frozen
+class Test:
+    """``heading "a" "b"``: holds when any phrase is found (``topic`` names: any topic)."""
+
+    field: str  # "heading" | "text" | "chapter" | "topic"
+    values: tuple  # of Phrase, or of topic names
+    span: M.Span = attrs.field(default=M.NO_SPAN, eq=False)
+
+
+@attrs.frozen
+class Not:
+    operand: "Cond"
+
+
+@attrs.frozen
+class All:
+    operands: tuple
+
+
+@attrs.frozen
+class AnyOf:
+    operands: tuple
+
+
+Cond = Union[Test, Not, All, AnyOf]
+
+
+@attrs.frozen
+class Rule:
+    """One rule: what it suggests (``action`` and ``args``) and when."""
+
+    action: str
+    args: tuple[str, ...]
+    condition: Cond
+    on_chapter: bool = False
+    span: M.Span = attrs.field(default=M.NO_SPAN, eq=False)
+
+    def label(self) -> str:
+        return " ".join((("chapter",) if self.on_chapter else ()) + (self.action,) + self.args)
+
+
+@attrs.frozen
+class RuleSet:
+    """A parsed coding file: its rules in order and the party-name aliases."""
+
+    id: str
+    title: Optional[str] = None
+    version: Optional[str] = None
+    rules: tuple[Rule, ...] = ()
+    aliases: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (alpha-2 code, names)
+    path: str = ""
+
+
+def make_phrase(text: str) -> Phrase:
+    """A phrase ready to match; a ``{ds-chapter}`` placeholder is kept for :func:`bind`."""
+    m = _PLACEHOLDER.search(text)
+    norm = normalize(_PLACEHOLDER.sub(" ", text)) if m is None else normalize(text.replace(m.group(0), " zzph "))
+    words = [w for w in norm.split() if w != "zzph"]
+    key = max(words, key=len) if words else ""
+    return Phrase(text, norm, key, m.group(1) if m else None)
+
+
+def bind(rs: RuleSet, values: dict[str, Optional[str]]) -> RuleSet:
+    """The rule set with its placeholders replaced (a phrase whose value is None never matches)."""
+    if not any(has_placeholder(r.condition) for r in rs.rules):
+        return rs
+    return attrs.evolve(rs, rules=tuple(attrs.evolve(r, condition=_bind(r.condition, values)) for r in rs.rules))
+
+
+def has_placeholder(c: Cond) -> bool:
+    if isinstance(c, Test):
+        return c.field != "topic" and any(p.placeholder for p in c.values)
+    if isinstance(c, Not):
+        return has_placeholder(c.operand)
+    return any(has_placeholder(o) for o in c.operands)
+
+
+def _bind(c: Cond, values: dict[str, Optional[str]]) -> Cond:
+    if isinstance(c, Test):
+        if c.field == "topic" or not any(p.placeholder for p in c.values):
+            return c
+        out = []
+        for p in c.values:
+            if p.placeholder is None:
+                out.append(p)
+            elif values.get(p.placeholder):
+                norm = p.norm.replace(" zzph ", normalize(values[p.placeholder]))
+                out.append(Phrase(p.text, norm, p.key))
+            else:
+                out.append(Phrase(p.text, " \x00never\x00 ", "\x00never\x00"))
+        return attrs.evolve(c, values=tuple(out))
+    if isinstance(c, Not):
+        return Not(_bind(c.operand, values))
+    return type(c)(tuple(_bind(o, values) for o in c.operands))
+
+
+# ---------------------------------------------------------------- parsing
+
+
+@functools.lru_cache(maxsize=1)
+def _parser():
+    from lark import Lark
+
+    return Lark.open_from_package("engine", "coding.lark", ("grammar",), parser="lalr", lexer="contextual",
+                                  propagate_positions=False, maybe_placeholders=False)
+
+
+def _unquote(tok) -> str:
+    body = str(tok)[1:-1]
+    return re.sub(r"\\(.)", r"\1", body) if "\\" in body else body
+
+
+def _span(path: str, tok, last=None) -> M.Span:
+    last = last if last is not None else tok
+    return M.Span(path, tok.line, tok.column, last.end_line or last.line,
+                  last.end_column or last.column + len(str(last)))
+
+
+class _Builder:
+    """Walks the lark tree into rules, collecting vocabulary errors."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.diags: list[D.Diagnostic] = []
+
+    def error(self, code: str, message: str, tok, hint: Optional[str] = None, focus: Optional[str] = None) -> None:
+        self.diags.append(D.error(code, message, _span(self.path, tok), hint, focus=focus))
+
+    def vocab(self, what: str, tok, table) -> None:
+        if str(tok) not in table:
+            self.diags.append(D.unknown("E0511", what, str(tok), table, _span(self.path, tok)))
+
+    def ruleset(self, tree) -> RuleSet:
+        from lark import Token
+
+        kids = tree.children
+        ident, title = str(kids[1]), None
+        if isinstance(kids[2], Token) and kids[2].type == "STRING":
+            title = _unquote(kids[2])
+        version, rules, aliases = None, [], []
+        for node in kids:
+            if isinstance(node, Token):
+                continue
+            if node.data == "version_stmt":
+                version = _unquote(node.children[1])
+            elif node.data == "alias_stmt":
+                code_tok = node.children[1]
+                code = P.canonical(str(code_tok))
+                if code is None:
+                    self.error("E0511", f"unknown party code `{code_tok}` in an alias", code_tok,
+                               "use ISO 3166-1 alpha-2 (LA) or alpha-3 (LAO) codes", focus=str(code_tok))
+                else:
+                    aliases.append((code, tuple(_unquote(s) for s in node.children[2:])))
+            elif node.data == "rule":
+                rule = self.rule(node)
+                if rule is not None:
+                    rules.append(rule)
+        return RuleSet(ident, title, version, tuple(rules), tuple(aliases), self.path)
+
+    def rule(self, node) -> Optional[Rule]:
+        from lark import Token
+
+        kids = node.children
+        on_chapter = isinstance(kids[0], Token) and kids[0].type == "CHAPTER"
+        head = next(k for k in kids if not isinstance(k, Token))
+        cond_node = kids[-1]
+        words = head.children
+        action = str(words[0])
+        args = tuple(str(w) for w in words[1:])
+        first = kids[0] if on_chapter else words[0]
+        checks = {
+            "topic_head": lambda: [self.vocab("topic", w, V.TOPICS) for w in words[1:]],
+            "strength_head": lambda: self.vocab("strength", words[1], STRENGTH_WORDS),
+            "form_head": lambda: self.vocab("form", words[1], V.FORMS),
+            "exception_head": lambda: ([self.vocab("exception kind", words[1], V.EXCEPTION_KINDS)]
+                                       + [self.vocab("exception qualifier", w, V.EXCEPTION_QUALIFIERS)
+                                          for w in words[2:]]),
+            "qualify_head": lambda: ([self.vocab("exception kind", words[1], V.EXCEPTION_KINDS)]
+                                     + [self.vocab("exception qualifier", w, V.EXCEPTION_QUALIFIERS)
+                                        for w in words[2:]]),
+            "scope_head": lambda: self.vocab("scope item", words[1], V.SCOPE_ITEMS),
+            "software_head": lambda: self.vocab("software coverage", words[1], V.SOFTWARE_COVERAGE),
+            "contingent_head": lambda: None,
+            "ds_head": lambda: self.vocab("dispute-settlement mode", words[1], DS_MODES),
+            "transition_head": lambda: None,
+        }
+        checks[head.data]()
+        if on_chapter and action not in CHAPTER_ACTIONS:
+            self.error("E0511", f"`chapter {action}` is not possible: a chapter carries only "
+                       + ", ".join(CHAPTER_ACTIONS), first, "remove `chapter`, or choose another action")
+        cond = self.cond(cond_node)
+        return Rule(action, args, cond, on_chapter, span=_span(self.path, first, words[-1]))
+
+    def cond(self, node) -> Cond:
+        from lark import Token
+
+        if node.data == "test":
+            field_tok = node.children[0]
+            field = str(field_tok)
+            if field == "topic":
+                for w in node.children[1:]:
+                    self.vocab("topic", w, V.TOPICS)
+                return Test("topic", tuple(str(w) for w in node.children[1:]), _span(self.path, field_tok))
+            phrases = []
+            for s in node.children[1:]:
+                text = _unquote(s)
+                phrase = make_phrase(text)
+                bad = [m.group(1) for m in _PLACEHOLDER.finditer(text) if m.group(1) not in PLACEHOLDERS]
+                if bad:
+                    self.error("E0512", f"unknown placeholder `{{{bad[0]}}}`", s,
+                               "the only placeholder is {ds-chapter}")
+                elif len(_PLACEHOLDER.findall(text)) > 1:
+                    self.error("E0512", "a phrase may hold one placeholder", s)
+                elif not phrase.key:
+                    self.error("E0512", "this phrase has no letters or digits to match", s,
+                               "phrases match whole words; punctuation alone matches nothing")
+                phrases.append(phrase)
+            return Test(field, tuple(phrases), _span(self.path, field_tok))
+        if node.data == "not_cond":
+            return Not(self.cond(next(c for c in node.children if not isinstance(c, Token))))
+        parts = tuple(self.cond(c) for c in node.children if not isinstance(c, Token))
+        return All(parts) if node.data == "and_cond" else AnyOf(parts)
+
+
+def _syntax_error(exc, path: str, text: str) -> D.Diagnostic:
+    from lark.exceptions import UnexpectedCharacters, UnexpectedToken
+
+    if isinstance(exc, UnexpectedCharacters):
+        sp = M.Span(path, exc.line, exc.column, exc.line, exc.column + 1)
+        ch = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else "?"
+        hint = 'strings end with `"` on the same line' if ch == '"' else \
+            "rules read `ACTION when CONDITION`; phrases are in double quotes"
+        shown = repr(ch)[1:-1]
+        return D.error("E0510", f"unexpected character `{shown}` in the coding rules", sp, hint)
+    tok = getattr(exc, "token", None)
+    if isinstance(exc, UnexpectedToken) and tok is not None and tok.type != "$END":
+        sp = M.Span(path, tok.line, tok.column, tok.end_line or tok.line, tok.end_column or tok.column + 1)
+        expected = sorted(t.lower().lstrip("_").replace("_", "-") for t in exc.expected)[:8]
+        return D.error("E0510", f"unexpected `{str(tok)[:40]}` in the coding rules", sp,
+                       "expected one of: " + ", ".join(expected))
+    line = text.count("\n") + 1
+    return D.error("E0510", "the coding rules end before a rule or block is complete",
+                   M.Span(path, line, 1, line, 2), "check that every `{` has its `}` and every `when` a condition")
+
+
+def parse_rules(text: str, path: str = "<rules>") -> tuple[Optional[RuleSet], tuple[D.Diagnostic, ...]]:
+    """A rule set from source text, or None with the diagnostics that prevent it."""
+    from lark.exceptions import LarkError, UnexpectedInput
+
+    if len(text) > MAX_RULES_BYTES:
+        return None, (D.error("E0510", "the coding rules are larger than 1 MiB", M.Span(path, 1, 1, 1, 2)),)
+    try:
+        tree = _parser().parse(text)
+    except UnexpectedInput as exc:
+        return None, (_syntax_error(exc, path, text),)
+    except (LarkError, RecursionError) as exc:  # pragma: no cover - defensive
+        return None, (D.error("E0510", f"cannot parse the coding rules: {type(exc).__name__}",
+                              M.Span(path, 1, 1, 1, 2)),)
+    blocks = tree.children
+    if len(blocks) != 1:
+        return None, (D.error("E0510", f"a coding file holds exactly one `coding` block, found {len(blocks)}",
+                              M.Span(path, 1, 1, 1, 2), "put every rule in one block"),)
+    builder = _Builder(path)
+    rs = builder.ruleset(blocks[0])
+    diags = tuple(D.narrow(d, text) for d in builder.diags)
+    return (None if diags else rs), diags
+
+
+def read_rules(path: str) -> tuple[Optional[RuleSet], tuple[D.Diagnostic, ...]]:
+    """A rule set from a file."""
+    from ..parsing import read_source
+
+    text, diags = read_source(path)
+    if text is None:
+        return None, diags
+    return parse_rules(text, path)
+
+
+@functools.lru_cache(maxsize=1)
+def bundled_rules() -> RuleSet:
+    """The rules shipped with tradegap (``rules/autocode.coding``); a bad file there is a bug."""
+    text = (importlib.resources.files("engine") / "rules" / "autocode.coding").read_text(encoding="utf-8")
+    rs, diags = parse_rules(text, "rules/autocode.coding")
+    if rs is None:
+        raise ValueError("the bundled coding rules do not parse: "
+                         + "; ".join(D.render_text(d) for d in diags))
+    return rs

@@ -1,0 +1,189 @@
+"""Read a ToTA XML file (Texts of Trade Agreements) into a :class:`RawTreaty`.
+
+The XML is parsed with defusedxml, DTDs forbidden: no entity expansion, no
+external entities, nothing fetched.  Metadata becomes the language's terms:
+alpha-3 party codes become alpha-2, the WTO status and type become a status
+and a kind, dates are checked.  Every problem is a diagnostic, never an
+exception.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from typing import Optional
+
+from .. import diagnostics as D
+from .. import model as M
+from .. import parties as P
+from .raw import RawArticle, RawChapter, RawTreaty, clean_text, slug
+
+STATUSES = {"in force": "in-force", "inactive": "terminated", "early announcement-signed": "signed",
+            "early announcement - signed": "signed", "signed": "signed"}
+_ENCODING_DECL = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
+# expat error codes that mean an encoding problem, not a syntax one
+_EXPAT_ENCODING_ERRORS = {18, 19}
+
+
+def read_tota(data: bytes, path: str) -> tuple[Optional[RawTreaty], tuple[D.Diagnostic, ...]]:
+    """The treaty in ``data`` (the bytes of a ToTA XML file), or None and why not."""
+    root, diags = _parse_xml(data, path)
+    if root is None:
+        return None, diags
+    if root.tag != "treaty" or root.find("meta") is None or root.find("body") is None:
+        return None, (D.error("E0504", f"`<{root.tag}>` is not a ToTA treaty", M.Span(path, 1, 1, 1, 2),
+                              "a ToTA file has a <treaty> root holding <meta> and <body>; "
+                              "for plain text use --format text"),)
+    return _treaty(root, path), ()
+
+
+# ---------------------------------------------------------------- XML, safely
+
+
+def _parse_xml(data: bytes, path: str):
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden, NotSupportedError
+    from defusedxml.ElementTree import DefusedXMLParser
+
+    bad = _encoding_problem(data, path)
+    if bad is not None:
+        return None, (bad,)
+    parser = DefusedXMLParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    try:
+        parser.feed(data)
+        return parser.close(), ()
+    except (DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden, NotSupportedError) as exc:
+        line, col = _position(parser)
+        what = {DTDForbidden: "a document type declaration (DTD)",
+                EntitiesForbidden: "an entity declaration",
+                ExternalReferenceForbidden: "a reference to an external resource"}.get(type(exc),
+                                                                                    "an unsafe construct")
+        return None, (D.error("E0503", f"the XML holds {what}, which is not read",
+                              M.Span(path, line, col, line, col + 1),
+                              "ToTA files need no DTD or entities; entity expansion and external entities "
+                              "are refused so that a file cannot blow up memory or read other files"),)
+    except ParseError as exc:
+        line, col = getattr(exc, "position", (1, 0))
+        message = str(exc).split(":")[0]
+        where = M.Span(path, line, col + 1, line, col + 2)
+        if getattr(exc, "code", None) in _EXPAT_ENCODING_ERRORS:
+            return None, (D.error("E0508", f"the XML cannot be decoded: {message}", where,
+                                  "declare the encoding the file is really in, or save it as UTF-8"),)
+        truncated = "no element found" in message or "unclosed token" in message
+        hint = "the file ends early: it may be truncated" if truncated else "check the markup at this place"
+        return None, (D.error("E0502", f"malformed XML: {message}", where, hint),)
+    except RecursionError:  # pragma: no cover - defensive
+        return None, (D.error("E0502", "malformed XML: nesting too deep", M.Span(path, 1, 1, 1, 2)),)
+
+
+def _position(parser) -> tuple[int, int]:
+    expat = getattr(parser, "parser", None) or getattr(parser, "_parser", None)
+    try:
+        return expat.CurrentLineNumber, expat.CurrentColumnNumber + 1
+    except AttributeError:  # pragma: no cover - defensive
+        return 1, 1
+
+
+def _encoding_problem(data: bytes, path: str) -> Optional[D.Diagnostic]:
+    """Say so when a file declared (or defaulting to) UTF-8 is not UTF-8."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return None  # UTF-16 with a byte-order mark: expat reads it
+    m = _ENCODING_DECL.match(data[:200])
+    declared = m.group(1).decode("ascii").lower().replace("_", "-") if m else "utf-8"
+    if declared not in ("utf-8", "utf8"):
+        return None
+    try:
+        data.decode("utf-8")
+        return None
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
+        return D.error("E0508", f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
+                       M.Span(path, line, col, line, col + 1),
+                       "the file declares UTF-8 (or no encoding, which means UTF-8); "
+                       "save it as UTF-8 or declare its real encoding")
+
+
+# ---------------------------------------------------------------- metadata
+
+
+def _text(el) -> str:
+    return clean_text("".join(el.itertext())) if el is not None else ""
+
+
+def _date(meta, tag: str, notes: list[str]) -> Optional[dt.date]:
+    raw = _text(meta.find(tag))
+    if not raw:
+        return None
+    try:
+        return dt.date.fromisoformat(raw)
+    except ValueError:
+        notes.append(f"ToTA {tag} `{raw}` is not a date; left out")
+        return None
+
+
+def _parties(meta, notes: list[str]) -> tuple[str, ...]:
+    codes = [_text(p) for p in meta.findall("parties/partyisocode")]
+    if not any(codes):
+        codes = [_text(p) for p in meta.findall("parties_original/partyisocode")]
+        if any(codes):
+            notes.append("ToTA lists no current parties; the original signatories are given")
+    out: list[str] = []
+    for code in filter(None, codes):
+        c = P.canonical(code)
+        if c is None:
+            notes.append(f"ToTA party code `{code}` is not an ISO 3166-1 code tradegap knows; left out")
+        elif c not in out:
+            out.append(c)
+    return tuple(out)
+
+
+def _kind(name: str, wto_type: str) -> Optional[str]:
+    low, t = name.lower(), wto_type.lower()
+    if "comprehensive economic partnership" in low:
+        return "cepa"
+    if "economic partnership" in low:
+        return "epa"
+    if "free trade" in t:
+        return "fta"
+    return "other" if t else None
+
+
+def _ident(meta, path: str) -> str:
+    number = _text(meta.find("treaty_identifier"))
+    if re.fullmatch(r"\d+", number):
+        return f"tota-{int(number)}"
+    return slug(os.path.splitext(os.path.basename(path))[0])
+
+
+def _treaty(root, path: str) -> RawTreaty:
+    meta, body = root.find("meta"), root.find("body")
+    notes: list[str] = []
+    name = _text(meta.find("name")) or None
+    status_raw = _text(meta.find("status"))
+    status = STATUSES.get(status_raw.lower())
+    if status_raw and status is None:
+        notes.append(f"ToTA status `{status_raw}` has no equivalent; left out")
+    signed = _date(meta, "date_signed", notes)
+    in_force = _date(meta, "date_into_force", notes)
+    if signed and in_force and in_force < signed:
+        notes.append(f"ToTA gives entry into force {in_force} before signature {signed}; entry into force left out")
+        in_force = None
+    language = _text(meta.find("language"))
+    if language and language != "en":
+        notes.append(f"the text is in `{language}`: the English coding rules find little in it")
+    chapters = []
+    for i, ch in enumerate(body.findall("chapter"), 1):
+        articles = tuple(
+            RawArticle(a.get("number"), clean_text(a.get("name") or "") or None, "".join(a.itertext()),
+                       f"ToTA article_identifier {a.get('article_identifier') or '?'}")
+            for a in ch.findall("article"))
+        chapters.append(RawChapter(ch.get("number"), clean_text(ch.get("name") or "") or None, articles,
+                                   f"ToTA chapter_identifier {ch.get('chapter_identifier') or i}"))
+    return RawTreaty(
+        ident=_ident(meta, path), title=name, kind=_kind(name or "", _text(meta.find("type"))),
+        status=status, parties=_parties(meta, notes), signed=signed, in_force=in_force,
+        source=os.path.basename(path), chapters=tuple(chapters), notes=tuple(notes),
+    )

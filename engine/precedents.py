@@ -1,0 +1,183 @@
+"""Precedents: articles elsewhere in the corpus that meet a norm, ready to paste into a draft.
+
+For a gap (a partial or unmet finding), every other agreement's articles on
+the norm's topic are graded on the report's date; those that meet the norm
+are precedents.  They are ranked binding first, then by the number of
+parties, then newest (entry into force, else signature), then by agreement
+id and article number, so the order never depends on the corpus's order.
+An article inherited unchanged by a draft from its base is listed once, under
+its first-ranked agreement, with the others in ``also_in``.
+
+Each precedent carries a DSL snippet printed by the formatter.  The snippet
+is the article as it stands in its agreement: what it inherits from its
+chapter and agreement (dispute settlement, exceptions, scope) is written on
+the article itself, so it means the same wherever it is pasted.  Terms that
+name parties of the source agreement (transitions, reservations, shields)
+are left out, since they would not fit a draft between other parties; a
+comment lists them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable, Optional
+
+import attrs
+
+from . import facts as F
+from . import model as M
+from . import vocabulary as V
+from .compare import number_key
+from .evaluation import evaluate_norm
+from .findings import Finding, Report
+from .formatter import format_article
+
+DEFAULT_LIMIT = 5
+
+
+@attrs.frozen
+class Precedent:
+    """An article that meets a norm, with its citation and a snippet to paste."""
+
+    agreement: str
+    agreement_title: Optional[str]
+    article: str
+    title: Optional[str]
+    strength: str
+    parties: int
+    date: Optional[dt.date]  # entry into force, else signature
+    status: Optional[str]
+    citation: str  # "Comprehensive and ... (cptpp), Art. 14.11 Cross-Border Transfer ..."
+    file: str
+    line: int
+    verification: str
+    snippet: str
+    also_in: tuple[str, ...] = ()
+
+
+@attrs.frozen
+class Suggestion:
+    """A gap in a report and the precedents that would close it."""
+
+    agreement: str
+    norm: str
+    norm_title: Optional[str]
+    grade: str
+    article: Optional[str]
+    precedents: tuple[Precedent, ...]
+    more: int = 0  # precedents found beyond the limit
+
+
+# ---------------------------------------------------------------- snippets
+
+
+def _explicit(p: F.Placed) -> tuple[M.Article, list[str], list[str]]:
+    """The article with its inherited context written on it; what was folded in; what was left out."""
+    art = p.article
+    folded: list[str] = []
+    dropped: list[str] = []
+    mode, shields = F.dispute_settlement(p)
+    own_ds = tuple(d for d in art.dispute_settlement if d.mode != "shielded")
+    ds = own_ds
+    if not own_ds and mode is not None:
+        ds = (mode,)
+        folded.append(f"dispute-settlement {mode.mode}")
+    for s in shields:
+        dropped.append(f"dispute-settlement shielded {' '.join(s.parties)}")
+    own_exc = list(art.exceptions)
+    for e, level in F.exceptions(p):
+        if level != "article" and e not in own_exc:
+            own_exc.append(e)
+            folded.append(f"{level}-level exception {e.kind}")
+    scope = F.scope(p)
+    folded += [f"chapter-level {s.mode} {s.item}" for s in scope if s not in art.scope]
+    for t in art.transitions:
+        dropped.append(f"transition {' '.join(t.parties)}")
+    for r in art.reservations:
+        dropped.append(f"reservation {' '.join(r.parties)}")
+    new = attrs.evolve(art, dispute_settlement=ds, exceptions=tuple(own_exc), scope=scope,
+                       transitions=(), reservations=())
+    return new, folded, dropped
+
+
+def snippet(p: F.Placed) -> str:
+    """The article as DSL text, context made explicit, party-specific terms left out (see module doc)."""
+    article, folded, dropped = _explicit(p)
+    where = f"{p.agreement.id}" + (f" chapter {p.chapter.number}" if p.chapter else "")
+    lines = [f"# Precedent: {where}, Art. {article.number}"]
+    if folded:
+        lines.append("# Written on the article from its context: " + "; ".join(folded))
+    if dropped:
+        lines.append("# Left out (they name parties of " + p.agreement.id + "): " + "; ".join(dropped))
+    text = format_article(article)
+    return "\n".join(lines) + "\n" + text
+
+
+# ---------------------------------------------------------------- search
+
+
+def _date(a: M.Agreement) -> Optional[dt.date]:
+    return a.entry_into_force() or a.signed
+
+
+def _rank(pr: Precedent) -> tuple:
+    return (-V.STRENGTH_ORDER.index(pr.strength), -pr.parties, -(pr.date.toordinal() if pr.date else 0),
+            pr.agreement, number_key(pr.article))
+
+
+def _citation(a: M.Agreement, art: M.Article) -> str:
+    head = f"{a.title} ({a.id})" if a.title else a.id
+    return f"{head}, Art. {art.number}" + (f" {art.title}" if art.title else "")
+
+
+def precedents(agreements: Iterable[M.Agreement], norm_set: M.NormSet, norm: M.Norm,
+               as_of: Optional[dt.date] = None, exclude: Iterable[str] = ()) -> tuple[Precedent, ...]:
+    """Every article in ``agreements`` (except those with ids in ``exclude``) that meets ``norm``, ranked."""
+    ctx = F.Context(as_of or dt.date.today())
+    skip = set(exclude)
+    found: list[tuple[Precedent, M.Article]] = []
+    for a in agreements:
+        if a.id in skip:
+            continue
+        finding = evaluate_norm(a, norm_set, norm, ctx)
+        placed = {p.article.number: p for p in F.placed_articles(a)}
+        for cand in finding.candidates:
+            if cand.failures:
+                continue
+            p = placed[cand.article]
+            art = p.article
+            found.append((Precedent(
+                a.id, a.title, art.number, art.title, art.strength, len(a.parties), _date(a), a.status,
+                _citation(a, art), art.span.file, art.span.line, art.verification or "unverified", snippet(p),
+            ), art))
+    found.sort(key=lambda x: _rank(x[0]))
+    out: list[Precedent] = []
+    kept: list[M.Article] = []
+    for pr, art in found:
+        twin = next((i for i, k in enumerate(kept) if k == art), None)
+        if twin is None:
+            out.append(pr)
+            kept.append(art)
+        else:
+            out[twin] = attrs.evolve(out[twin], also_in=out[twin].also_in + (pr.agreement,))
+    return tuple(out)
+
+
+def suggest(corpus, finding: Finding, as_of: Optional[dt.date] = None,
+            limit: Optional[int] = DEFAULT_LIMIT) -> Suggestion:
+    """Precedents for one finding of a report (its own agreement excluded); ``limit`` None keeps all."""
+    set_id, norm_id = finding.norm.split(".", 1)
+    ns = corpus.norms(set_id)
+    norm = ns.norm(norm_id)
+    found = precedents((corpus.agreements[k] for k in sorted(corpus.agreements)), ns, norm, as_of,
+                       exclude=(finding.agreement,))
+    kept = found if limit is None else found[:limit]
+    return Suggestion(finding.agreement, finding.norm, finding.norm_title, finding.grade, finding.article,
+                      kept, len(found) - len(kept))
+
+
+def suggest_for_report(corpus, report: Report, limit: Optional[int] = DEFAULT_LIMIT) -> tuple[Suggestion, ...]:
+    """A suggestion for every gap (partial or unmet finding) of the report, in the report's order."""
+    return tuple(suggest(corpus, f, report.as_of, limit) for f in report.findings
+                 if f.grade in ("partial", "unmet"))
+

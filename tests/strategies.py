@@ -1,0 +1,119 @@
+"""Hypothesis strategies that build valid model objects (then printed by the formatter)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from engine import model as M
+from engine import vocabulary as V
+
+KEYWORDS = {
+    "agreement", "kind", "status", "parties", "signed", "in-force", "source", "verification", "based-on",
+    "note", "chapter", "article", "amend", "omit", "topic", "binding", "best-endeavour", "hortatory", "covers",
+    "excludes", "software", "exception", "dispute-settlement", "contingent", "transition", "reservation",
+    "remove", "years", "until", "art", "fn", "norms", "version", "norm", "essential", "require", "forbid",
+    "because", "not", "and", "or", "expect", "as-of", "party",
+}
+
+names = st.from_regex(r"\A[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}\Z").filter(lambda s: s not in KEYWORDS)
+codes = st.sampled_from(["JP", "KR", "SG", "AU", "VN", "US", "GB", "JPN", "KOR", "EU"])
+text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=40)
+numbers = st.from_regex(r"\A[0-9]{1,2}(\.[0-9]{1,2}){0,2}[a-z]?\Z")
+dates = st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31))
+small = st.integers(0, 99)
+
+
+def tup(s, max_size=3, min_size=0):
+    return st.lists(s, min_size=min_size, max_size=max_size).map(tuple)
+
+
+citations = st.builds(M.Citation, numbers, st.none() | small)
+quotes = st.builds(M.Quote, text, st.none() | citations)
+periods = st.builds(M.Period, years=small) | st.builds(M.Period, until=dates)
+commitments = st.builds(M.Commitment, st.sampled_from(["binding", "best-endeavour", "hortatory"]),
+                        st.none() | st.sampled_from(sorted(V.FORMS)), tup(quotes))
+scopes = st.builds(M.Scope, st.sampled_from(["covers", "excludes"]), st.sampled_from(sorted(V.SCOPE_ITEMS)),
+                   tup(quotes, 2))
+softwares = st.builds(M.Software, st.sampled_from(sorted(V.SOFTWARE_COVERAGE)), tup(quotes, 2))
+exceptions = st.builds(M.Exception_, st.sampled_from(sorted(V.EXCEPTION_KINDS)),
+                       tup(st.sampled_from(sorted(V.EXCEPTION_QUALIFIERS))), tup(quotes, 2))
+disputes = (st.builds(M.DisputeSettlement, st.sampled_from(["applies", "excluded"]), quotes=tup(quotes, 2))
+            | st.builds(M.DisputeSettlement, st.just("shielded"), tup(codes, 2, 1), periods, tup(quotes, 2)))
+contingencies = st.builds(M.Contingency, names, tup(quotes, 2))
+transitions = st.builds(M.Transition, tup(codes, 3, 1), periods, tup(quotes, 2))
+reservations = st.builds(M.Reservation, tup(codes, 3, 1), st.none() | periods, tup(quotes, 2))
+notes = st.builds(M.Note, text)
+levels = st.none() | st.sampled_from(sorted(V.VERIFICATION_LEVELS))
+
+
+def _article_kwargs():
+    return dict(
+        topics=tup(st.sampled_from(sorted(V.TOPICS))),
+        commitment=st.none() | commitments,
+        scope=tup(scopes, 2),
+        software=st.none() | softwares,
+        exceptions=tup(exceptions, 2),
+        dispute_settlement=tup(disputes, 2),
+        contingency=st.none() | contingencies,
+        transitions=tup(transitions, 2),
+        reservations=tup(reservations, 2),
+        verification=levels,
+        notes=tup(notes, 2),
+    )
+
+
+articles = st.builds(M.Article, numbers, st.none() | text, **_article_kwargs())
+chapters = st.builds(M.Chapter, numbers, st.none() | text, tup(articles, 3), tup(exceptions, 2),
+                     tup(disputes, 2), tup(scopes, 2), levels, tup(notes, 1))
+removals = st.builds(M.Removal, st.sampled_from(sorted(V.REMOVABLE)), st.none() | names)
+
+
+@st.composite
+def amendments(draw):
+    number = draw(numbers)
+    title = draw(st.none() | text)
+    changes = draw(st.builds(M.Article, st.just(number), st.just(title), **_article_kwargs()))
+    return M.Amendment(number, title, changes, draw(tup(removals, 2)))
+
+
+omissions = st.builds(M.Omission, numbers, st.none() | text)
+entries = st.builds(M.PartyEntry, dates, tup(codes, 2))
+
+agreements = st.builds(
+    M.Agreement, names, st.none() | text,
+    kind=st.none() | st.sampled_from(sorted(V.AGREEMENT_KINDS)),
+    status=st.none() | st.sampled_from(sorted(V.STATUSES)),
+    parties=tup(codes, 5),
+    signed=st.none() | dates,
+    in_force=tup(entries, 2),
+    source=st.none() | text,
+    verification=levels,
+    based_on=st.none() | names,
+    exceptions=tup(exceptions, 2),
+    dispute_settlement=tup(disputes, 1),
+    chapters=tup(chapters, 2),
+    articles=tup(articles, 2),
+    amendments=tup(amendments(), 2),
+    omissions=tup(omissions, 2),
+    notes=tup(notes, 1),
+)
+
+atoms = st.builds(M.Atom, st.sampled_from(sorted(V.PREDICATES)), tup(names, 2))
+predicates = st.recursive(
+    atoms,
+    lambda inner: st.builds(M.Not, inner)
+    | st.builds(M.All, tup(inner, 3, 2))
+    | st.builds(M.Any_, tup(inner, 3, 2)),
+    max_leaves=8,
+)
+requirements = st.builds(M.Requirement, predicates, text, st.booleans(), st.booleans())
+norms = st.builds(M.Norm, names, st.none() | text, tup(st.sampled_from(sorted(V.TOPICS)), 2),
+                  tup(requirements, 3), tup(notes, 1))
+norm_sets = st.builds(M.NormSet, names, st.none() | text, st.none() | text, st.none() | text, tup(norms, 3),
+                      tup(notes, 1))
+expectations = st.builds(M.Expectation, names, names, st.none() | names, st.sampled_from(sorted(V.GRADES)),
+                         st.none() | dates, st.none() | codes)
+documents = st.builds(M.Document, st.just("gen.agr"),
+                      tup(st.one_of(agreements, norm_sets, expectations), 3))

@@ -1,0 +1,125 @@
+"""The pair view: which agreements bind two countries on a date, the strongest commitment, drafts."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+
+import pytest
+
+import engine
+from conftest import ROOT, run_cli
+from engine.evaluation import BINDS_ALL
+from engine.pair import _GRADE_RANK, pair
+from engine.render import render
+
+DAY = dt.date(2026, 1, 1)
+KJ = str(ROOT / "tests" / "fixtures" / "kjdpa.agr")
+
+
+@pytest.fixture(scope="module")
+def with_draft():
+    c = engine.load([KJ])
+    assert not c.errors
+    return c
+
+
+def test_korea_and_japan_are_bound_by_rcep_alone(corpus):
+    p = pair(corpus.agreements.values(), "KR", "JP", [corpus.norms("tpp3")], DAY)
+    assert [b.agreement.id for b in p.agreements] == ["rcep"]
+    assert (p.agreements[0].in_force_x, p.agreements[0].in_force_y) == (dt.date(2022, 2, 1), dt.date(2022, 1, 1))
+    rows = {r.norm: r for r in p.rows}
+    assert {n: (r.strongest.agreement, r.strongest.grade, r.strongest.article) for n, r in rows.items()} == {
+        "tpp3.data-flows": ("rcep", "partial", "12.15"),
+        "tpp3.computing-facilities": ("rcep", "partial", "12.14"),
+        "tpp3.source-code": ("rcep", "unmet", None),
+    }
+    failed = [x.requirement for x in rows["tpp3.data-flows"].strongest.reasons]
+    assert "require enforceable" in failed
+    # Between Korea and Japan, the transitions of Cambodia, Laos, Myanmar and Viet Nam do not count.
+    assert BINDS_ALL not in failed
+
+
+def test_alpha3_codes_and_order_do_not_matter(corpus):
+    a = pair(corpus.agreements.values(), "KOR", "JPN", [corpus.norms("tpp3")], DAY)
+    b = pair(corpus.agreements.values(), "KR", "JP", [corpus.norms("tpp3")], DAY)
+    assert a == b
+    c = pair(reversed(list(corpus.agreements.values())), "JP", "KR", [corpus.norms("tpp3")], DAY)
+    assert [r.strongest for r in c.rows] == [r.strongest for r in b.rows]
+
+
+def test_before_entry_into_force_nothing_binds(corpus):
+    p = pair(corpus.agreements.values(), "KR", "JP", [corpus.norms("tpp3")], dt.date(2022, 1, 15))
+    assert p.agreements == ()
+    assert [(n.agreement.id, n.why) for n in p.not_binding] == [("rcep", "not in force for KR until 2022-02-01")]
+    assert all(r.strongest is None for r in p.rows)
+
+
+def test_the_strongest_commitment_is_the_best_of_the_binding_ones(corpus):
+    p = pair(corpus.agreements.values(), "JP", "AU", [corpus.norms("tpp3"), corpus.norms("digital-core")], DAY)
+    ids = [b.agreement.id for b in p.agreements]
+    assert {"cptpp", "jpau", "rcep"} <= set(ids)
+    assert "wto-ecommerce" in [n.agreement.id for n in p.not_binding]
+    for r in p.rows:
+        assert len(r.findings) == len(ids)
+        assert all(_GRADE_RANK[r.strongest.grade] <= _GRADE_RANK[f.grade] for f in r.findings)
+    assert (p.row("tpp3.data-flows").strongest.agreement, p.row("tpp3.data-flows").strongest.grade) == ("cptpp", "met")
+
+
+def test_a_draft_closes_the_gaps_it_fills(with_draft):
+    c = with_draft
+    p = pair(c.agreements.values(), "KR", "JP", [c.norms("tpp3")], DAY, drafts=[c.agreement("kjdpa-test")])
+    assert [b.agreement.id for b in p.agreements] == ["rcep"]  # the draft is not binding, it is added
+    assert [d.id for d in p.drafts] == ["kjdpa-test"]
+    assert [(r.norm, r.effect, r.with_drafts.agreement, r.with_drafts.grade) for r in p.rows] == [
+        ("tpp3.data-flows", "closes", "kjdpa-test", "met"),
+        ("tpp3.computing-facilities", "closes", "kjdpa-test", "met"),
+        ("tpp3.source-code", "closes", "kjdpa-test", "met"),
+    ]
+    assert (p.closes, p.narrows) == (3, 0)
+
+
+def test_a_draft_must_be_between_the_two(with_draft):
+    c = with_draft
+    with pytest.raises(ValueError, match="does not name both"):
+        pair(c.agreements.values(), "KR", "SG", [c.norms("tpp3")], DAY, drafts=[c.agreement("kjdpa-test")])
+    with pytest.raises(ValueError, match="not an ISO"):
+        pair(c.agreements.values(), "KR", "XX", [c.norms("tpp3")], DAY)
+
+
+def test_formats(with_draft):
+    c = with_draft
+    p = pair(c.agreements.values(), "KR", "JP", [c.norms("tpp3")], DAY, drafts=[c.agreement("kjdpa-test")])
+    text = render(p, "text")
+    assert "binding both on the date:" in text and "rcep: Regional Comprehensive" in text
+    assert "with kjdpa-test: closes 3 gaps, narrows 0" in text
+    assert max(len(x) for x in text.splitlines()) <= 120
+    md = render(p, "markdown")
+    assert "| Norm | Strongest | With drafts | rcep | kjdpa-test |" in md
+    rows = list(csv.DictReader(io.StringIO(render(p, "csv"))))
+    assert [(r["norm"], r["strongest_agreement"], r["effect"]) for r in rows][0] == ("tpp3.data-flows", "rcep", "closes")
+    data = json.loads(render(p, "json"))
+    assert data["schema"]["name"] == "tradegap.pair" and data["closes"] == 3
+    assert "<table class=\"matrix\">" in render(p, "html")
+
+
+def test_cli_pair():
+    code, out, err = run_cli("pair", "KR", "JP", "--as-of", "2026-01-01")
+    assert code == 0, err
+    assert "binding both on the date:\n  rcep:" in out and "tpp3.data-flows" in out
+    code, out, err = run_cli("pair", "KR", "JP", "--as-of", "2026-01-01", "--norms", "tpp3", "--with", KJ)
+    assert code == 0, err
+    assert "with kjdpa-test: closes 3 gaps" in out
+
+
+@pytest.mark.parametrize("args, words", [
+    (("pair", "KR", "QQ"), "`QQ` is not an ISO 3166-1 country code"),
+    (("pair", "KR", "KOR"), "a pair needs two different countries"),
+    (("pair", "KR", "SG", "--with", KJ), "draft `kjdpa-test` does not name SG as a party"),
+    (("pair", "KR", "JP", "--norms", "tpp"), "unknown norm set `tpp`"),
+])
+def test_cli_errors(args, words):
+    code, _, err = run_cli(*args)
+    assert code == 2 and f"tradegap: error: {words}" in err and "Traceback" not in err
