@@ -35,7 +35,7 @@ from .pair import pair as pair_countries
 from .precedents import Precedent, Suggestion, suggest_for_report
 from .precedents import precedents as find_precedents
 from .precedents import suggest as suggest_precedents
-from .render import FORMATS, render
+from .rendering import FORMATS, render
 
 
 def load(paths: Sequence[str], include_bundled: bool = True) -> Corpus:

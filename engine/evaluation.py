@@ -18,7 +18,7 @@ number, so neither file nor article order can change a result.
 from __future__ import annotations
 
 import datetime as dt
-import re
+import gc
 from typing import Iterable, Optional, Sequence
 
 from . import facts as F
@@ -129,11 +129,12 @@ def requirement_text(r: M.Requirement) -> str:
     return head + predicate_text(r.predicate)
 
 
-def check(r: M.Requirement, p: F.Placed, ctx: F.Context) -> Check:
+def check(r: M.Requirement, p: F.Placed, ctx: F.Context, text: Optional[str] = None) -> Check:
+    """Test one requirement on a placed article (``text``: its wording, if already known)."""
     held, steps, parties = test_predicate(r.predicate, p, ctx)
     if r.forbid:
         held = not held
-    return Check(requirement_text(r), r.because, r.essential, held, tuple(steps), () if held else parties)
+    return Check(text or requirement_text(r), r.because, r.essential, held, tuple(steps), () if held else parties)
 
 
 def _binds_all(p: F.Placed, ctx: F.Context) -> Check:
@@ -151,12 +152,14 @@ def _binds_all(p: F.Placed, ctx: F.Context) -> Check:
 def _number_key(number: str) -> tuple:
     # A run of digits compares as a number (by length, then digits): int() of 5,000 digits would raise.
     return tuple((0, len(x.lstrip("0")), x.lstrip("0")) if x.isdigit() else (1, 0, x)
-                 for x in re.split(r"[.]", number))
+                 for x in number.split("."))
 
 
-def _candidate_key(c: Candidate) -> tuple:
+def _candidate_key(c: Candidate, primary: bool) -> tuple:
+    """Fewest essential failures, fewest failures, on-topic first, strongest, lowest number."""
     essential = sum(1 for x in c.failures if x.essential)
-    return (essential, len(c.failures), -V.STRENGTH_ORDER.index(c.strength), _number_key(c.article))
+    return (essential, len(c.failures), 0 if primary else 1, -V.STRENGTH_ORDER.index(c.strength),
+            _number_key(c.article))
 
 
 def _evidence(p: F.Placed) -> tuple[Evidence, ...]:
@@ -187,28 +190,54 @@ def _reason(c: Check, article: str) -> Reason:
     return Reason(c.requirement, c.because, article, c.parties, found)
 
 
-def evaluate_norm(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context) -> Finding:
-    """Grade one agreement (resolved) against one norm."""
+TopicIndex = tuple[tuple[F.Placed, ...], dict[str, list[int]]]
+
+
+def topic_index(agreement: M.Agreement) -> TopicIndex:
+    """An agreement's placed articles, and where each topic's articles are among them.
+
+    Built once per agreement, not once per norm: placing every article again for
+    each of thirty norms was most of the cost of a report.
+    """
+    placed = F.placed_articles(agreement)
+    where: dict[str, list[int]] = {}
+    for i, p in enumerate(placed):
+        for t in p.article.topics:
+            positions = where.setdefault(t, [])
+            if not positions or positions[-1] != i:
+                positions.append(i)
+    return placed, where
+
+
+def evaluate_norm(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context,
+                  index: Optional[TopicIndex] = None, texts: Optional[Sequence[str]] = None) -> Finding:
+    """Grade one agreement (resolved) against one norm.
+
+    ``index`` (the agreement's :func:`topic_index`) and ``texts`` (the wording of the
+    norm's requirements) save work when many findings are made at once.
+    """
     ref = f"{norm_set.id}.{norm.id}"
     if ctx.party is not None and ctx.party not in agreement.parties:
         return Finding(agreement.id, ref, norm.title, norm.topics, "not-applicable", None, None,
                        (Reason("party", f"{P.name(ctx.party)} is not a party to this agreement.", None,
                                (ctx.party,)),))
-    topics = set(norm.topics)
-    placed = [p for p in F.placed_articles(agreement) if topics & set(p.article.topics)]
+    every, where = topic_index(agreement) if index is None else index
+    placed = [every[i] for i in sorted({i for t in norm.topics for i in where.get(t, ())})]
     if not placed:
         what = ", ".join(V.TOPICS.get(t, t) for t in norm.topics)
         return Finding(agreement.id, ref, norm.title, norm.topics, "unmet", "no-article", None,
                        (Reason("an article on the topic", f"No article addresses {what}.", None),))
     candidates = []
     by_number = {}
+    texts = texts or [requirement_text(r) for r in norm.requirements]
     for p in placed:
-        checks = tuple(check(r, p, ctx) for r in norm.requirements) + (_binds_all(p, ctx),)
+        checks = tuple(check(r, p, ctx, t) for r, t in zip(norm.requirements, texts)) + (_binds_all(p, ctx),)
         cand = Candidate(p.article.number, p.article.title, p.article.strength, checks,
                          p.article.span.file, p.article.span.line)
         candidates.append(cand)
         by_number[p.article.number] = p
-    candidates.sort(key=_candidate_key)
+    # An article whose first topic is the norm's is about it; one that lists it later only touches it.
+    candidates.sort(key=lambda c: _candidate_key(c, by_number[c.article].article.topics[0] in norm.topics))
     best = candidates[0]
     failures = best.failures
     if not failures:
@@ -237,9 +266,20 @@ def evaluate(agreements: M.Agreement | Iterable[M.Agreement], norm_sets: M.NormS
         norm_sets = (norm_sets,)
     agreements, norm_sets = tuple(agreements), tuple(norm_sets)
     ctx = F.Context(as_of or dt.date.today(), P.canonical(party) if party else None)
-    findings = tuple(
-        evaluate_norm(a, ns, n, ctx) for a in agreements for ns in norm_sets for n in ns.norms
-    )
+    texts = {id(n): [requirement_text(r) for r in n.requirements] for ns in norm_sets for n in ns.norms}
+    # Findings are acyclic: the collector has nothing to free while they are made, and
+    # scanning thousands of them again and again took half the time of a large report.
+    paused = gc.isenabled() and len(agreements) * len(texts) > 1000
+    if paused:
+        gc.disable()
+    try:
+        findings = tuple(
+            evaluate_norm(a, ns, n, ctx, index, texts[id(n)]) for a in agreements for index in (topic_index(a),)
+            for ns in norm_sets for n in ns.norms
+        )
+    finally:
+        if paused:
+            gc.enable()
     return Report(
         __version__, ctx.as_of, ctx.party,
         tuple(AgreementInfo(a.id, a.title, a.status, a.parties, a.based_on, a.entry_into_force())

@@ -1,7 +1,7 @@
 """The results of evaluation: findings, their reasons, evidence and traces.
 
 Plain frozen attrs data with no behaviour beyond small conveniences; the
-JSON form (see :mod:`engine.render.json_form`) is derived from these
+JSON form (see :mod:`engine.rendering.json_form`) is derived from these
 classes, so adding a field here is a schema change.
 """
 

@@ -61,10 +61,8 @@ def _tok_span(path: str, first: Any, last: Any = None) -> M.Span:
 
 def _last_token(children: list) -> Any:
     """The last lark token among children, looking through model nodes' spans."""
-    from lark import Token
-
     for child in reversed(children):
-        if isinstance(child, Token):
+        if isinstance(child, str):  # a lark Token (model nodes are never strings)
             return child
         span = getattr(child, "span", None)
         if isinstance(span, M.Span) and span.line:
@@ -115,7 +113,7 @@ def _build_transformer():
         return _context.get()
 
     def span(children: list) -> M.Span:
-        first = next(c for c in children if isinstance(c, Token))
+        first = children[0] if isinstance(children[0], Token) else next(c for c in children if isinstance(c, Token))
         return _tok_span(ctx().path, first, _last_token(children))
 
     def date(tok: Token) -> Optional[dt.date]:

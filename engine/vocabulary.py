@@ -142,6 +142,7 @@ GRADES: dict[str, str] = {
     "met": "an article meets every requirement for every party on the date",
     "partial": "an article addresses the topic but some requirement fails",
     "unmet": "no article addresses the topic, or an essential requirement fails",
+    "not-applicable": "the party whose position is taken is not a party to the agreement",
 }
 GRADE_ORDER: tuple[str, ...] = ("unmet", "partial", "met")
 

@@ -21,7 +21,7 @@ EXAMPLES = """examples:
 
 def add_arguments(p) -> None:
     from engine.cli.common import add_corpus_arguments
-    from engine.render import FORMATS
+    from engine.rendering import FORMATS
 
     p.add_argument("agreements", nargs="+", metavar="AGREEMENT", help="agreement id or file")
     rows = p.add_mutually_exclusive_group()
@@ -42,7 +42,7 @@ def run(args, out, err) -> int:
     from engine.cli.report import emit, resolve_targets
     from engine.compare import compare
     from engine.diagnostics import did_you_mean
-    from engine.render import render
+    from engine.rendering import render
 
     for topic in args.topics:
         if topic not in V.TOPICS:

@@ -18,7 +18,7 @@ EXAMPLES = """examples:
 
 def add_arguments(p) -> None:
     from engine.cli.common import add_corpus_arguments
-    from engine.render import FORMATS
+    from engine.rendering import FORMATS
 
     p.add_argument("old", metavar="A", help="agreement id or file (with B absent: a draft, compared with its base)")
     p.add_argument("new", metavar="B", nargs="?", help="agreement id or file")
@@ -62,7 +62,7 @@ def run(args, out, err) -> int:
     from engine.cli.report import emit, parse_date
     from engine.diagnostics import did_you_mean
     from engine.diff import diff
-    from engine.render import render
+    from engine.rendering import render
 
     as_of = None
     if args.as_of is not None:

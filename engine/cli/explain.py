@@ -24,7 +24,7 @@ def run(args, out, err) -> int:
     from engine.api import explain
     from engine.cli.common import usage_error
     from engine.cli.report import resolve_targets
-    from engine.render.trace import render_trace
+    from engine.rendering.trace import render_trace
 
     if "." not in args.norm:
         return usage_error(err, f"`{args.norm}` is not a norm reference", "write SET.NORM, e.g. tpp3.data-flows")

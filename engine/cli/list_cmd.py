@@ -21,7 +21,7 @@ def add_arguments(p) -> None:
 
 
 def _table(out, rows) -> None:
-    from engine.render.safe import term  # titles come from other people's files: no escapes
+    from engine.rendering.safe import term  # titles come from other people's files: no escapes
 
     width = max((len(r[0]) for r in rows), default=0)
     for name, meaning in rows:

@@ -17,7 +17,7 @@ EXAMPLES = """examples:
 
 def add_arguments(p) -> None:
     from engine.cli.common import add_corpus_arguments
-    from engine.render import FORMATS
+    from engine.rendering import FORMATS
 
     p.add_argument("x", metavar="X", help="a country (ISO 3166-1 alpha-2 or alpha-3)")
     p.add_argument("y", metavar="Y", help="the other country")
@@ -38,7 +38,7 @@ def run(args, out, err) -> int:
     from engine.corpus import discover
     from engine.diagnostics import did_you_mean
     from engine.pair import pair
-    from engine.render import render
+    from engine.rendering import render
 
     codes = []
     for code in (args.x, args.y):

@@ -20,7 +20,7 @@ EXAMPLES = """examples:
 
 def add_arguments(p) -> None:
     from engine.cli.common import add_corpus_arguments
-    from engine.render import FORMATS
+    from engine.rendering import FORMATS
 
     p.add_argument("agreements", nargs="+", metavar="AGREEMENT", help="agreement id or file")
     p.add_argument("--norms", "-n", nargs="+", metavar="SET", default=[],
@@ -109,7 +109,7 @@ def emit(text: str, args, out) -> None:
 
 def run(args, out, err) -> int:
     from engine.evaluation import evaluate
-    from engine.render import render
+    from engine.rendering import render
 
     targets = resolve_targets(args, err)
     if isinstance(targets, int):
@@ -118,7 +118,7 @@ def run(args, out, err) -> int:
     report = evaluate(agreements, norm_sets, as_of=as_of, party=party)
     if args.suggest:
         from engine.precedents import suggest_for_report
-        from engine.render.precedents import render_report_with_suggestions
+        from engine.rendering.precedents import render_report_with_suggestions
 
         text = render_report_with_suggestions(report, suggest_for_report(corpus, report), args.format)
     else:

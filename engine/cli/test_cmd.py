@@ -25,7 +25,7 @@ def run(args, out, err) -> int:
     from engine.corpus import Corpus
     from engine.expectations import check_all
     from engine.cli.common import print_diagnostics
-    from engine.render.safe import term
+    from engine.rendering.safe import term
 
     today = None
     if args.as_of:
@@ -34,7 +34,7 @@ def run(args, out, err) -> int:
             return usage_error(err, f"--as-of `{args.as_of}` is not a date", "write it YYYY-MM-DD")
     corpus = Corpus.from_paths(args.paths, include_bundled=not args.no_bundled)
     if corpus.errors:
-        print_diagnostics(corpus.diagnostics, corpus.sources(), err)
+        print_diagnostics(corpus.errors, corpus.sources(), err)
         return 2
     chosen = [e for e in corpus.expectations if not args.paths or any(
         not f.bundled and e.span.file == f.path for f in corpus.files)]

@@ -133,6 +133,7 @@ def bind(rs: RuleSet, values: dict[str, Optional[str]]) -> RuleSet:
 
 
 def has_placeholder(c: Cond) -> bool:
+    """Whether a condition holds a phrase with a placeholder."""
     if isinstance(c, Test):
         return c.field != "topic" and any(p.placeholder for p in c.values)
     if isinstance(c, Not):

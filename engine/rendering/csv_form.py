@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import io
 
-from engine.render import safe
+from engine.rendering import safe
 
 COLUMNS = ["agreement", "norm", "grade", "unmet_because", "article", "reasons", "parties", "evidence",
            "as_of", "party"]

@@ -10,7 +10,7 @@ Grades are shown three ways at once: a colour, a symbol and a word, so the
 matrix reads in black and white and to a screen reader.  Each cell is a
 ``<details>``: the summary gives the grade and article, the body its
 reasons and evidence.  Every string from agreements and norms goes through
-:func:`engine.render.safe.html`.
+:func:`engine.rendering.safe.html`.
 """
 
 from __future__ import annotations
@@ -20,8 +20,8 @@ import hashlib
 from typing import Iterable, Optional, Sequence
 
 from engine import parties as P
-from engine.render import safe
-from engine.render.words import GRADE_LABEL, GRADE_MARK
+from engine.rendering import safe
+from engine.rendering.words import GRADE_LABEL, GRADE_MARK
 
 h = safe.html
 
@@ -210,7 +210,7 @@ def _who(party) -> str:
 
 
 def _report(report, suggestions=None) -> str:
-    from engine.render.words import header_lines
+    from engine.rendering.words import header_lines
 
     norms = list(dict.fromkeys(f.norm for f in report.findings))
     titles = {f.norm: f.norm_title or "" for f in report.findings}
@@ -226,7 +226,7 @@ def _report(report, suggestions=None) -> str:
 
 
 def _comparison(c) -> str:
-    from engine.render.compare_render import header_lines
+    from engine.rendering.compare_render import header_lines
 
     def td(row, agreement):
         x = c.cell(row.key, agreement)
@@ -249,7 +249,7 @@ def _comparison(c) -> str:
 
 
 def _pair(p) -> str:
-    from engine.render.pair_render import agreement_lines, header_lines
+    from engine.rendering.pair_render import agreement_lines, header_lines
 
     columns = [("strongest", "the best commitment binding both")]
     if p.drafts:
@@ -286,7 +286,7 @@ def _changes_rows(item: str, status: str, changes) -> str:
 
 
 def _diff(d) -> str:
-    from engine.render.diff_render import header_lines
+    from engine.rendering.diff_render import header_lines
 
     head = "<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Status</th><th scope=\"col\">Attribute</th>" \
            "<th scope=\"col\">Before</th><th scope=\"col\">After</th><th scope=\"col\">Quotes</th></tr></thead>"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import textwrap
 
-from engine.render import safe
-from engine.render.words import GRADE_MARK, header_lines, party_list, unmet_note
+from engine.rendering import safe
+from engine.rendering.words import GRADE_MARK, header_lines, party_list, unmet_note
 
 WIDTH = 80
 

@@ -1,7 +1,7 @@
 """Rendering: one module per format, all from the same result objects.
 
 ``render(result, fmt)`` returns text; nothing here prints.  Every string
-taken from agreements and norms passes through :mod:`engine.render.safe`
+taken from agreements and norms passes through :mod:`engine.rendering.safe`
 for the format at hand, so titles, quotes and reasons come out inert.
 """
 
@@ -24,6 +24,6 @@ def render(result, fmt: str = "text") -> str:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     kind = _RESULTS.get(type(result).__name__)
     if kind is not None and fmt in ("text", "markdown", "csv"):
-        return importlib.import_module(f"engine.render.{kind}").render(result, fmt)
-    module = importlib.import_module(f"engine.render.{_MODULES[fmt]}")
+        return importlib.import_module(f"engine.rendering.{kind}").render(result, fmt)
+    module = importlib.import_module(f"engine.rendering.{_MODULES[fmt]}")
     return module.render(result)

@@ -7,8 +7,8 @@ import io
 
 from engine import parties as P
 from engine.pair import PAIR_SCHEMA
-from engine.render import grid, safe
-from engine.render.words import GRADE_LABEL, GRADE_MARK
+from engine.rendering import grid, safe
+from engine.rendering.words import GRADE_LABEL, GRADE_MARK
 
 
 def header_lines(p) -> list[str]:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from engine.render import safe
-from engine.render.words import header_lines, party_list, unmet_note
+from engine.rendering import safe
+from engine.rendering.words import header_lines, party_list, unmet_note
 
 _GRADE = {"met": "**met**", "partial": "*partial*", "unmet": "**UNMET**", "not-applicable": "n/a"}
 

@@ -7,8 +7,8 @@ import io
 
 from engine import parties as P
 from engine.compare import COMPARISON_SCHEMA
-from engine.render import grid, safe
-from engine.render.words import GRADE_LABEL, GRADE_MARK, party_list
+from engine.rendering import grid, safe
+from engine.rendering.words import GRADE_LABEL, GRADE_MARK, party_list
 
 LEGEND = ("✓ met  ~ partial  ✗ unmet  - n/a (rows that are norms); "
           "each article: Art. N: strength; qualifiers; \"no article\": none addresses the row")

@@ -12,7 +12,7 @@ import csv
 import io
 import re
 
-from engine.render import safe
+from engine.rendering import safe
 
 INTRO = "precedents: articles elsewhere in the corpus that meet the norm (binding first, then more parties, then newer)"
 
@@ -87,13 +87,13 @@ def render_csv(suggestions) -> str:
 
 
 def suggestions_data(suggestions) -> list:
-    from engine.render.json_form import converter
+    from engine.rendering.json_form import converter
 
     return converter().unstructure(list(suggestions))
 
 
 def render_json(suggestions) -> str:
-    from engine.render.json_form import dumps
+    from engine.rendering.json_form import dumps
 
     return dumps({"schema": {"name": "tradegap.precedents", "version": "1.0"},
                   "suggestions": suggestions_data(suggestions)})
@@ -101,7 +101,7 @@ def render_json(suggestions) -> str:
 
 def render_html(suggestions) -> str:
     """A ``<section>`` to place inside an HTML report."""
-    from engine.render.html import precedents_section
+    from engine.rendering.html import precedents_section
 
     return precedents_section(suggestions)
 
@@ -120,14 +120,14 @@ def render_report_with_suggestions(report, suggestions, fmt: str = "text") -> st
     precedents' table; text and Markdown: one after the other.
     """
     if fmt == "json":
-        from engine.render.json_form import dumps, report_dict
+        from engine.rendering.json_form import dumps, report_dict
 
         return dumps({**report_dict(report), "precedents": suggestions_data(suggestions)})
     if fmt == "html":
-        from engine.render.html import render as render_html_page
+        from engine.rendering.html import render as render_html_page
 
         return render_html_page(report, suggestions=suggestions)
-    from engine.render import render
+    from engine.rendering import render
 
     joiner = "\n" if fmt == "csv" else ""
     return render(report, fmt) + joiner + render_suggestions(suggestions, fmt)

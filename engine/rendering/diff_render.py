@@ -8,7 +8,7 @@ import textwrap
 
 from engine import parties as P
 from engine.diff import DIFF_SCHEMA
-from engine.render import safe
+from engine.rendering import safe
 
 _MARK = {"added": "+", "removed": "-", "changed": "~"}
 

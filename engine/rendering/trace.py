@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import textwrap
 
-from engine.render import safe
+from engine.rendering import safe
 
 
 def render_trace(finding, fmt: str = "text", as_of=None, party=None) -> str:
     if fmt == "json":
-        from engine.render.json_form import converter, dumps
+        from engine.rendering.json_form import converter, dumps
 
         return dumps({"schema": {"name": "tradegap.explanation", "version": "1.0"},
                       **converter().unstructure(finding)})

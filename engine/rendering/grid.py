@@ -3,7 +3,7 @@
 A matrix with many agreements does not fit one screen; rather than let
 lines run off, the columns are split into several tables that each fit
 ``WIDTH``, the row labels repeated on each.  Cells arrive already made
-inert (:func:`engine.render.safe.term`); only layout happens here.
+inert (:func:`engine.rendering.safe.term`); only layout happens here.
 """
 
 from __future__ import annotations
