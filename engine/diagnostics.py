@@ -72,6 +72,8 @@ CODES: dict[str, Code] = {
 
 @attrs.frozen
 class Diagnostic:
+    """A problem found in the input: stable code, severity, message, span, hint, secondary spans."""
+
     code: str
     message: str
     span: Span = NO_SPAN

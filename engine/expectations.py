@@ -14,6 +14,8 @@ from .findings import Finding
 
 @attrs.frozen
 class ExpectationResult:
+    """Whether an expectation held, with the findings it looked at and those that differ."""
+
     expectation: M.Expectation
     passed: bool
     actual: tuple[Finding, ...]  # the findings the expectation looked at

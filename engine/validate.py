@@ -115,7 +115,8 @@ def _agreement(a: M.Agreement) -> Iterator[D.Diagnostic]:
                           secondary=((numbers[article.number].span, "first written here"),))
         else:
             numbers[article.number] = article
-        yield from _article(article, members, a)
+        level = article.verification or (chapter.verification if chapter else None) or a.verification
+        yield from _article(article, members, a, auto=level == "auto")
     for chapter in a.chapters:
         yield from _vocab("E0206", "verification level", chapter.verification, V.VERIFICATION_LEVELS, chapter.span)
         yield from _exceptions(chapter.exceptions)
@@ -128,10 +129,12 @@ def _agreement(a: M.Agreement) -> Iterator[D.Diagnostic]:
             yield from _removal(removal)
 
 
-def _article(art: M.Article, members: set[str], a: M.Agreement, amendment: bool = False) -> Iterator[D.Diagnostic]:
+def _article(art: M.Article, members: set[str], a: M.Agreement, amendment: bool = False,
+             auto: bool = False) -> Iterator[D.Diagnostic]:
+    """Checks on one article (``auto``: written by the importer, where no topic is normal)."""
     for topic in art.topics:
         yield from _vocab("E0201", "topic", topic, V.TOPICS, art.topic_span or art.span)
-    if not art.topics and not amendment:
+    if not art.topics and not amendment and not auto:
         yield D.warning("W0401", f"article {art.number} has no topic, so no norm will find it", art.span,
                         "add `topic NAME` (see `tradegap list topics`)")
     if art.commitment is not None:

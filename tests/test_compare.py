@@ -12,7 +12,7 @@ import pytest
 
 from conftest import run_cli
 from engine.compare import HOUSEKEEPING_TOPICS, Comparison, compare, default_topics
-from engine.render import render
+from engine.rendering import render
 
 DAY = dt.date(2026, 1, 1)
 LATER = dt.date(2028, 1, 1)  # every RCEP e-commerce transition has ended

@@ -12,7 +12,7 @@ import pytest
 import engine
 from conftest import ROOT, run_cli
 from engine.diff import Diff, diff
-from engine.render import render
+from engine.rendering import render
 
 DAY = dt.date(2026, 1, 1)
 FIX = ROOT / "tests" / "fixtures"

@@ -21,8 +21,8 @@ from engine.diff import diff
 from engine.evaluation import evaluate
 from engine.pair import pair
 from engine.precedents import suggest_for_report
-from engine.render import render
-from engine.render.html import render as render_html
+from engine.rendering import render
+from engine.rendering.html import render as render_html
 from engine.resolve import resolve
 
 DAY = dt.date(2026, 1, 1)

@@ -13,7 +13,7 @@ import engine
 from conftest import ROOT, run_cli
 from engine.evaluation import BINDS_ALL
 from engine.pair import _GRADE_RANK, pair
-from engine.render import render
+from engine.rendering import render
 
 DAY = dt.date(2026, 1, 1)
 KJ = str(ROOT / "tests" / "fixtures" / "kjdpa.agr")

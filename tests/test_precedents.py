@@ -15,7 +15,7 @@ from engine import vocabulary as V
 from engine.corpus import load_text
 from engine.evaluation import evaluate
 from engine.precedents import suggest_for_report
-from engine.render.precedents import render_suggestions
+from engine.rendering.precedents import render_suggestions
 from engine.resolve import resolve
 
 DAY = dt.date(2026, 1, 1)

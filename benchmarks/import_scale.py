@@ -1,0 +1,153 @@
+#!/usr/bin/env python3
+"""Import the whole ToTA corpus and evaluate every agreement against every norm set.
+
+Each ToTA file is imported (read, auto-coded, written out as tradegap source),
+checked (the model validated), and evaluated against every bundled norm set;
+files are spread over the machine's cores.  Prints agreements, articles,
+findings and seconds; shows progress on a terminal (stderr), nothing when not
+on one.
+
+    python3 benchmarks/import_scale.py [--tota DIR] [--jobs N] [--as-of DATE]
+                                       [--write DIR] [--check]
+
+--write DIR  also writes each imported agreement to DIR/<id>.agr (atomically)
+--check      also parses every generated file back and checks it the way
+             `tradegap check` does (slow: it runs the full parser on ~20 MB)
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import os
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, ROOT)
+
+_STATE: dict = {}
+
+
+def _setup(as_of: str, write: str | None, check: bool) -> None:
+    """Per worker: the norm sets and the coding rules, loaded once."""
+    import engine
+    from engine.importer import bundled_rules
+
+    corpus = engine.Corpus.bundled()
+    _STATE.update(norm_sets=tuple(corpus.norm_sets[k] for k in sorted(corpus.norm_sets)),
+                  as_of=dt.date.fromisoformat(as_of), write=write, check=check)
+    bundled_rules()
+
+
+def _one(path: str) -> dict:
+    """Import, validate and evaluate one file; return counts only (nothing big crosses processes)."""
+    import engine
+    from engine import model as M
+    from engine.importer import import_file, to_source
+    from engine.validate import validate
+
+    t0 = time.process_time()
+    result = import_file(path)
+    if result.agreement is None:
+        return {"path": path, "failed": [d.message for d in result.diagnostics]}
+    text = to_source(result)
+    diags = validate(M.Document(path, (result.agreement,)))
+    t1 = time.process_time()
+    report = engine.evaluate(result.agreement, _STATE["norm_sets"], as_of=_STATE["as_of"])
+    t2 = time.process_time()
+    out = {
+        "path": path, "articles": result.stats.articles, "with_topic": result.stats.with_topic,
+        "coded": result.stats.coded, "findings": len(report.findings),
+        "grades": collections.Counter(f.grade for f in report.findings),
+        "errors": sum(d.is_error for d in diags), "warnings": sum(not d.is_error for d in diags),
+        "bytes": len(text.encode("utf-8")), "import_s": t1 - t0, "evaluate_s": t2 - t1,
+    }
+    if _STATE["write"]:
+        from engine.fmt_files import write_atomic
+
+        write_atomic(os.path.join(_STATE["write"], f"{result.agreement.id}.agr"), text)
+    if _STATE["check"]:
+        from engine.corpus import load_text
+
+        loaded = load_text(text, path)
+        out["check_errors"] = sum(d.is_error for d in loaded.diagnostics) + (loaded.document is None)
+        out["check_s"] = time.process_time() - t2
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--tota", default=os.path.join(ROOT, "..", "shared", "tota", "xml"), help="ToTA xml folder")
+    ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="worker processes (default: all cores)")
+    ap.add_argument("--as-of", default=dt.date.today().isoformat(), help="evaluation date (default: today)")
+    ap.add_argument("--write", metavar="DIR", help="write each imported agreement to DIR/<id>.agr")
+    ap.add_argument("--check", action="store_true", help="parse and check every generated file (slow)")
+    args = ap.parse_args(argv)
+    if not os.path.isdir(args.tota):
+        print(f"skipped: the ToTA corpus is not at {args.tota} (give --tota DIR)")
+        return 0
+    if args.write:
+        os.makedirs(args.write, exist_ok=True)
+    files = sorted(os.path.join(args.tota, f) for f in os.listdir(args.tota) if f.endswith(".xml"))
+    tty = sys.stderr.isatty()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    start = time.perf_counter()
+    results = []
+    init = (args.as_of, args.write, args.check)
+    if args.jobs > 1:
+        import multiprocessing
+
+        with multiprocessing.get_context("fork").Pool(args.jobs, _setup, init) as pool:
+            # big files first, so that no worker is left with a big one at the end
+            order = sorted(files, key=os.path.getsize, reverse=True)
+            for i, r in enumerate(pool.imap_unordered(_one, order), 1):
+                results.append(r)
+                if tty:
+                    sys.stderr.write(f"\r{i}/{len(files)} {os.path.basename(r['path']):14}")
+    else:
+        _setup(*init)
+        for i, path in enumerate(files, 1):
+            results.append(_one(path))
+            if tty:
+                sys.stderr.write(f"\r{i}/{len(files)} {os.path.basename(path):14}")
+    wall = time.perf_counter() - start
+    if tty:
+        sys.stderr.write("\r" + " " * 40 + "\r")
+
+    ok = [r for r in results if "failed" not in r]
+    failed = [r for r in results if "failed" in r]
+    grades = collections.Counter()
+    for r in ok:
+        grades.update(r["grades"])
+    total = lambda key: sum(r[key] for r in ok)  # noqa: E731
+    norms = sum(len(ns.norms) for ns in _norm_sets())
+    print(f"agreements  {len(ok)} imported, {len(failed)} failed, from {len(files)} files in {args.tota}")
+    print(f"articles    {total('articles')} ({total('with_topic')} with a topic, {total('coded')} with a topic "
+          f"or a commitment); {total('bytes') / 1e6:.1f} MB of tradegap source")
+    print(f"validation  {total('errors')} errors, {total('warnings')} warnings (mostly W0401: no topic)")
+    print(f"findings    {sum(grades.values())} ({', '.join(f'{g} {n}' for g, n in sorted(grades.items()))}) "
+          f"= {len(ok)} agreements x {norms} norms, as of {args.as_of}")
+    if args.check:
+        print(f"check       {sum(r['check_errors'] for r in ok)} errors parsing the generated source back "
+              f"({sum(r['check_s'] for r in ok):.1f} s of CPU)")
+    busy = f"; load average {load:.1f} on {os.cpu_count()} cores at the start" if load is not None else ""
+    print(f"seconds     {wall:.1f} wall with {args.jobs} job{'s' if args.jobs != 1 else ''} "
+          f"(CPU seconds: import {total('import_s'):.1f}, evaluate {total('evaluate_s'):.1f}{busy})")
+    for r in failed:
+        print(f"  failed: {os.path.basename(r['path'])}: {'; '.join(r['failed'])}")
+    return 1 if failed else 0
+
+
+def _norm_sets():
+    if "norm_sets" not in _STATE:
+        import engine
+
+        return tuple(engine.Corpus.bundled().norm_sets.values())
+    return _STATE["norm_sets"]
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,202 @@
+"""Safe output: text from other people's files comes out inert in every format.
+
+Titles, quotes and reasons carry HTML, Markdown table pipes and links, spreadsheet formula
+prefixes (= + - @), terminal escape sequences (CSI, OSC, C1) and bidi overrides.  Each format
+must neither act on them nor let them act on whatever shows the output; JSON must keep them
+exactly (it is data) but escaped.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import importlib.util
+import io
+import json
+import re
+
+import pytest
+
+from engine import diagnostics as D
+from engine.cli import main
+from engine.corpus import Corpus, load_text
+from engine.evaluation import evaluate
+from engine.findings import AgreementInfo, Evidence, Finding, NormSetInfo, Reason, Report
+from engine.rendering import FORMATS, render, safe
+from engine.rendering.trace import render_trace
+
+HTML = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+ATTR = '" onmouseover="alert(1)" x="'
+PIPE = "a | b || c"
+MARKDOWN = "**bold** [link](javascript:alert(1)) `code` _it_ # head"
+FORMULAS = ["=HYPERLINK(\"http://evil\",\"click\")", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
+ESCAPES = "\x1b[31mred\x1b[0m\x1b]0;owned\x07\x9b2J\x07\x08"
+BIDI = "\u202eevil\u202c \u2066x\u2069\u200f"
+PAYLOADS = [HTML, ATTR, PIPE, MARKDOWN, ESCAPES, BIDI] + FORMULAS
+
+# What must never reach a terminal, a table or a page: C0 controls but tab and newline, DEL,
+# C1 controls (0x9b is CSI on some terminals) and the bidi controls.
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+
+HAS_HTML = importlib.util.find_spec("engine.rendering.html") is not None
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+def dsl(s: str) -> str:
+    """A DSL string literal (strings hold any character but a newline)."""
+    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\r", " ") + '"'
+
+
+def evil_files(payload: str) -> list:
+    p = dsl(payload)
+    agreement = f"""agreement evil {p} {{
+  parties JP KR
+  status  in-force
+  in-force 2020-01-01
+  chapter 1 {p} {{
+    article 1.1 {p} {{
+      topic   cross-border-data
+      binding {p}
+      exception public-policy self-judging {p}
+      transition KR years 900 {p}
+    }}
+  }}
+}}
+"""
+    norms = f"""norms evilnorms {p} {{
+  version {p}
+  source  {p}
+  norm data-flows {p} {{
+    topic cross-border-data
+    require strength at-least binding because {p}
+    forbid exception any self-judging because {p}
+  }}
+}}
+"""
+    return [load_text(agreement, "evil.agr"), load_text(norms, "evil.norms")]
+
+
+def evil_report(payload: str) -> Report:
+    corpus = Corpus.build(evil_files(payload))
+    assert not corpus.errors, [D.render_text(d) for d in corpus.errors]
+    report = evaluate(corpus.agreement("evil"), corpus.norms("evilnorms"), as_of=dt.date(2026, 1, 1))
+    assert report.findings[0].grade == "partial" and report.findings[0].reasons
+    return report
+
+
+def handmade_report(payload: str) -> Report:
+    """Every string field of a report set to the payload, where the DSL could never put it."""
+    reason = Reason(payload, payload, payload, ("JP",), payload)
+    evidence = Evidence(payload, payload, payload, payload, 3, payload)
+    finding = Finding(payload, payload, payload, (payload,), "partial", None, payload, (reason,), (evidence,))
+    return Report("0.1.0", dt.date(2026, 1, 1), None, (AgreementInfo(payload, payload, payload, ("JP",), payload),),
+                  (NormSetInfo(payload, payload, payload, payload),), (finding,))
+
+
+def reports():
+    for i, payload in enumerate(PAYLOADS):
+        yield pytest.param(evil_report, payload, id=f"dsl-{i}")
+        yield pytest.param(handmade_report, payload, id=f"made-{i}")
+
+
+def check_inert(fmt: str, out: str, payload: str, exact: bool = False) -> None:
+    if fmt == "json":
+        assert not CONTROL.search(out), "JSON escapes controls and bidi marks (\\uXXXX)"
+        strings = []
+
+        def walk(x):
+            if isinstance(x, str):
+                strings.append(x)
+            elif isinstance(x, dict):
+                for v in x.values():
+                    walk(v)
+            elif isinstance(x, list):
+                for v in x:
+                    walk(v)
+        walk(json.loads(out))
+        kept = payload if exact else payload.replace("\r", " ")  # a DSL string holds no line break
+        assert any(kept in s for s in strings), "JSON keeps the text exactly"
+        return
+    if fmt == "csv":
+        rows = list(csv.reader(io.StringIO(out)))
+        assert len({len(r) for r in rows}) == 1
+        for row in rows[1:]:
+            for cell in row:
+                assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
+                assert not CONTROL.search(cell.replace("\r", "")), cell
+        return
+    assert not CONTROL.search(out), repr(CONTROL.search(out).group())
+    if fmt == "markdown":
+        assert not re.search(r"(?<!\\)<", out)
+        assert not re.search(r"(?<!\\)\]\(", out) and not re.search(r"(?<!\\)`", out)
+        for line in out.splitlines():
+            if line.startswith("|"):
+                assert len(re.findall(r"(?<!\\)\|", line)) == 5, line
+    if fmt == "html":
+        assert 'alert("x")</script>' not in out and "<img" not in out
+        assert 'onmouseover="' not in out and not re.search(r"(href|src)\s*=\s*[\"']?\s*javascript:", out)
+    if fmt == "text":
+        assert "\x1b" not in out
+
+
+@pytest.mark.parametrize("make,payload", reports())
+@pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "html"])
+def test_reports_are_inert(make, payload, fmt):
+    check_inert(fmt, render(make(payload), fmt), payload, exact=make is handmade_report)
+
+
+@pytest.mark.skipif(not HAS_HTML, reason="engine/rendering/html.py is not written yet (another helper's task)")
+@pytest.mark.parametrize("make,payload", reports())
+def test_html_reports_are_inert(make, payload):
+    check_inert("html", render(make(payload), "html"), payload)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_explain_traces_are_inert(payload):
+    corpus = Corpus.build(evil_files(payload))
+    from engine.api import explain
+
+    finding = explain(corpus.agreement("evil"), corpus.norms("evilnorms"), "data-flows", dt.date(2026, 1, 1))
+    check_inert("text", render_trace(finding, "text"), payload)
+    check_inert("json", render_trace(finding, "json"), payload)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_diagnostics_show_source_lines_inertly(payload):
+    text = f"agreement a {dsl(payload)} {{\n  topic {dsl(payload)}\n}}\n"  # topic outside an article
+    f = load_text(text, "a.agr")
+    assert f.diagnostics
+    for d in f.diagnostics:
+        shown = D.render_text(d, {"a.agr": text})
+        assert not CONTROL.search(shown), repr(shown)
+
+
+@pytest.mark.parametrize("payload", [ESCAPES, BIDI, HTML])
+def test_command_line_listings_are_inert(payload, tmp_path, capsys):
+    for f in evil_files(payload):
+        (tmp_path / f.path).write_text(f.text, encoding="utf-8")
+    assert main(["list", "agreements", "-p", str(tmp_path)]) == 0
+    assert main(["list", "norms", "-p", str(tmp_path)]) == 0
+    expect = tmp_path / "evil.expect"
+    expect.write_text("expect evil evilnorms met as-of 2026-01-01\n")
+    assert main(["test", str(tmp_path)]) == 1
+    assert main(["report", "evil", "--norms", "evilnorms", "-p", str(tmp_path), "--as-of", "2026-01-01"]) == 0
+    out = capsys.readouterr()
+    assert not CONTROL.search(out.out + out.err)
+
+
+@pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_cells_cannot_start_a_formula(prefix):
+    assert not safe.csv_cell(prefix + "1+1").startswith(("=", "+", "-", "@", "\t", "\r"))
+    if prefix in "=+-@":
+        assert safe.csv_cell("ok " + prefix) == "ok " + prefix
+
+
+def test_neutralisers_keep_ordinary_text():
+    plain = "Art. 14.11 “Cross-Border Transfer” – 日本語 é"
+    assert safe.term(plain) == plain and safe.html(plain) == plain
+    assert safe.csv_cell(plain) == plain
