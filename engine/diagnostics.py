@@ -70,6 +70,35 @@ CODES: dict[str, Code] = {
 }
 
 
+def codes_markdown() -> str:
+    """The index of codes for docs/diagnostics.md (a test keeps the file in step with this)."""
+    lines = [
+        "# Diagnostic codes",
+        "",
+        "Every problem tradegap reports has a stable code. Text form:",
+        "",
+        "```",
+        "agreements/draft.agr:12:11: error[E0201]: unknown topic `cross-border-date`",
+        "  12 |     topic cross-border-date",
+        "     |           ^^^^^^^^^^^^^^^^^",
+        "  = help: did you mean `cross-border-data`?",
+        "```",
+        "",
+        "`tradegap check --format json` gives the same as JSON objects with `code`, `severity`, `message`,",
+        "`file`, `line`, `column`, `end_line`, `end_column`, `hint` and `secondary`. Codes starting with E are",
+        "errors (exit 2); codes starting with W are warnings (exit 0). E00xx: reading files; E01xx: syntax;",
+        "E02xx: vocabulary; E03xx: structure and cross-references; E05xx: importing; W04xx: advice.",
+        "",
+        "| code | meaning | an input that triggers it |",
+        "|---|---|---|",
+    ]
+    for c in CODES.values():
+        example = c.example.replace("|", "\\|")
+        code_span = f"`` {example} ``" if "`" in example else f"`{example}`"
+        lines.append(f"| {c.code} | {c.title} | {code_span} |")
+    return "\n".join(lines) + "\n"
+
+
 @attrs.frozen
 class Diagnostic:
     """A problem found in the input: stable code, severity, message, span, hint, secondary spans."""

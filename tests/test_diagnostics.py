@@ -107,3 +107,13 @@ def test_did_you_mean_for_keywords():
     r = engine.load_text("agreement x {\n  bindng\n}\n", "k.agr")
     assert r.diagnostics[0].code == "E0102"
     assert "did you mean `kind`" in r.diagnostics[0].hint or "binding" not in r.diagnostics[0].hint
+
+
+def test_docs_list_every_code_with_an_example():
+    import pathlib
+
+    from engine.diagnostics import codes_markdown
+
+    doc = pathlib.Path(__file__).resolve().parent.parent / "docs" / "diagnostics.md"
+    assert doc.read_text(encoding="utf-8") == codes_markdown(), \
+        "regenerate docs/diagnostics.md from engine.diagnostics.codes_markdown()"
