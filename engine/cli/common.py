@@ -56,3 +56,29 @@ def usage_error(err: TextIO, message: str, hint: Optional[str] = None) -> int:
     if hint:
         err.write(f"  = help: {hint}\n")
     return 2
+
+
+def parse_date(text):
+    """A YYYY-MM-DD date, or None."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except (TypeError, ValueError):
+        return None
+
+
+def date_and_party(args, err):
+    """(as_of, party) from ``--as-of`` and ``--party`` (either may be absent), or exit code 2 after saying why."""
+    from engine import parties as P
+
+    as_of = party = None
+    if getattr(args, "as_of", None) is not None:
+        as_of = parse_date(args.as_of)
+        if as_of is None:
+            return usage_error(err, f"--as-of `{args.as_of}` is not a date", "write it YYYY-MM-DD, e.g. 2026-01-01")
+    if getattr(args, "party", None) is not None:
+        party = P.canonical(args.party.upper())
+        if party is None:
+            return usage_error(err, f"--party `{args.party}` is not an ISO 3166-1 code", "e.g. JP, KR, VN")
+    return as_of, party

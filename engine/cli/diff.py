@@ -57,23 +57,16 @@ def _one(args, ref: str, paths: list[str], err):
 
 
 def run(args, out, err) -> int:
-    from engine import parties as P
-    from engine.cli.common import split_refs, usage_error
-    from engine.cli.report import emit, parse_date
+    from engine.cli.common import date_and_party, split_refs, usage_error
+    from engine.cli.report import emit
     from engine.diagnostics import did_you_mean
     from engine.diff import diff
     from engine.rendering import render
 
-    as_of = None
-    if args.as_of is not None:
-        as_of = parse_date(args.as_of, err)
-        if as_of is None:
-            return usage_error(err, f"--as-of `{args.as_of}` is not a date", "write it YYYY-MM-DD, e.g. 2026-01-01")
-    party = None
-    if args.party is not None:
-        party = P.canonical(args.party.upper())
-        if party is None:
-            return usage_error(err, f"--party `{args.party}` is not an ISO 3166-1 code", "e.g. JP, KR, VN")
+    dated = date_and_party(args, err)
+    if isinstance(dated, int):
+        return dated
+    as_of, party = dated
     refs = [args.old] + ([args.new] if args.new else [])
     paths, _ = split_refs(refs)
     if len(paths) == 2:  # two files may define the same id (two versions of a draft): load each alone

@@ -34,7 +34,8 @@ def add_arguments(p) -> None:
 def run(args, out, err) -> int:
     from engine import parties as P
     from engine.cli.common import load_corpus, usage_error
-    from engine.cli.report import emit, parse_date
+    from engine.cli.common import date_and_party
+    from engine.cli.report import emit
     from engine.corpus import discover
     from engine.diagnostics import did_you_mean
     from engine.pair import pair
@@ -48,11 +49,10 @@ def run(args, out, err) -> int:
         codes.append(c)
     if codes[0] == codes[1]:
         return usage_error(err, "a pair needs two different countries")
-    as_of = None
-    if args.as_of is not None:
-        as_of = parse_date(args.as_of, err)
-        if as_of is None:
-            return usage_error(err, f"--as-of `{args.as_of}` is not a date", "write it YYYY-MM-DD, e.g. 2026-01-01")
+    dated = date_and_party(args, err)
+    if isinstance(dated, int):
+        return dated
+    as_of = dated[0]
     corpus = load_corpus(args, args.drafts, err)
     if corpus is None:
         return 2

@@ -36,30 +36,14 @@ def add_arguments(p) -> None:
     add_corpus_arguments(p)
 
 
-def parse_date(text, err):
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(text)
-    except (TypeError, ValueError):
-        return None
-
-
 def resolve_targets(args, err):
     """(corpus, agreements, norm sets, as_of, party) or an exit code after explaining the problem."""
-    from engine import parties as P
-    from engine.cli.common import load_corpus, split_refs, usage_error
+    from engine.cli.common import date_and_party, load_corpus, split_refs, usage_error
 
-    as_of = None
-    if args.as_of is not None:
-        as_of = parse_date(args.as_of, err)
-        if as_of is None:
-            return usage_error(err, f"--as-of `{args.as_of}` is not a date", "write it YYYY-MM-DD, e.g. 2026-01-01")
-    party = None
-    if args.party is not None:
-        party = P.canonical(args.party.upper())
-        if party is None:
-            return usage_error(err, f"--party `{args.party}` is not an ISO 3166-1 code", "e.g. JP, KR, VN")
+    dated = date_and_party(args, err)
+    if isinstance(dated, int):
+        return dated
+    as_of, party = dated
     paths, ids = split_refs(args.agreements)
     corpus = load_corpus(args, paths, err)
     if corpus is None:

@@ -21,7 +21,7 @@ def add_arguments(p) -> None:
 
 def run(args, out, err) -> int:
     from engine.cli.common import usage_error
-    from engine.cli.report import parse_date
+    from engine.cli.common import parse_date
     from engine.corpus import Corpus
     from engine.expectations import check_all
     from engine.cli.common import print_diagnostics
@@ -29,7 +29,7 @@ def run(args, out, err) -> int:
 
     today = None
     if args.as_of:
-        today = parse_date(args.as_of, err)
+        today = parse_date(args.as_of)
         if today is None:
             return usage_error(err, f"--as-of `{args.as_of}` is not a date", "write it YYYY-MM-DD")
     corpus = Corpus.from_paths(args.paths, include_bundled=not args.no_bundled)
