@@ -82,3 +82,16 @@ def date_and_party(args, err):
         if party is None:
             return usage_error(err, f"--party `{args.party}` is not an ISO 3166-1 code", "e.g. JP, KR, VN")
     return as_of, party
+
+
+def choose_norm_sets(corpus, ids, err):
+    """The norm sets named (all of them when none is), or exit code 2 after naming the unknown one."""
+    from engine.diagnostics import did_you_mean
+
+    chosen = []
+    for ident in ids or sorted(corpus.norm_sets):
+        if ident not in corpus.norm_sets:
+            return usage_error(err, f"unknown norm set `{ident}`",
+                               did_you_mean(ident, corpus.norm_sets) or "see `tradegap list norms`")
+        chosen.append(corpus.norms(ident))
+    return chosen

@@ -57,9 +57,8 @@ def _one(args, ref: str, paths: list[str], err):
 
 
 def run(args, out, err) -> int:
-    from engine.cli.common import date_and_party, split_refs, usage_error
+    from engine.cli.common import choose_norm_sets, date_and_party, split_refs, usage_error
     from engine.cli.report import emit
-    from engine.diagnostics import did_you_mean
     from engine.diff import diff
     from engine.rendering import render
 
@@ -84,11 +83,8 @@ def run(args, out, err) -> int:
         old = corpus.agreement(new.based_on)
     else:
         old = sides[0][1]
-    norm_sets = []
-    for ident in args.norms or sorted(corpus.norm_sets):
-        if ident not in corpus.norm_sets:
-            return usage_error(err, f"unknown norm set `{ident}`",
-                               did_you_mean(ident, corpus.norm_sets) or "see `tradegap list norms`")
-        norm_sets.append(corpus.norms(ident))
+    norm_sets = choose_norm_sets(corpus, args.norms, err)
+    if isinstance(norm_sets, int):
+        return norm_sets
     emit(render(diff(old, new, norm_sets, as_of, party), args.format), args, out)
     return 0

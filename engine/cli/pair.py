@@ -34,10 +34,9 @@ def add_arguments(p) -> None:
 def run(args, out, err) -> int:
     from engine import parties as P
     from engine.cli.common import load_corpus, usage_error
-    from engine.cli.common import date_and_party
+    from engine.cli.common import choose_norm_sets, date_and_party
     from engine.cli.report import emit
     from engine.corpus import discover
-    from engine.diagnostics import did_you_mean
     from engine.pair import pair
     from engine.rendering import render
 
@@ -69,12 +68,9 @@ def run(args, out, err) -> int:
         if missing:
             return usage_error(err, f"draft `{d.id}` does not name {' or '.join(missing)} as a party",
                                "a draft added with --with must be between the two countries")
-    norm_sets = []
-    for ident in args.norms or sorted(corpus.norm_sets):
-        if ident not in corpus.norm_sets:
-            return usage_error(err, f"unknown norm set `{ident}`",
-                               did_you_mean(ident, corpus.norm_sets) or "see `tradegap list norms`")
-        norm_sets.append(corpus.norms(ident))
+    norm_sets = choose_norm_sets(corpus, args.norms, err)
+    if isinstance(norm_sets, int):
+        return norm_sets
     result = pair(corpus.agreements.values(), codes[0], codes[1], norm_sets, as_of, drafts)
     emit(render(result, args.format), args, out)
     return 0

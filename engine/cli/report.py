@@ -38,7 +38,7 @@ def add_arguments(p) -> None:
 
 def resolve_targets(args, err):
     """(corpus, agreements, norm sets, as_of, party) or an exit code after explaining the problem."""
-    from engine.cli.common import date_and_party, load_corpus, split_refs, usage_error
+    from engine.cli.common import choose_norm_sets, date_and_party, load_corpus, split_refs, usage_error
 
     dated = date_and_party(args, err)
     if isinstance(dated, int):
@@ -70,15 +70,9 @@ def resolve_targets(args, err):
             return usage_error(err, f"unknown agreement `{ident}`",
                                did_you_mean(ident, corpus.agreements) or "see `tradegap list agreements`")
         agreements.append(corpus.agreement(ident))
-    set_ids = getattr(args, "norms", None) or sorted(corpus.norm_sets)
-    norm_sets = []
-    for ident in set_ids:
-        if ident not in corpus.norm_sets:
-            from engine.diagnostics import did_you_mean
-
-            return usage_error(err, f"unknown norm set `{ident}`",
-                               did_you_mean(ident, corpus.norm_sets) or "see `tradegap list norms`")
-        norm_sets.append(corpus.norms(ident))
+    norm_sets = choose_norm_sets(corpus, getattr(args, "norms", None), err)
+    if isinstance(norm_sets, int):
+        return norm_sets
     return corpus, agreements, norm_sets, as_of, party
 
 
