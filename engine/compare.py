@@ -16,7 +16,6 @@ it reaches.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Iterable, Optional, Sequence
 
 import attrs
@@ -196,9 +195,7 @@ def article_view(p: F.Placed, ctx: F.Context) -> ArticleView:
 # ---------------------------------------------------------------- matrix
 
 
-def number_key(number: str) -> tuple:
-    """Article numbers in reading order: 14.2 before 14.10."""
-    return tuple((0, int(x), "") if x.isdigit() else (1, 0, x) for x in re.split(r"[.]", number))
+number_key = M.number_key
 
 
 def _on_topics(agreement: M.Agreement, topics: Iterable[str]) -> list[F.Placed]:

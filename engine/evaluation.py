@@ -149,17 +149,11 @@ def _binds_all(p: F.Placed, ctx: F.Context) -> Check:
 # ---------------------------------------------------------------- findings
 
 
-def _number_key(number: str) -> tuple:
-    # A run of digits compares as a number (by length, then digits): int() of 5,000 digits would raise.
-    return tuple((0, len(x.lstrip("0")), x.lstrip("0")) if x.isdigit() else (1, 0, x)
-                 for x in number.split("."))
-
-
 def _candidate_key(c: Candidate, primary: bool) -> tuple:
     """Fewest essential failures, fewest failures, on-topic first, strongest, lowest number."""
     essential = sum(1 for x in c.failures if x.essential)
     return (essential, len(c.failures), 0 if primary else 1, -V.STRENGTH_ORDER.index(c.strength),
-            _number_key(c.article))
+            M.number_key(c.article))
 
 
 def _evidence(p: F.Placed) -> tuple[Evidence, ...]:

@@ -80,7 +80,10 @@ class _Writer:
         quotes = [_quote(q) for q in quotes]
         pad = INDENT * self.depth
         one = pad + " ".join(head + quotes)
-        self.last_line = max(self.last_line, span.end_line or span.line)
+        # A statement the model keeps no span for (`verification`, a norm set's `version` and
+        # `source`) is taken to follow the last one: the guess is exact in formatted text, so a
+        # second formatting puts blank lines where the first did.
+        self.last_line = max(self.last_line, span.end_line or span.line) if span.line else self.last_line + 1
         if len(one) <= WIDTH or not quotes:
             self.lines.append(one + self.trailing(span.end_line or span.line))
             return

@@ -31,6 +31,12 @@ class Span:
 NO_SPAN = Span()
 
 
+def number_key(number: str) -> tuple:
+    """Article numbers in reading order (14.2 before 14.10); a run of digits compares as a number,
+    by length and then digits, so that no article number, however long, needs ``int()``."""
+    return tuple((0, len(x.lstrip("0")), x.lstrip("0")) if x.isdigit() else (1, 0, x) for x in number.split("."))
+
+
 def _span() -> Span:
     return attrs.field(default=NO_SPAN, eq=False, hash=False, repr=False, kw_only=True)
 

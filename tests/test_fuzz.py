@@ -31,8 +31,8 @@ def _private_cache(tmp_path, monkeypatch):
 
 
 def test_every_input_is_answered_without_traceback_or_hang(monkeypatch):
-    # A fresh seed every day, printed so a failure can be rerun; inputs depend only on (seed, index).
-    seed = int(os.environ.get("TRADEGAP_FUZZ_SEED", "0")) or random.randrange(1, 10**6)
+    # A fixed seed keeps the suite repeatable; TRADEGAP_FUZZ_SEED and TRADEGAP_FUZZ_COUNT explore further.
+    seed = int(os.environ.get("TRADEGAP_FUZZ_SEED", "7"))
     summary = fuzz.campaign(COUNT, seed, jobs=1, timeout=60.0)
     lines = []
 

@@ -34,7 +34,7 @@ _INERT = re.compile("[\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u20
 
 
 def dumps(data) -> str:
-    """JSON text: the data exactly, with every character that could act written as ``\\uXXXX``."""
+    """JSON text: the data exactly, with every character that could act written as a ``\\u`` escape."""
     text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
     return _INERT.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
 
