@@ -143,14 +143,14 @@ def check_inert(fmt: str, out: str, payload: str, exact: bool = False) -> None:
         assert "\x1b" not in out
 
 
-@pytest.mark.parametrize("make,payload", reports())
+@pytest.mark.parametrize("make,payload", list(reports()))
 @pytest.mark.parametrize("fmt", [f for f in FORMATS if f != "html"])
 def test_reports_are_inert(make, payload, fmt):
     check_inert(fmt, render(make(payload), fmt), payload, exact=make is handmade_report)
 
 
 @pytest.mark.skipif(not HAS_HTML, reason="engine/rendering/html.py is not written yet (another helper's task)")
-@pytest.mark.parametrize("make,payload", reports())
+@pytest.mark.parametrize("make,payload", list(reports()))
 def test_html_reports_are_inert(make, payload):
     check_inert("html", render(make(payload), "html"), payload)
 
