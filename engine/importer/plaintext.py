@@ -90,6 +90,16 @@ def read_text(text: str, path: str) -> tuple[Optional[RawTreaty], tuple[D.Diagno
             (chapter["articles"] if chapter is not None else loose).append(art)
             current = None
 
+    def heading_title(head, i: int):
+        """The heading's own title, or the title on the line after it (then not read again)."""
+        title = head[1]
+        if not title:
+            j = _next_title(lines, i)
+            if j is not None:
+                title = lines[j].strip()
+                skip.add(j)
+        return clean_text(title) or None
+
     for i in range(start, len(lines)):
         if i in skip:
             continue
@@ -98,25 +108,14 @@ def read_text(text: str, path: str) -> tuple[Optional[RawTreaty], tuple[D.Diagno
         head = _heading(_CHAPTER, line, previous)
         if head is not None:
             close_article()
-            title = head[1]
-            if not title:
-                j = _next_title(lines, i)
-                if j is not None:
-                    title = lines[j].strip()
-                    skip.add(j)
-            chapter = {"label": head[0], "title": clean_text(title) or None, "articles": [], "line": i + 1}
+            title = heading_title(head, i)
+            chapter = {"label": head[0], "title": title, "articles": [], "line": i + 1}
             chapters.append(chapter)
             continue
         head = _heading(_ARTICLE, line, previous)
         if head is not None:
             close_article()
-            title = head[1]
-            if not title:
-                j = _next_title(lines, i)
-                if j is not None:
-                    title = lines[j].strip()
-                    skip.add(j)
-            current = {"label": head[0], "title": clean_text(title) or None, "body": [], "line": i + 1}
+            current = {"label": head[0], "title": heading_title(head, i), "body": [], "line": i + 1}
             continue
         if current is not None:
             current["body"].append(line)
