@@ -77,8 +77,8 @@ def main(argv=None) -> int:
 
 def print_block(heading: str, pairs, folder: str, show_misses: bool) -> None:
     """Compare, for each (hand encoding, source file), and print the figures."""
-    from engine import vocabulary as V
-    from engine.corpus import load_file
+    from engine.language import vocab as V
+    from engine.checking.corpus import load_file
     from engine.importer import import_file
 
     tp = fp = fn = 0

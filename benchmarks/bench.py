@@ -134,8 +134,8 @@ def p1(runs: int) -> dict:
 def p2(size: int, repeat: int) -> dict:
     from lark import Lark
 
-    from engine import parsing
-    from engine.parsing import _parser, parse_text
+    from engine.syntax import parse as parsing
+    from engine.syntax.parse import _parser, parse_text
 
     text, count = generated_corpus(size)
     plain = Lark.open_from_package("engine", "tradegap.lark", ("grammar",), parser="lalr", lexer="contextual")
@@ -190,7 +190,7 @@ def peak_memory(size: int) -> float:
 def generated_agreements(n: int):
     import attrs
 
-    from engine.corpus import Corpus
+    from engine.checking.corpus import Corpus
 
     corpus = Corpus.bundled()
     real = [corpus.agreements[k] for k in sorted(corpus.agreements)]
@@ -200,7 +200,7 @@ def generated_agreements(n: int):
 def p3(n: int, repeat: int) -> dict:
     import datetime as dt
 
-    from engine.evaluation import evaluate
+    from engine.evaluation.evaluator import evaluate
 
     agreements, norm_sets = generated_agreements(n)
     findings = [0]
@@ -230,8 +230,8 @@ def p4_time(kind: str, n: int, repeat: int, inner: int = 1) -> float:
     """The best time of one P4 case at size ``n``, per run of ``inner`` runs timed together."""
     import datetime as dt
 
-    from engine.corpus import Corpus, load_text
-    from engine.evaluation import evaluate
+    from engine.checking.corpus import Corpus, load_text
+    from engine.evaluation.evaluator import evaluate
 
     if kind != "corpus":
         text = stress(kind, n)
@@ -289,7 +289,7 @@ def main(argv=None) -> int:
     os.environ["XDG_CACHE_HOME"] = tmp  # this process's own loads: never the user's cache
     import lark
 
-    from engine import __version__
+    from engine._version import __version__
 
     out = sys.stdout
     out.write(f"tradegap {__version__} benchmarks: Python {platform.python_version()}, lark {lark.__version__}, "

@@ -1,6 +1,6 @@
 """Fuzzing campaign: every input is answered by success or by diagnostics, never a traceback or a hang.
 
-Inputs are documents generated at random from the grammar (engine/grammar/tradegap.lark,
+Inputs are documents generated at random from the grammar (engine/syntax/grammar/tradegap.lark,
 with words drawn mostly from the controlled vocabulary, so that many of them are valid) and
 mutations of every real corpus file in agreements/, rules/ and examples/: spans deleted,
 duplicated, swapped, truncated; random bytes (invalid UTF-8 too), NUL, bidi controls,
@@ -74,9 +74,9 @@ class GrammarGen:
     def __init__(self, agreement_ids: list[str]) -> None:
         from lark import Lark
 
-        from engine import vocabulary as V
+        from engine.language import vocab as V
 
-        lark = Lark.open_from_package("engine", "tradegap.lark", ("grammar",), parser="lalr")
+        lark = Lark.open_from_package("engine", "tradegap.lark", ("syntax/grammar",), parser="lalr")
         self.rules: dict[str, list[list[tuple[str, bool]]]] = {}
         for r in lark.rules:
             self.rules.setdefault(r.origin.name, []).append([(s.name, s.is_term) for s in r.expansion])
@@ -337,8 +337,8 @@ class Worker:
     def __init__(self, seed: int, timeout: float, root: str) -> None:
         self.tmp = tempfile.mkdtemp(prefix="worker-", dir=root)
         os.environ["XDG_CACHE_HOME"] = os.path.join(self.tmp, "cache")  # never the user's cache
-        from engine.corpus import Corpus, bundled_files
-        from engine.diagnostics import CODES
+        from engine.checking.corpus import Corpus, bundled_files
+        from engine.language.diagnostics import CODES
 
         self.base = bundled_files()
         self.base_corpus = Corpus.build(self.base)
@@ -373,10 +373,10 @@ class Worker:
         return index, outcome, time.perf_counter() - start, inp.size, inp.kind, detail
 
     def _answer(self, inp: Input, rnd: random.Random) -> str:
-        from engine.corpus import Corpus, load_file, load_text
-        from engine.diagnostics import render_text
-        from engine.evaluation import evaluate
-        from engine.fmt_files import format_source
+        from engine.checking.corpus import Corpus, load_file, load_text
+        from engine.language.diagnostics import render_text
+        from engine.evaluation.evaluator import evaluate
+        from engine.syntax.fmt import format_source
         from engine.rendering import render
 
         path = inp.path

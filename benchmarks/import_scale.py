@@ -45,9 +45,9 @@ def _setup(as_of: str, write: str | None, check: bool) -> None:
 def _one(path: str) -> dict:
     """Import, validate and evaluate one file; return counts only (nothing big crosses processes)."""
     import engine
-    from engine import model as M
+    from engine.language import model as M
     from engine.importer import import_file, to_source
-    from engine.validate import validate
+    from engine.checking.validate import validate
 
     t0 = time.process_time()
     result = import_file(path)
@@ -66,11 +66,11 @@ def _one(path: str) -> dict:
         "bytes": len(text.encode("utf-8")), "import_s": t1 - t0, "evaluate_s": t2 - t1,
     }
     if _STATE["write"]:
-        from engine.fmt_files import write_atomic
+        from engine.util.files import write_atomic
 
         write_atomic(os.path.join(_STATE["write"], f"{result.agreement.id}.agr"), text)
     if _STATE["check"]:
-        from engine.corpus import load_text
+        from engine.checking.corpus import load_text
 
         loaded = load_text(text, path)
         out["check_errors"] = sum(d.is_error for d in loaded.diagnostics) + (loaded.document is None)

@@ -9,7 +9,7 @@ command line starts fast::
     print(engine.render(report, "markdown"))
 """
 
-__version__ = "0.1.0"
+from engine._version import __version__
 
 _API = {
     "Corpus", "SourceFile", "Diagnostic", "Report", "Finding", "ExpectationResult", "FORMATS",
@@ -24,7 +24,7 @@ __all__ = sorted(_API) + ["__version__"]
 
 def __getattr__(name):
     if name in _API:
-        from . import api
+        from engine import api
 
         return getattr(api, name)
     raise AttributeError(f"module 'engine' has no attribute {name!r}")

@@ -19,23 +19,23 @@ from __future__ import annotations
 import datetime as dt
 from typing import Iterable, Optional, Sequence
 
-from . import model as M
-from .compare import Comparison
-from .compare import compare as compare_agreements
-from .corpus import Corpus, SourceFile, load_file, load_text
-from .diagnostics import Diagnostic, render_text
-from .diff import Diff
-from .diff import diff as diff_agreements
-from .evaluation import evaluate
-from .expectations import ExpectationResult, check_all
-from .findings import Finding, Report
-from .formatter import format_article, format_document
-from .pair import Pair
-from .pair import pair as pair_countries
-from .precedents import Precedent, Suggestion, suggest_for_report
-from .precedents import precedents as find_precedents
-from .precedents import suggest as suggest_precedents
-from .rendering import FORMATS, render
+from engine.language import model as M
+from engine.views.compare import Comparison
+from engine.views.compare import compare as compare_agreements
+from engine.checking.corpus import Corpus, SourceFile, load_file, load_text
+from engine.language.diagnostics import Diagnostic, render_text
+from engine.views.diff import Diff
+from engine.views.diff import diff as diff_agreements
+from engine.evaluation.evaluator import evaluate
+from engine.views.expectations import ExpectationResult, check_all
+from engine.evaluation.findings import Finding, Report
+from engine.syntax.printer import format_article, format_document
+from engine.views.pair import Pair
+from engine.views.pair import pair as pair_countries
+from engine.views.precedents import Precedent, Suggestion, suggest_for_report
+from engine.views.precedents import precedents as find_precedents
+from engine.views.precedents import suggest as suggest_precedents
+from engine.rendering import FORMATS, render
 
 
 def load(paths: Sequence[str], include_bundled: bool = True) -> Corpus:
@@ -67,7 +67,7 @@ def check_expectations(corpus: Corpus, expectations: Optional[Iterable[M.Expecta
 
 def format_source(text: str, path: str = "<input>") -> Optional[str]:
     """The canonical layout of source text, or None if it does not parse."""
-    from .fmt_files import format_source as _fmt
+    from engine.syntax.fmt import format_source as _fmt
 
     return _fmt(text, path)[0]
 

@@ -6,8 +6,8 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from engine import model as M
-from engine import vocabulary as V
+from engine.language import model as M
+from engine.language import vocab as V
 
 KEYWORDS = {
     "agreement", "kind", "status", "parties", "signed", "in-force", "source", "verification", "based-on",

@@ -1,7 +1,7 @@
 """Nothing lost: a write that is interrupted leaves the original file whole and no temporary file.
 
 ``fmt --write`` and ``report -o`` (and ``import -o``, through the same
-:func:`engine.fmt_files.write_atomic`) write a temporary file in the target's folder, flush it
+:func:`engine.util.files.write_atomic`) write a temporary file in the target's folder, flush it
 and rename it over the target.  Here the write is broken at each step: while writing, at
 ``fsync``, at the rename, by a full disk, and by killing the process outright.
 """
@@ -16,7 +16,7 @@ import textwrap
 
 import pytest
 
-from engine import fmt_files
+from engine.util import files as fmt_files
 from engine.cli import main
 
 MESSY = 'agreement a{parties JP KR\narticle 1{topic cross-border-data binding "x"}}\n'
@@ -147,7 +147,7 @@ def test_killing_the_writer_midway_keeps_the_original(draft):
     child = textwrap.dedent(f"""
         import os, sys
         sys.path.insert(0, {ROOT!r})
-        from engine import fmt_files
+        from engine.util import files as fmt_files
         real = os.fsync
         def slow_fsync(fd):
             print("writing", flush=True)

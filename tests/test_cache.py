@@ -13,8 +13,8 @@ import sys
 
 import pytest
 
-from engine import cache
-from engine.corpus import Corpus, load_file
+from engine.checking import cache
+from engine.checking.corpus import Corpus, load_file
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SOURCE = 'agreement a "A" {\n  parties JP KR\n  article 1 { topic cross-border-data binding "shall" }\n}\n'

@@ -11,7 +11,7 @@ import attrs
 import pytest
 
 from conftest import run_cli
-from engine.compare import HOUSEKEEPING_TOPICS, Comparison, compare, default_topics
+from engine.views.compare import HOUSEKEEPING_TOPICS, Comparison, compare, default_topics
 from engine.rendering import render
 
 DAY = dt.date(2026, 1, 1)
@@ -152,8 +152,8 @@ EVIL = ('agreement evil "<script>alert(1)</script> | =HYPERLINK(\\"x\\") \x1b[31
 
 
 def test_embedded_text_is_inert_in_every_format(corpus):
-    from engine.corpus import load_text
-    from engine.resolve import resolve
+    from engine.checking.corpus import load_text
+    from engine.checking.resolve import resolve
 
     f = load_text(EVIL, "evil.agr")
     assert not [d for d in f.diagnostics if d.is_error]

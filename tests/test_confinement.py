@@ -14,8 +14,8 @@ import os
 import pytest
 
 from engine.cli import main
-from engine.corpus import Corpus, discover, load_text, source_text_path
-from engine.fmt_files import write_atomic
+from engine.checking.corpus import Corpus, discover, load_text, source_text_path
+from engine.util.files import write_atomic
 
 AGREEMENT = """agreement {id} "Title" {{
   parties JP KR

@@ -7,7 +7,7 @@ import re
 import pytest
 
 import engine
-from engine import model as M
+from engine.language import model as M
 
 from conftest import ROOT, TEXTS, run_cli
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import engine
-from engine.diagnostics import CODES, render_text
+from engine.language.diagnostics import CODES, render_text
 
 from conftest import run_cli
 
@@ -112,7 +112,7 @@ def test_did_you_mean_for_keywords():
 def test_docs_list_every_code_with_an_example():
     import pathlib
 
-    from engine.diagnostics import codes_markdown
+    from engine.language.diagnostics import codes_markdown
 
     doc = pathlib.Path(__file__).resolve().parent.parent / "docs" / "diagnostics.md"
     assert doc.read_text(encoding="utf-8") == codes_markdown(), \

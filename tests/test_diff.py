@@ -11,7 +11,7 @@ import pytest
 
 import engine
 from conftest import ROOT, run_cli
-from engine.diff import Diff, diff
+from engine.views.diff import Diff, diff
 from engine.rendering import render
 
 DAY = dt.date(2026, 1, 1)

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import engine
-from engine import model as M
-from engine import vocabulary as V
+from engine.language import model as M
+from engine.language import vocab as V
 
 TODAY = dt.date(2026, 11, 27)
 GRADE_RANK = {g: i for i, g in enumerate(V.GRADE_ORDER)}

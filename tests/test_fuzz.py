@@ -63,7 +63,7 @@ def test_an_input_is_a_function_of_seed_and_index():
 
 
 def test_grammar_documents_are_often_valid():
-    from engine.corpus import load_text
+    from engine.checking.corpus import load_text
 
     gen = fuzz.GrammarGen(["rcep", "cptpp"])
     docs = [gen.document(random.Random(i), budget=150) for i in range(60)]

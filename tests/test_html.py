@@ -15,15 +15,15 @@ import pytest
 
 import engine
 from conftest import ROOT
-from engine.compare import compare
-from engine.corpus import load_text
-from engine.diff import diff
-from engine.evaluation import evaluate
-from engine.pair import pair
-from engine.precedents import suggest_for_report
+from engine.views.compare import compare
+from engine.checking.corpus import load_text
+from engine.views.diff import diff
+from engine.evaluation.evaluator import evaluate
+from engine.views.pair import pair
+from engine.views.precedents import suggest_for_report
 from engine.rendering import render
 from engine.rendering.html import render as render_html
-from engine.resolve import resolve
+from engine.checking.resolve import resolve
 
 DAY = dt.date(2026, 1, 1)
 KJ = str(ROOT / "tests" / "fixtures" / "kjdpa.agr")

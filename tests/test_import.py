@@ -11,8 +11,8 @@ import pathlib
 
 import pytest
 
-from engine import model as M
-from engine.corpus import load_text
+from engine.language import model as M
+from engine.checking.corpus import load_text
 from engine.importer import import_bytes, import_file, parse_rules, to_source
 from engine.importer.raw import clean_text, parse_label
 

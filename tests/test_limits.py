@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import pytest
 
-from engine import parsing
-from engine.corpus import Corpus, load_file, load_text
-from engine.evaluation import evaluate
-from engine.fmt_files import format_source
+from engine.syntax import parse as parsing
+from engine.checking.corpus import Corpus, load_file, load_text
+from engine.evaluation.evaluator import evaluate
+from engine.syntax.fmt import format_source
 
 NORMS = """norms deep "Deep" {
   norm n "N" {

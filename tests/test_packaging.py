@@ -27,7 +27,8 @@ def test_wheel_contains_grammars_rules_and_agreements(tmp_path):
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     (wheel,) = (tmp_path / "dist").glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())
-    assert "engine/grammar/tradegap.lark" in names
+    assert "engine/syntax/grammar/tradegap.lark" in names
+    assert "engine/importer/coding.lark" in names and "engine/py.typed" in names
     assert "engine/schemas/report.schema.json" in names
     for folder, suffix in (("agreements", ".agr"), ("rules", ".norms")):
         shipped = {p.name for p in (ROOT / folder).glob("*" + suffix)}
@@ -39,6 +40,6 @@ def test_installed_package_finds_its_data_through_importlib_resources():
     import importlib.resources
 
     root = importlib.resources.files("engine")
-    assert (root / "grammar" / "tradegap.lark").is_file()
+    assert (root / "syntax" / "grammar" / "tradegap.lark").is_file()
     assert (root / "rules" / "tpp3.norms").is_file()
     assert (root / "agreements" / "rcep.agr").is_file()

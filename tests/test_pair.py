@@ -11,8 +11,8 @@ import pytest
 
 import engine
 from conftest import ROOT, run_cli
-from engine.evaluation import BINDS_ALL
-from engine.pair import _GRADE_RANK, pair
+from engine.evaluation.evaluator import BINDS_ALL
+from engine.views.pair import _GRADE_RANK, pair
 from engine.rendering import render
 
 DAY = dt.date(2026, 1, 1)

@@ -11,12 +11,12 @@ import pytest
 
 import engine
 from conftest import ROOT, run_cli
-from engine import vocabulary as V
-from engine.corpus import load_text
-from engine.evaluation import evaluate
-from engine.precedents import suggest_for_report
+from engine.language import vocab as V
+from engine.checking.corpus import load_text
+from engine.evaluation.evaluator import evaluate
+from engine.views.precedents import suggest_for_report
 from engine.rendering.precedents import render_suggestions
-from engine.resolve import resolve
+from engine.checking.resolve import resolve
 
 DAY = dt.date(2026, 1, 1)
 

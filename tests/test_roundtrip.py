@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 
-from engine.formatter import format_document
-from engine.parsing import parse_text
+from engine.syntax.printer import format_document
+from engine.syntax.parse import parse_text
 
 import strategies as S
 

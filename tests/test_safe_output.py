@@ -17,11 +17,11 @@ import re
 
 import pytest
 
-from engine import diagnostics as D
+from engine.language import diagnostics as D
 from engine.cli import main
-from engine.corpus import Corpus, load_text
-from engine.evaluation import evaluate
-from engine.findings import AgreementInfo, Evidence, Finding, NormSetInfo, Reason, Report
+from engine.checking.corpus import Corpus, load_text
+from engine.evaluation.evaluator import evaluate
+from engine.evaluation.findings import AgreementInfo, Evidence, Finding, NormSetInfo, Reason, Report
 from engine.rendering import FORMATS, render, safe
 from engine.rendering.trace import render_trace
 

@@ -46,7 +46,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from engine import __version__
+    from engine._version import __version__
 
     parser = _Parser(
         prog="tradegap",

@@ -18,7 +18,7 @@ def add_arguments(p) -> None:
 
 def run(args, out, err) -> int:
     from engine.cli.common import print_diagnostics
-    from engine.corpus import Corpus
+    from engine.checking.corpus import Corpus
 
     if args.paths:
         corpus = Corpus.from_paths(args.paths, include_bundled=not args.no_bundled)

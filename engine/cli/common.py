@@ -7,7 +7,7 @@ import json
 import os
 from typing import Optional, TextIO
 
-from engine import diagnostics as D
+from engine.language import diagnostics as D
 
 
 def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
@@ -40,7 +40,7 @@ def split_refs(refs: list[str]) -> tuple[list[str], list[str]]:
 
 def load_corpus(args, extra_paths: list[str], err: TextIO, diag_format: str = "text"):
     """The corpus for a command, or None after printing why it cannot be built."""
-    from engine.corpus import Corpus
+    from engine.checking.corpus import Corpus
 
     corpus = Corpus.from_paths(list(args.path) + list(extra_paths), include_bundled=not args.no_bundled)
     if corpus.errors:
@@ -70,7 +70,7 @@ def parse_date(text):
 
 def date_and_party(args, err):
     """(as_of, party) from ``--as-of`` and ``--party`` (either may be absent), or exit code 2 after saying why."""
-    from engine import parties as P
+    from engine.language import parties as P
 
     as_of = party = None
     if getattr(args, "as_of", None) is not None:
@@ -86,7 +86,7 @@ def date_and_party(args, err):
 
 def choose_norm_sets(corpus, ids, err):
     """The norm sets named (all of them when none is), or exit code 2 after naming the unknown one."""
-    from engine.diagnostics import did_you_mean
+    from engine.language.diagnostics import did_you_mean
 
     chosen = []
     for ident in ids or sorted(corpus.norm_sets):

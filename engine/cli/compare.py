@@ -37,11 +37,11 @@ def add_arguments(p) -> None:
 
 
 def run(args, out, err) -> int:
-    from engine import vocabulary as V
+    from engine.language import vocab as V
     from engine.cli.common import usage_error
     from engine.cli.report import emit, resolve_targets
-    from engine.compare import compare
-    from engine.diagnostics import did_you_mean
+    from engine.views.compare import compare
+    from engine.language.diagnostics import did_you_mean
     from engine.rendering import render
 
     for topic in args.topics:

@@ -34,13 +34,13 @@ def add_arguments(p) -> None:
 def _one(args, ref: str, paths: list[str], err):
     """(corpus, agreement) for one side, or an exit code."""
     from engine.cli.common import load_corpus, usage_error
-    from engine.diagnostics import did_you_mean
+    from engine.language.diagnostics import did_you_mean
 
     corpus = load_corpus(args, paths, err)
     if corpus is None:
         return 2
     if ref in paths:
-        from engine.corpus import discover
+        from engine.checking.corpus import discover
 
         names, _ = discover([ref])
         found = tuple(i for n in names for i in corpus.agreements_in(n))
@@ -59,7 +59,7 @@ def _one(args, ref: str, paths: list[str], err):
 def run(args, out, err) -> int:
     from engine.cli.common import choose_norm_sets, date_and_party, split_refs, usage_error
     from engine.cli.report import emit
-    from engine.diff import diff
+    from engine.views.diff import diff
     from engine.rendering import render
 
     dated = date_and_party(args, err)

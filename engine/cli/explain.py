@@ -37,7 +37,7 @@ def run(args, out, err) -> int:
     corpus, agreements, norm_sets, as_of, party = targets
     ns = norm_sets[0]
     if ns.norm(norm_id) is None:
-        from engine.diagnostics import did_you_mean
+        from engine.language.diagnostics import did_you_mean
 
         return usage_error(err, f"norm set `{ns.id}` has no norm `{norm_id}`",
                            did_you_mean(norm_id, [n.id for n in ns.norms]) or

@@ -24,9 +24,10 @@ def add_arguments(p) -> None:
 
 def run(args, out, err) -> int:
     from engine.cli.common import print_diagnostics
-    from engine.corpus import discover
-    from engine.fmt_files import format_source, write_atomic
-    from engine.parsing import read_source
+    from engine.checking.corpus import discover
+    from engine.syntax.fmt import format_source
+    from engine.util.files import write_atomic
+    from engine.syntax.parse import read_source
 
     paths, diags = discover(args.paths)
     print_diagnostics(diags, {}, err)

@@ -28,7 +28,7 @@ def run(args, out, err) -> int:
 
     import attrs
 
-    from engine import diagnostics as D
+    from engine.language import diagnostics as D
     from engine.cli.common import print_diagnostics, usage_error
     from engine.importer import import_file, read_rules, to_source
 
@@ -56,7 +56,7 @@ def run(args, out, err) -> int:
         return 3
     print_diagnostics([d for d in result.diagnostics if not d.is_error], {}, err)
     if args.output:
-        from engine.fmt_files import write_atomic
+        from engine.util.files import write_atomic
 
         try:
             write_atomic(args.output, text)
@@ -76,7 +76,7 @@ def run(args, out, err) -> int:
 
 def _check(text: str, path: str):
     """Errors in the generated source (there should be none): it must parse and validate."""
-    from engine.corpus import load_text
+    from engine.checking.corpus import load_text
 
     loaded = load_text(text, path)
     return [d for d in loaded.diagnostics if d.is_error] if loaded.document is not None else list(loaded.diagnostics)

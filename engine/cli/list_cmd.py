@@ -29,7 +29,7 @@ def _table(out, rows) -> None:
 
 
 def run(args, out, err) -> int:
-    from engine import vocabulary as V
+    from engine.language import vocab as V
 
     vocab = {
         "topics": V.TOPICS, "strengths": V.STRENGTHS, "forms": V.FORMS, "scope": V.SCOPE_ITEMS,
@@ -42,12 +42,12 @@ def run(args, out, err) -> int:
                [(s, V.STRENGTHS[s]) for s in V.STRENGTH_ORDER])
         return 0
     if args.what == "codes":
-        from engine.diagnostics import CODES
+        from engine.language.diagnostics import CODES
 
         _table(out, [(c.code, c.title) for c in CODES.values()])
         return 0
     from engine.cli.common import load_corpus
-    from engine import parties as P
+    from engine.language import parties as P
 
     corpus = load_corpus(args, [], err)
     if corpus is None:

@@ -32,12 +32,12 @@ def add_arguments(p) -> None:
 
 
 def run(args, out, err) -> int:
-    from engine import parties as P
+    from engine.language import parties as P
     from engine.cli.common import load_corpus, usage_error
     from engine.cli.common import choose_norm_sets, date_and_party
     from engine.cli.report import emit
-    from engine.corpus import discover
-    from engine.pair import pair
+    from engine.checking.corpus import discover
+    from engine.views.pair import pair
     from engine.rendering import render
 
     codes = []

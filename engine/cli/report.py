@@ -53,7 +53,7 @@ def resolve_targets(args, err):
         if ref in paths:
             found = corpus.agreements_in(ref)
             if not found:
-                from engine.corpus import discover
+                from engine.checking.corpus import discover
 
                 names, _ = discover([ref])
                 found = tuple(i for n in names for i in corpus.agreements_in(n))
@@ -65,7 +65,7 @@ def resolve_targets(args, err):
     agreements = []
     for ident in chosen:
         if ident not in corpus.agreements:
-            from engine.diagnostics import did_you_mean
+            from engine.language.diagnostics import did_you_mean
 
             return usage_error(err, f"unknown agreement `{ident}`",
                                did_you_mean(ident, corpus.agreements) or "see `tradegap list agreements`")
@@ -78,7 +78,7 @@ def resolve_targets(args, err):
 
 def emit(text: str, args, out) -> None:
     if getattr(args, "output", None):
-        from engine.fmt_files import write_atomic
+        from engine.util.files import write_atomic
 
         write_atomic(args.output, text)
     else:
@@ -86,7 +86,7 @@ def emit(text: str, args, out) -> None:
 
 
 def run(args, out, err) -> int:
-    from engine.evaluation import evaluate
+    from engine.evaluation.evaluator import evaluate
     from engine.rendering import render
 
     targets = resolve_targets(args, err)
@@ -95,7 +95,7 @@ def run(args, out, err) -> int:
     corpus, agreements, norm_sets, as_of, party = targets
     report = evaluate(agreements, norm_sets, as_of=as_of, party=party)
     if args.suggest:
-        from engine.precedents import suggest_for_report
+        from engine.views.precedents import suggest_for_report
         from engine.rendering.precedents import render_report_with_suggestions
 
         text = render_report_with_suggestions(report, suggest_for_report(corpus, report), args.format)

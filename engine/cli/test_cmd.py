@@ -22,8 +22,8 @@ def add_arguments(p) -> None:
 def run(args, out, err) -> int:
     from engine.cli.common import usage_error
     from engine.cli.common import parse_date
-    from engine.corpus import Corpus
-    from engine.expectations import check_all
+    from engine.checking.corpus import Corpus
+    from engine.views.expectations import check_all
     from engine.cli.common import print_diagnostics
     from engine.rendering.safe import term
 

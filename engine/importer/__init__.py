@@ -15,10 +15,10 @@ from typing import Optional
 
 import attrs
 
-from .. import diagnostics as D
-from .. import model as M
-from .build import Stats, build_agreement
-from .rules_lang import RuleSet, bundled_rules, parse_rules, read_rules
+from engine.language import diagnostics as D
+from engine.language import model as M
+from engine.importer.build import Stats, build_agreement
+from engine.importer.rules_lang import RuleSet, bundled_rules, parse_rules, read_rules
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 FORMATS = ("tota", "text")
@@ -64,7 +64,7 @@ def import_bytes(data: bytes, path: str, fmt: Optional[str] = None, rules: Optio
     if not data.strip(b" \t\r\n\f\v\xef\xbb\xbf"):
         return _fail(path, fmt, "E0505", "the file is empty", "give a ToTA XML file or a treaty in plain text")
     if fmt == "tota":
-        from .tota import read_tota
+        from engine.importer.tota import read_tota
 
         raw, diags = read_tota(data, path)
     else:
@@ -74,7 +74,7 @@ def import_bytes(data: bytes, path: str, fmt: Optional[str] = None, rules: Optio
         text, diag = _decode(data, path)
         if text is None:
             return ImportResult(path, fmt, None, (diag,))
-        from .plaintext import read_text
+        from engine.importer.plaintext import read_text
 
         raw, diags = read_text(text, path)
     if raw is None:
@@ -125,7 +125,7 @@ def _size(n: int) -> str:
 
 def to_source(result: ImportResult) -> str:
     """The imported agreement as source text of the language, with a header saying what it is."""
-    from ..formatter import format_document
+    from engine.syntax.printer import format_document
 
     if result.agreement is None:
         raise ValueError("nothing was imported")

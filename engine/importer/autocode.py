@@ -17,13 +17,13 @@ from typing import Optional
 
 import attrs
 
-from .. import model as M
-from .. import parties as P
-from .. import vocabulary as V
-from .conditions import Env, cheap_first, compile_condition, heading_gate, keys, without_text
-from .passages import ArticleText, window
-from .raw import WORD_NUMBERS, clean_text
-from .rules_lang import Phrase, Rule, RuleSet, bind, has_placeholder, normalize, normalize_heading
+from engine.language import model as M
+from engine.language import parties as P
+from engine.language import vocab as V
+from engine.importer.conditions import Env, cheap_first, compile_condition, heading_gate, keys, without_text
+from engine.importer.passages import ArticleText, window
+from engine.importer.raw import WORD_NUMBERS, clean_text
+from engine.importer.rules_lang import Phrase, Rule, RuleSet, bind, has_placeholder, normalize, normalize_heading
 
 MAX_QUOTES = 3
 _RANK = {"hortatory": 1, "best-endeavour": 2, "binding": 3}

@@ -15,10 +15,10 @@ from typing import Optional
 
 import attrs
 
-from .. import model as M
-from .autocode import Coding, code_article, make_coder
-from .raw import RawArticle, RawTreaty, clean_text, parse_label
-from .rules_lang import RuleSet, normalize
+from engine.language import model as M
+from engine.importer.autocode import Coding, code_article, make_coder
+from engine.importer.raw import RawArticle, RawTreaty, clean_text, parse_label
+from engine.importer.rules_lang import RuleSet, normalize
 
 SKIPPED_CHAPTERS = ("preamble", "conclusion")
 # "Article 13 Title" opening an article's text when the source gives no number

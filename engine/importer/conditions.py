@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .rules_lang import All, AnyOf, Not, Test
+from engine.importer.rules_lang import All, AnyOf, Not, Test
 
 
 class Env:

@@ -7,9 +7,9 @@ import functools
 import re
 from typing import Optional
 
-from .. import model as M
-from .raw import clean_text
-from .rules_lang import Phrase, normalize
+from engine.language import model as M
+from engine.importer.raw import clean_text
+from engine.importer.rules_lang import Phrase, normalize
 
 MAX_QUOTE = 200
 SHORT_QUOTE = 60  # a quote shorter than this runs on into the next sentence

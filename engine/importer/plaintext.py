@@ -16,9 +16,9 @@ import os
 import re
 from typing import Optional
 
-from .. import diagnostics as D
-from .. import model as M
-from .raw import RawArticle, RawChapter, RawTreaty, clean_text, parse_label, slug
+from engine.language import diagnostics as D
+from engine.language import model as M
+from engine.importer.raw import RawArticle, RawChapter, RawTreaty, clean_text, parse_label, slug
 
 _ARTICLE = re.compile(r"^\s*(?P<label>(?:ARTICLE|Article|ART\.|Art\.)\s*(?P<num>[0-9IVXLC][0-9A-Za-z.\-]*"
                       r"|[A-Z][A-Za-z]+(?:-[A-Za-z]+)?))\s*[:.\-\u2013\u2014]?\s*(?P<title>.*?)\s*$")

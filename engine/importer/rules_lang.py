@@ -16,10 +16,10 @@ from typing import Optional, Union
 
 import attrs
 
-from .. import diagnostics as D
-from .. import model as M
-from .. import parties as P
-from .. import vocabulary as V
+from engine.language import diagnostics as D
+from engine.language import model as M
+from engine.language import parties as P
+from engine.language import vocab as V
 
 MAX_RULES_BYTES = 1024 * 1024
 PLACEHOLDERS = {"ds-chapter": "the chapter on dispute settlement, as its heading writes it (e.g. `chapter 16`)"}
@@ -167,7 +167,7 @@ def _bind(c: Cond, values: dict[str, Optional[str]]) -> Cond:
 def _parser():
     from lark import Lark
 
-    return Lark.open_from_package("engine", "coding.lark", ("grammar",), parser="lalr", lexer="contextual",
+    return Lark.open_from_package("engine", "coding.lark", ("importer",), parser="lalr", lexer="contextual",
                                   propagate_positions=False, maybe_placeholders=False)
 
 
@@ -334,7 +334,7 @@ def parse_rules(text: str, path: str = "<rules>") -> tuple[Optional[RuleSet], tu
 
 def read_rules(path: str) -> tuple[Optional[RuleSet], tuple[D.Diagnostic, ...]]:
     """A rule set from a file."""
-    from ..parsing import read_source
+    from engine.syntax.parse import read_source
 
     text, diags = read_source(path)
     if text is None:

@@ -14,10 +14,10 @@ import os
 import re
 from typing import Optional
 
-from .. import diagnostics as D
-from .. import model as M
-from .. import parties as P
-from .raw import RawArticle, RawChapter, RawTreaty, clean_text, slug
+from engine.language import diagnostics as D
+from engine.language import model as M
+from engine.language import parties as P
+from engine.importer.raw import RawArticle, RawChapter, RawTreaty, clean_text, slug
 
 STATUSES = {"in force": "in-force", "inactive": "terminated", "early announcement-signed": "signed",
             "early announcement - signed": "signed", "signed": "signed"}

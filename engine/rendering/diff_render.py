@@ -6,8 +6,8 @@ import csv
 import io
 import textwrap
 
-from engine import parties as P
-from engine.diff import DIFF_SCHEMA
+from engine.language import parties as P
+from engine.views.diff import DIFF_SCHEMA
 from engine.rendering import safe
 
 _MARK = {"added": "+", "removed": "-", "changed": "~"}

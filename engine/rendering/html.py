@@ -19,7 +19,7 @@ import base64
 import hashlib
 from typing import Iterable, Optional, Sequence
 
-from engine import parties as P
+from engine.language import parties as P
 from engine.rendering import safe
 from engine.rendering.words import GRADE_LABEL, GRADE_MARK
 

@@ -7,7 +7,7 @@ import functools
 import json
 import re
 
-from engine.findings import REPORT_SCHEMA, Report
+from engine.evaluation.findings import REPORT_SCHEMA, Report
 
 
 @functools.lru_cache(maxsize=1)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 import io
 
-from engine import parties as P
-from engine.pair import PAIR_SCHEMA
+from engine.language import parties as P
+from engine.views.pair import PAIR_SCHEMA
 from engine.rendering import grid, safe
 from engine.rendering.words import GRADE_LABEL, GRADE_MARK
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from engine import parties as P
-from engine.findings import REPORT_SCHEMA
+from engine.language import parties as P
+from engine.evaluation.findings import REPORT_SCHEMA
 
 GRADE_LABEL = {"met": "met", "partial": "partial", "unmet": "unmet", "not-applicable": "n/a"}
 GRADE_MARK = {"met": "✓", "partial": "~", "unmet": "✗", "not-applicable": "-"}

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 import attrs
 
-from . import diagnostics as D
-from . import model as M
-from .resolve import resolve
-from .validate import plain_file_name, validate
+from engine.language import diagnostics as D
+from engine.language import model as M
+from engine.checking.resolve import resolve
+from engine.checking.validate import plain_file_name, validate
 
 if TYPE_CHECKING:  # parsing is imported only when a file is parsed: a warm cache needs none of it
-    from .parsing import ParseResult
+    from engine.syntax.parse import ParseResult
 
 SOURCE_SUFFIXES = (".agr", ".norms", ".expect")
 
@@ -116,13 +116,13 @@ def _finish(result: ParseResult, path: str, bundled: bool) -> SourceFile:
 
 def _load(text: str, path: str, bundled: bool) -> SourceFile:
     """Parse and validate a file's text, through the per-user cache (see :mod:`engine.cache`)."""
-    from . import cache
+    from engine.checking import cache
 
     entry = cache.key(path, text)
     hit = cache.load(entry)
     if hit is not None:
         return SourceFile(path, text, hit[0], hit[1], bundled)
-    from .parsing import parse_text
+    from engine.syntax.parse import parse_text
 
     f = _finish(parse_text(text, path), path, bundled)
     cache.store(entry, f.document, f.diagnostics)
@@ -131,7 +131,7 @@ def _load(text: str, path: str, bundled: bool) -> SourceFile:
 
 def load_file(path: str) -> SourceFile:
     """Parse and validate one file from disk."""
-    from .parsing import ParseResult, read_source
+    from engine.syntax.parse import ParseResult, read_source
 
     text, diags = read_source(path)
     if text is None:
@@ -141,7 +141,7 @@ def load_file(path: str) -> SourceFile:
 
 def load_text(text: str, path: str = "<input>") -> SourceFile:
     """Parse and validate source text."""
-    from .parsing import parse_text
+    from engine.syntax.parse import parse_text
 
     return _finish(parse_text(text, path), path, False)
 

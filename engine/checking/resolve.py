@@ -16,9 +16,9 @@ from typing import Callable, Optional
 
 import attrs
 
-from . import diagnostics as D
-from . import model as M
-from . import parties as P
+from engine.language import diagnostics as D
+from engine.language import model as M
+from engine.language import parties as P
 
 Lookup = Callable[[str], Optional[M.Agreement]]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Iterable, Optional
 
-from . import model as M
+from engine.language import model as M
 
 INDENT = "  "
 WIDTH = 100

@@ -15,9 +15,9 @@ from typing import Any, Optional
 
 import attrs
 
-from . import diagnostics as D
-from . import model as M
-from .validate import MAX_PREDICATE_DEPTH
+from engine.language import diagnostics as D
+from engine.language import model as M
+from engine.checking.validate import MAX_PREDICATE_DEPTH
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_SYNTAX_ERRORS = 10
@@ -438,7 +438,7 @@ def _parser():
     from lark import Lark
 
     return Lark.open_from_package(
-        "engine", "tradegap.lark", ("grammar",),
+        "engine", "tradegap.lark", ("syntax/grammar",),
         parser="lalr", lexer="contextual", transformer=_build_transformer(),
         propagate_positions=False, maybe_placeholders=False,
     )

@@ -20,12 +20,12 @@ from typing import Iterable, Optional, Sequence
 
 import attrs
 
-from . import facts as F
-from . import model as M
-from . import parties as P
-from . import vocabulary as V
-from .evaluation import evaluate_norm
-from .findings import AgreementInfo, Finding, NormSetInfo
+from engine.evaluation import context as F
+from engine.language import model as M
+from engine.language import parties as P
+from engine.language import vocab as V
+from engine.evaluation.evaluator import evaluate_norm
+from engine.evaluation.findings import AgreementInfo, Finding, NormSetInfo
 
 PAIR_SCHEMA = ("tradegap.pair", "1.0")
 
@@ -142,7 +142,7 @@ def pair(agreements: Iterable[M.Agreement], x: str, y: str, norm_sets: Sequence[
     Party codes may be alpha-2 or alpha-3; unknown codes raise ValueError,
     as does a draft that does not name both countries as parties.
     """
-    from . import __version__
+    from engine._version import __version__
 
     codes = []
     for code in (x, y):

@@ -24,13 +24,13 @@ from typing import Iterable, Optional
 
 import attrs
 
-from . import facts as F
-from . import model as M
-from . import vocabulary as V
-from .compare import number_key
-from .evaluation import evaluate_norm
-from .findings import Finding, Report
-from .formatter import format_article
+from engine.evaluation import context as F
+from engine.language import model as M
+from engine.language import vocab as V
+from engine.views.compare import number_key
+from engine.evaluation.evaluator import evaluate_norm
+from engine.evaluation.findings import Finding, Report
+from engine.syntax.printer import format_article
 
 DEFAULT_LIMIT = 5
 

@@ -14,7 +14,7 @@ from typing import Optional
 
 import attrs
 
-from . import model as M
+from engine.language import model as M
 
 
 @attrs.frozen

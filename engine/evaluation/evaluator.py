@@ -21,13 +21,13 @@ import datetime as dt
 import gc
 from typing import Iterable, Optional, Sequence
 
-from . import facts as F
-from . import model as M
-from . import parties as P
-from . import vocabulary as V
-from .findings import (AgreementInfo, Candidate, Check, Evidence, Finding, NormSetInfo, Reason,
+from engine.evaluation import context as F
+from engine.language import model as M
+from engine.language import parties as P
+from engine.language import vocab as V
+from engine.evaluation.findings import (AgreementInfo, Candidate, Check, Evidence, Finding, NormSetInfo, Reason,
                        Report, Step)
-from .formatter import predicate_text
+from engine.syntax.printer import predicate_text
 
 BINDS_ALL = "binds every party on the date"
 BINDS_ALL_BECAUSE = ("A commitment that does not yet bind every Party (transition period, reservation or "
@@ -252,7 +252,7 @@ def evaluate(agreements: M.Agreement | Iterable[M.Agreement], norm_sets: M.NormS
     Findings come in the order agreements and norm sets were given, norms in
     the order their set defines them.
     """
-    from . import __version__
+    from engine._version import __version__
 
     if isinstance(agreements, M.Agreement):
         agreements = (agreements,)

@@ -12,7 +12,7 @@ from typing import Iterable, Optional
 
 import attrs
 
-from .model import NO_SPAN, Span
+from engine.language.model import NO_SPAN, Span
 
 
 @attrs.frozen

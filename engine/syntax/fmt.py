@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from typing import Optional
 
-from . import diagnostics as D
-from . import model as M
-from .formatter import format_document
-from .parsing import parse_text
+from engine.language import diagnostics as D
+from engine.language import model as M
+from engine.syntax.printer import format_document
+from engine.syntax.parse import parse_text
 
 
 def format_source(text: str, path: str = "<input>") -> tuple[Optional[str], tuple[D.Diagnostic, ...]]:
@@ -29,7 +27,7 @@ def format_source(text: str, path: str = "<input>") -> tuple[Optional[str], tupl
     again = parse_text(formatted, path)
     if again.document != result.document or \
             [c.text for c in again.document.comments] != [c.text for c in result.document.comments]:
-        from .validate import validate
+        from engine.checking.validate import validate
 
         own = tuple(D.narrow(d, text) for d in validate(result.document) if d.is_error)
         if own:  # e.g. a keyword used as a topic name: the file's own errors come first
@@ -37,32 +35,3 @@ def format_source(text: str, path: str = "<input>") -> tuple[Optional[str], tupl
         return None, (D.error("E0102", "the formatter could not keep this file's meaning; it was left unchanged",
                               M.Span(path, 1, 1, 1, 2), "this is a bug in tradegap; please report it"),)
     return formatted, ()
-
-
-def write_atomic(path: str, text: str) -> None:
-    """Replace ``path`` with ``text``: a temporary file in the same folder, flushed, then renamed.
-
-    A symbolic link is kept: the file it points to is the one replaced.
-    """
-    path = os.path.realpath(path)
-    folder = os.path.dirname(path)
-    mode = None
-    try:
-        mode = os.stat(path).st_mode & 0o7777
-    except OSError:
-        pass
-    fd, tmp = tempfile.mkstemp(prefix=".tradegap-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

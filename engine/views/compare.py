@@ -20,12 +20,12 @@ from typing import Iterable, Optional, Sequence
 
 import attrs
 
-from . import facts as F
-from . import model as M
-from . import parties as P
-from . import vocabulary as V
-from .evaluation import evaluate_norm
-from .findings import AgreementInfo, Evidence, NormSetInfo, Reason
+from engine.evaluation import context as F
+from engine.language import model as M
+from engine.language import parties as P
+from engine.language import vocab as V
+from engine.evaluation.evaluator import evaluate_norm
+from engine.evaluation.findings import AgreementInfo, Evidence, NormSetInfo, Reason
 
 COMPARISON_SCHEMA = ("tradegap.comparison", "1.0")
 
@@ -239,7 +239,7 @@ def compare(agreements: Sequence[M.Agreement], norm_sets: Sequence[M.NormSet] = 
     (:func:`default_topics`).  Columns are the agreements in the order given.
     Unknown topics raise ValueError.
     """
-    from . import __version__
+    from engine._version import __version__
 
     agreements, norm_sets, topics = tuple(agreements), tuple(norm_sets), tuple(topics)
     unknown = [t for t in topics if t not in V.TOPICS]

@@ -25,8 +25,8 @@ from typing import Any, Optional
 
 MAGIC = b"tradegap-cache-1"
 MAX_ENTRIES = 2000  # beyond this, the oldest half is removed when a new entry is stored
-_SHAPERS = ("grammar/tradegap.lark", "parsing.py", "model.py", "validate.py", "vocabulary.py",
-            "parties.py", "diagnostics.py", "cache.py")
+_SHAPERS = ("syntax/grammar/tradegap.lark", "syntax/parse.py", "language/model.py", "checking/validate.py",
+            "language/vocab.py", "language/parties.py", "language/diagnostics.py", "checking/cache.py")
 
 
 def enabled() -> bool:
@@ -62,11 +62,11 @@ def _ours(st: os.stat_result) -> bool:
 @functools.lru_cache(maxsize=1)
 def _engine_fingerprint() -> bytes:
     """What a cached parse depends on besides the text: versions, grammar, parsing modules."""
-    from . import __version__
+    from engine._version import __version__
 
     h = hashlib.sha256(MAGIC)
     h.update(f"{__version__}|{sys.version_info[:3]}|{sys.implementation.cache_tag}".encode())
-    here = os.path.dirname(os.path.abspath(__file__))
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # engine/
     for name in _SHAPERS:
         try:
             with open(os.path.join(here, name), "rb") as fh:
@@ -112,8 +112,8 @@ def load(entry: Optional[str]) -> Optional[tuple[Any, tuple]]:
 
 
 def _checked(stored: Any, entry: str) -> Optional[tuple[Any, tuple]]:
-    from . import diagnostics as D
-    from . import model as M
+    from engine.language import diagnostics as D
+    from engine.language import model as M
 
     if not (isinstance(stored, tuple) and len(stored) == 3 and stored[0] == entry):
         return None

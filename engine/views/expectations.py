@@ -7,9 +7,9 @@ from typing import Iterable, Optional
 
 import attrs
 
-from . import model as M
-from .evaluation import evaluate
-from .findings import Finding
+from engine.language import model as M
+from engine.evaluation.evaluator import evaluate
+from engine.evaluation.findings import Finding
 
 
 @attrs.frozen

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import Iterable, Iterator, Optional
 
-from . import diagnostics as D
-from . import model as M
-from . import parties as P
-from . import vocabulary as V
+from engine.language import diagnostics as D
+from engine.language import model as M
+from engine.language import parties as P
+from engine.language import vocab as V
 
 MAX_PREDICATE_DEPTH = 64
 

@@ -23,11 +23,11 @@ from typing import Iterable, Optional, Sequence
 
 import attrs
 
-from . import model as M
-from . import parties as P
-from .compare import number_key
-from .evaluation import evaluate
-from .findings import AgreementInfo, Finding, NormSetInfo
+from engine.language import model as M
+from engine.language import parties as P
+from engine.views.compare import number_key
+from engine.evaluation.evaluator import evaluate
+from engine.evaluation.findings import AgreementInfo, Finding, NormSetInfo
 
 DIFF_SCHEMA = ("tradegap.diff", "1.0")
 
@@ -322,7 +322,7 @@ def grade_changes(old: Sequence[Finding], new: Sequence[Finding]) -> tuple[Grade
 def diff(old: M.Agreement, new: M.Agreement, norm_sets: Sequence[M.NormSet] = (),
          as_of: Optional[dt.date] = None, party: Optional[str] = None) -> Diff:
     """What changed from ``old`` to ``new`` (both resolved), and which findings moved for ``norm_sets``."""
-    from . import __version__
+    from engine._version import __version__
 
     norm_sets = tuple(norm_sets)
     day = as_of or dt.date.today()
