@@ -75,6 +75,7 @@ class GrammarGen:
         from lark import Lark
 
         from engine.language import vocab as V
+        from engine.language.predicates import PREDICATES
 
         lark = Lark.open_from_package("engine", "tradegap.lark", ("syntax/grammar",), parser="lalr")
         self.rules: dict[str, list[list[tuple[str, bool]]]] = {}
@@ -90,7 +91,7 @@ class GrammarGen:
             "VERIFICATION": list(V.VERIFICATION_LEVELS), "BASED_ON": agreement_ids,
             "REMOVE": list(V.REMOVABLE), "BINDING": list(V.FORMS), "BEST_ENDEAVOUR": list(V.FORMS),
             "HORTATORY": list(V.FORMS), "CONTINGENT": ["wto-moratorium", "reciprocity"],
-            "EXPECT": agreement_ids, "atom": list(V.PREDICATES) + list(V.STRENGTH_ORDER) + ["at-least", "any"]
+            "EXPECT": agreement_ids, "atom": list(PREDICATES) + list(V.STRENGTH_ORDER) + ["at-least", "any"]
             + list(V.SCOPE_ITEMS) + list(V.EXCEPTION_KINDS) + list(V.EXCEPTION_QUALIFIERS),
             "grade": list(V.GRADES),
         }
@@ -376,7 +377,7 @@ class Worker:
         from engine.checking.corpus import Corpus, load_file, load_text
         from engine.language.diagnostics import render_text
         from engine.evaluation.evaluator import evaluate
-        from engine.syntax.fmt import format_source
+        from engine.checking.fmt import format_source
         from engine.rendering import render
 
         path = inp.path

@@ -67,7 +67,7 @@ def check_expectations(corpus: Corpus, expectations: Optional[Iterable[M.Expecta
 
 def format_source(text: str, path: str = "<input>") -> Optional[str]:
     """The canonical layout of source text, or None if it does not parse."""
-    from engine.syntax.fmt import format_source as _fmt
+    from engine.checking.fmt import format_source as _fmt
 
     return _fmt(text, path)[0]
 

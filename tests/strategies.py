@@ -8,6 +8,7 @@ from hypothesis import strategies as st
 
 from engine.language import model as M
 from engine.language import vocab as V
+from engine.language.predicates import PREDICATES
 
 KEYWORDS = {
     "agreement", "kind", "status", "parties", "signed", "in-force", "source", "verification", "based-on",
@@ -100,7 +101,7 @@ agreements = st.builds(
     notes=tup(notes, 1),
 )
 
-atoms = st.builds(M.Atom, st.sampled_from(sorted(V.PREDICATES)), tup(names, 2))
+atoms = st.builds(M.Atom, st.sampled_from(sorted(PREDICATES)), tup(names, 2))
 predicates = st.recursive(
     atoms,
     lambda inner: st.builds(M.Not, inner)

@@ -10,7 +10,7 @@ import pytest
 from engine.syntax import parse as parsing
 from engine.checking.corpus import Corpus, load_file, load_text
 from engine.evaluation.evaluator import evaluate
-from engine.syntax.fmt import format_source
+from engine.checking.fmt import format_source
 
 NORMS = """norms deep "Deep" {
   norm n "N" {

@@ -13,8 +13,9 @@ from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
+from engine.language.predicates import PREDICATES
+from engine.syntax.limits import MAX_PREDICATE_DEPTH
 
-MAX_PREDICATE_DEPTH = 64
 
 
 def validate(doc: M.Document) -> tuple[D.Diagnostic, ...]:
@@ -223,47 +224,18 @@ def _predicate(p: M.Predicate, depth: int) -> Iterator[D.Diagnostic]:
 
 
 def _atom(a: M.Atom) -> Iterator[D.Diagnostic]:
-    if a.name not in V.PREDICATES:
-        yield D.unknown("E0205", "predicate", a.name, V.PREDICATES, a.span)
+    spec = PREDICATES.get(a.name)
+    if spec is None:
+        yield D.unknown("E0205", "predicate", a.name, PREDICATES, a.span)
         return
-    usage = {
-        "strength": "strength at-least binding", "form": "form prohibition",
-        "exception": "exception public-policy self-judging (or `exception any self-judging`)",
-        "covers": "covers financial-services", "excludes": "excludes financial-services",
-        "software": "software mass-market-only",
-    }.get(a.name, a.name)
-    bad = D.error("E0205", f"`{a.name}` does not take the arguments `{' '.join(a.args)}`", a.span,
-                  f"write `{usage}`")
-    args = a.args
-    if a.name == "strength":
-        if len(args) != 2 or args[0] != "at-least":
-            yield bad
-        else:
-            yield from _vocab("E0205", "strength", args[1], V.STRENGTH_ORDER, a.span)
-    elif a.name == "form":
-        if len(args) != 1:
-            yield bad
-        else:
-            yield from _vocab("E0205", "form", args[0], V.FORMS, a.span)
-    elif a.name in ("covers", "excludes"):
-        if len(args) != 1:
-            yield bad
-        else:
-            yield from _vocab("E0205", "scope item", args[0], V.SCOPE_ITEMS, a.span)
-    elif a.name == "software":
-        if len(args) != 1:
-            yield bad
-        else:
-            yield from _vocab("E0205", "software coverage", args[0], V.SOFTWARE_COVERAGE, a.span)
-    elif a.name == "exception":
-        if not args:
-            yield bad
-        else:
-            yield from _vocab("E0205", "exception kind", args[0], set(V.EXCEPTION_KINDS) | {"any"}, a.span)
-            for q in args[1:]:
-                yield from _vocab("E0205", "exception qualifier", q, V.EXCEPTION_QUALIFIERS, a.span)
-    elif args:
-        yield bad
+    problem = spec.problems(a.args)
+    if problem is None:
+        return
+    if problem.word is None:
+        yield D.error("E0205", f"`{a.name}` does not take the arguments `{' '.join(a.args)}`", a.span,
+                      f"write `{spec.usage}`")
+    else:
+        yield from _vocab("E0205", problem.what, problem.word, problem.table, a.span)
 
 
 def _expectation(e: M.Expectation) -> Iterator[D.Diagnostic]:

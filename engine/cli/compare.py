@@ -39,7 +39,7 @@ def add_arguments(p) -> None:
 def run(args, out, err) -> int:
     from engine.language import vocab as V
     from engine.cli.common import usage_error
-    from engine.cli.report import emit, resolve_targets
+    from engine.cli.common import emit, resolve_targets
     from engine.views.compare import compare
     from engine.language.diagnostics import did_you_mean
     from engine.rendering import render

@@ -58,7 +58,7 @@ def _one(args, ref: str, paths: list[str], err):
 
 def run(args, out, err) -> int:
     from engine.cli.common import choose_norm_sets, date_and_party, split_refs, usage_error
-    from engine.cli.report import emit
+    from engine.cli.common import emit
     from engine.views.diff import diff
     from engine.rendering import render
 

@@ -23,7 +23,7 @@ def add_arguments(p) -> None:
 def run(args, out, err) -> int:
     from engine.api import explain
     from engine.cli.common import usage_error
-    from engine.cli.report import resolve_targets
+    from engine.cli.common import resolve_targets
     from engine.rendering.trace import render_trace
 
     if "." not in args.norm:

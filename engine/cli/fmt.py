@@ -25,7 +25,7 @@ def add_arguments(p) -> None:
 def run(args, out, err) -> int:
     from engine.cli.common import print_diagnostics
     from engine.checking.corpus import discover
-    from engine.syntax.fmt import format_source
+    from engine.checking.fmt import format_source
     from engine.util.files import write_atomic
     from engine.syntax.parse import read_source
 

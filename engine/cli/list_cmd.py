@@ -30,12 +30,13 @@ def _table(out, rows) -> None:
 
 def run(args, out, err) -> int:
     from engine.language import vocab as V
+    from engine.language.predicates import PREDICATES
 
     vocab = {
         "topics": V.TOPICS, "strengths": V.STRENGTHS, "forms": V.FORMS, "scope": V.SCOPE_ITEMS,
         "exceptions": V.EXCEPTION_KINDS, "qualifiers": V.EXCEPTION_QUALIFIERS,
         "verification": V.VERIFICATION_LEVELS, "kinds": V.AGREEMENT_KINDS, "statuses": V.STATUSES,
-        "predicates": {k: (" ".join(a) + "  " if a else "") + m for k, (a, m) in V.PREDICATES.items()},
+        "predicates": {k: (" ".join(s.args) + "  " if s.args else "") + s.meaning for k, s in PREDICATES.items()},
     }
     if args.what in vocab:
         _table(out, sorted(vocab[args.what].items()) if args.what != "strengths" else

@@ -35,7 +35,7 @@ def run(args, out, err) -> int:
     from engine.language import parties as P
     from engine.cli.common import load_corpus, usage_error
     from engine.cli.common import choose_norm_sets, date_and_party
-    from engine.cli.report import emit
+    from engine.cli.common import emit
     from engine.checking.corpus import discover
     from engine.views.pair import pair
     from engine.rendering import render

@@ -36,56 +36,8 @@ def add_arguments(p) -> None:
     add_corpus_arguments(p)
 
 
-def resolve_targets(args, err):
-    """(corpus, agreements, norm sets, as_of, party) or an exit code after explaining the problem."""
-    from engine.cli.common import choose_norm_sets, date_and_party, load_corpus, split_refs, usage_error
-
-    dated = date_and_party(args, err)
-    if isinstance(dated, int):
-        return dated
-    as_of, party = dated
-    paths, ids = split_refs(args.agreements)
-    corpus = load_corpus(args, paths, err)
-    if corpus is None:
-        return 2
-    chosen = []
-    for ref in args.agreements:
-        if ref in paths:
-            found = corpus.agreements_in(ref)
-            if not found:
-                from engine.checking.corpus import discover
-
-                names, _ = discover([ref])
-                found = tuple(i for n in names for i in corpus.agreements_in(n))
-            if not found:
-                return usage_error(err, f"{ref} defines no agreement")
-            chosen.extend(found)
-        else:
-            chosen.append(ref)
-    agreements = []
-    for ident in chosen:
-        if ident not in corpus.agreements:
-            from engine.language.diagnostics import did_you_mean
-
-            return usage_error(err, f"unknown agreement `{ident}`",
-                               did_you_mean(ident, corpus.agreements) or "see `tradegap list agreements`")
-        agreements.append(corpus.agreement(ident))
-    norm_sets = choose_norm_sets(corpus, getattr(args, "norms", None), err)
-    if isinstance(norm_sets, int):
-        return norm_sets
-    return corpus, agreements, norm_sets, as_of, party
-
-
-def emit(text: str, args, out) -> None:
-    if getattr(args, "output", None):
-        from engine.util.files import write_atomic
-
-        write_atomic(args.output, text)
-    else:
-        out.write(text)
-
-
 def run(args, out, err) -> int:
+    from engine.cli.common import emit, resolve_targets
     from engine.evaluation.evaluator import evaluate
     from engine.rendering import render
 

@@ -27,7 +27,7 @@ from engine.language import parties as P
 from engine.language import vocab as V
 from engine.evaluation.findings import (AgreementInfo, Candidate, Check, Evidence, Finding, NormSetInfo, Reason,
                        Report, Step)
-from engine.syntax.printer import predicate_text
+from engine.language.predicates import predicate_text, requirement_text
 
 BINDS_ALL = "binds every party on the date"
 BINDS_ALL_BECAUSE = ("A commitment that does not yet bind every Party (transition period, reservation or "
@@ -122,11 +122,6 @@ def test_predicate(pred: M.Predicate, p: F.Placed, ctx: F.Context) -> tuple[bool
     if isinstance(pred, M.All):
         return all(h for h, _, _ in results), steps, parties
     return any(h for h, _, _ in results), steps, parties
-
-
-def requirement_text(r: M.Requirement) -> str:
-    head = ("essential " if r.essential else "") + ("forbid " if r.forbid else "require ")
-    return head + predicate_text(r.predicate)
 
 
 def check(r: M.Requirement, p: F.Placed, ctx: F.Context, text: Optional[str] = None) -> Check:

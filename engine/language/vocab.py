@@ -1,14 +1,70 @@
-"""The controlled vocabulary, defined once.
+"""The controlled vocabulary, defined once: every word with its meaning, as enums.
 
-Every word the languages accept in a vocabulary position is listed here with
-a one-line meaning; validation checks against these tables and offers a
-did-you-mean, renderers use the meanings as help text.  Adding a word is a
-schema change: bump ``VOCABULARY_VERSION``.
+Each vocabulary is a :class:`Word` enum (an ``enum.StrEnum``): a member *is* its DSL word and its JSON
+string (``Grade.MET == "met"``), and carries a one-line ``meaning``.  Consumers compare against members
+(``art.strength is Strength.BINDING`` or ``== Strength.BINDING``), never against string literals.
+Ordered vocabularies (strengths, grades) have an explicit ``rank``: a plain ``StrEnum`` would compare
+alphabetically ("binding" < "hortatory").
+
+The *written* model keeps the words as the author wrote them (plain ``str``), so that ``check`` can
+report an unknown word with a did-you-mean; validation checks them against these enums.  The dict
+tables at the end (``STRENGTHS``, ``GRADES`` ...) are views of the enums for did-you-mean and
+``tradegap list``.  Adding a word is a schema change: bump ``VOCABULARY_VERSION``.
 """
 
 from __future__ import annotations
 
+import enum
+import sys
+from typing import Mapping, TypeVar
+
+if sys.version_info >= (3, 11):
+    from enum import StrEnum
+else:  # pragma: no cover - Python 3.10
+    class StrEnum(str, enum.Enum):
+        """``enum.StrEnum`` of Python 3.11."""
+
+        def __str__(self) -> str:
+            return str(self.value)
+
 VOCABULARY_VERSION = "1"
+
+
+class Word(StrEnum):
+    """A word of a vocabulary with its meaning: ``Member = "word", "meaning"``."""
+
+    meaning: str
+
+    def __new__(cls, value: str, meaning: str = "") -> "Word":
+        obj = str.__new__(cls, value)
+        obj._value_ = value
+        obj.meaning = meaning
+        return obj
+
+
+class Ranked(Word):
+    """A word whose vocabulary is ordered weakest first; ``rank`` is its position."""
+
+    @property
+    def rank(self) -> int:
+        return list(type(self)).index(self)
+
+    @classmethod
+    def rank_of(cls, word: str) -> int:
+        """The rank of a word as written (``-1`` for a word outside the vocabulary)."""
+        try:
+            return cls(word).rank
+        except ValueError:
+            return -1
+
+
+W = TypeVar("W", bound=Word)
+
+
+def table(words: type[W]) -> dict[str, str]:
+    """word -> meaning, in the enum's order (for did-you-mean and `tradegap list`)."""
+    return {w.value: w.meaning for w in words}
+
 
 TOPICS: dict[str, str] = {
     # digital trade
@@ -54,120 +110,213 @@ TOPICS: dict[str, str] = {
     "counterfeit-enforcement": "enforcement against counterfeit and pirated goods",
 }
 
-STRENGTHS: dict[str, str] = {
-    "absent": "no article says anything on the topic",
-    "hortatory": "recognises importance or says a Party 'may' (no commitment)",
-    "best-endeavour": "'shall endeavour', 'shall seek to': an effort, not a result",
-    "binding": "'shall' or 'no Party shall': a legal obligation",
-}
-STRENGTH_ORDER: tuple[str, ...] = ("absent", "hortatory", "best-endeavour", "binding")
 
-FORMS: dict[str, str] = {
-    "obligation": "an obligation to allow or to do ('each Party shall allow')",
-    "prohibition": "a prohibition on requiring or preventing ('no Party shall require')",
-}
+class Strength(Ranked):
+    """How strong a commitment is, weakest first."""
 
-SCOPE_ITEMS: dict[str, str] = {
-    "financial-services": "financial services and financial institutions",
-    "government-procurement": "government procurement",
-    "government-information": "information held or processed by or for a Party",
-    "broadcasting": "broadcasting",
-    "critical-infrastructure": "software used for critical infrastructure",
-    "algorithms": "algorithms expressed in source code",
-    "existing-measures": "non-conforming measures in force when the agreement took effect",
-}
+    ABSENT = "absent", "no article says anything on the topic"
+    HORTATORY = "hortatory", "recognises importance or says a Party 'may' (no commitment)"
+    BEST_ENDEAVOUR = "best-endeavour", "'shall endeavour', 'shall seek to': an effort, not a result"
+    BINDING = "binding", "'shall' or 'no Party shall': a legal obligation"
 
-SOFTWARE_COVERAGE: dict[str, str] = {
-    "mass-market-only": "only mass-market software or products containing it",
-    "all": "all software",
-}
 
-EXCEPTION_KINDS: dict[str, str] = {
-    "public-policy": "measures to achieve a legitimate public policy objective",
-    "essential-security": "measures a Party considers necessary for its essential security",
-    "general": "general exceptions incorporated from GATT Art. XX / GATS Art. XIV",
-    "prudential": "prudential measures for financial services",
-    "taxation": "taxation measures",
-    "non-conforming-measures": "measures scheduled as non-conforming or outside commitments",
-}
+class Form(Word):
+    """What shape a commitment takes."""
 
-EXCEPTION_QUALIFIERS: dict[str, str] = {
-    "self-judging": "the Party itself decides whether the measure is necessary",
-    "non-disputable": "invoking it 'shall not be disputed by other Parties'",
-    "no-arbitrary-discrimination": "not applied as arbitrary or unjustifiable discrimination",
-    "no-disguised-restriction": "not a disguised restriction on trade",
-    "no-greater-than-necessary": "restrictions no greater than required to achieve the objective",
-    "gatt-xx": "incorporates GATT 1994 Article XX",
-    "gats-xiv": "incorporates GATS Article XIV",
-}
+    OBLIGATION = "obligation", "an obligation to allow or to do ('each Party shall allow')"
+    PROHIBITION = "prohibition", "a prohibition on requiring or preventing ('no Party shall require')"
+
+
+class ScopeItem(Word):
+    """What an article's scope may expressly cover or exclude."""
+
+    FINANCIAL_SERVICES = "financial-services", "financial services and financial institutions"
+    GOVERNMENT_PROCUREMENT = "government-procurement", "government procurement"
+    GOVERNMENT_INFORMATION = "government-information", "information held or processed by or for a Party"
+    BROADCASTING = "broadcasting", "broadcasting"
+    CRITICAL_INFRASTRUCTURE = "critical-infrastructure", "software used for critical infrastructure"
+    ALGORITHMS = "algorithms", "algorithms expressed in source code"
+    EXISTING_MEASURES = "existing-measures", "non-conforming measures in force when the agreement took effect"
+
+
+class ScopeMode(Word):
+    """Whether a scope statement brings something in or takes it out."""
+
+    COVERS = "covers", "the article expressly covers this"
+    EXCLUDES = "excludes", "the article excludes this from its scope"
+
+
+class SoftwareCoverage(Word):
+    """Which software a source-code article protects."""
+
+    MASS_MARKET_ONLY = "mass-market-only", "only mass-market software or products containing it"
+    ALL = "all", "all software"
+
+
+class ExceptionKind(Word):
+    """The kinds of exception an article or chapter may carry."""
+
+    PUBLIC_POLICY = "public-policy", "measures to achieve a legitimate public policy objective"
+    ESSENTIAL_SECURITY = "essential-security", "measures a Party considers necessary for its essential security"
+    GENERAL = "general", "general exceptions incorporated from GATT Art. XX / GATS Art. XIV"
+    PRUDENTIAL = "prudential", "prudential measures for financial services"
+    TAXATION = "taxation", "taxation measures"
+    NON_CONFORMING_MEASURES = "non-conforming-measures", "measures scheduled as non-conforming or outside commitments"
+
+
+ANY_EXCEPTION = "any"  # `exception any self-judging` in the norm language: an exception of any kind
+
+
+class Qualifier(Word):
+    """What limits (or widens) an exception."""
+
+    SELF_JUDGING = "self-judging", "the Party itself decides whether the measure is necessary"
+    NON_DISPUTABLE = "non-disputable", "invoking it 'shall not be disputed by other Parties'"
+    NO_ARBITRARY_DISCRIMINATION = "no-arbitrary-discrimination", "not applied as arbitrary or unjustifiable discrimination"
+    NO_DISGUISED_RESTRICTION = "no-disguised-restriction", "not a disguised restriction on trade"
+    NO_GREATER_THAN_NECESSARY = "no-greater-than-necessary", "restrictions no greater than required to achieve the objective"
+    GATT_XX = "gatt-xx", "incorporates GATT 1994 Article XX"
+    GATS_XIV = "gats-xiv", "incorporates GATS Article XIV"
+
+
 OBJECTIVE_CONDITIONS = frozenset(
-    {"no-arbitrary-discrimination", "no-disguised-restriction", "no-greater-than-necessary"}
+    {Qualifier.NO_ARBITRARY_DISCRIMINATION, Qualifier.NO_DISGUISED_RESTRICTION, Qualifier.NO_GREATER_THAN_NECESSARY}
 )
 
-DISPUTE_SETTLEMENT_MODES: dict[str, str] = {
-    "applies": "the agreement's dispute settlement applies",
-    "excluded": "no Party may have recourse to dispute settlement",
-    "shielded": "named Parties are shielded from dispute settlement for a period",
-}
 
-VERIFICATION_LEVELS: dict[str, str] = {
-    "text": "checked against a treaty text in shared/texts, quotes verbatim",
-    "secondary": "encoded from a secondary source (summary, commentary)",
-    "unverified": "encoded from general knowledge, not checked against a text",
-    "auto": "suggested by the importer's auto-coding rules, not reviewed",
-}
+class DsMode(Word):
+    """Whether the agreement's dispute settlement reaches an article."""
 
-AGREEMENT_KINDS: dict[str, str] = {
-    "fta": "free trade agreement",
-    "epa": "economic partnership agreement",
-    "cepa": "comprehensive economic partnership agreement",
-    "digital-economy": "digital economy / digital partnership agreement",
-    "digital-trade": "stand-alone digital trade agreement",
-    "plurilateral": "plurilateral agreement",
-    "multilateral": "multilateral agreement",
-    "protocol": "protocol amending another agreement",
-    "other": "other kind of agreement",
-}
+    APPLIES = "applies", "the agreement's dispute settlement applies"
+    EXCLUDED = "excluded", "no Party may have recourse to dispute settlement"
+    SHIELDED = "shielded", "named Parties are shielded from dispute settlement for a period"
 
-STATUSES: dict[str, str] = {
-    "draft": "a working draft",
-    "proposed": "proposed, not concluded",
-    "concluded": "negotiations concluded, text stabilised, not signed",
-    "signed": "signed, not in force",
-    "in-force": "in force",
-    "terminated": "no longer in force",
-}
 
-GRADES: dict[str, str] = {
-    "met": "an article meets every requirement for every party on the date",
-    "partial": "an article addresses the topic but some requirement fails",
-    "unmet": "no article addresses the topic, or an essential requirement fails",
-    "not-applicable": "the party whose position is taken is not a party to the agreement",
-}
-GRADE_ORDER: tuple[str, ...] = ("unmet", "partial", "met")
+class Verification(Word):
+    """How an encoding was checked."""
 
-# Things an amendment may remove from an article: `remove exception public-policy`.
-REMOVABLE: dict[str, str] = {
-    "exception": "an exception, by kind",
-    "transition": "every transition period",
-    "reservation": "every reservation",
-    "contingent": "the contingency",
-    "dispute-settlement": "the article-level dispute-settlement statement",
-    "scope": "a scope statement, by item",
-    "software": "the software-coverage statement",
-    "topic": "a topic",
-}
+    TEXT = "text", "checked against a treaty text in shared/texts, quotes verbatim"
+    SECONDARY = "secondary", "encoded from a secondary source (summary, commentary)"
+    UNVERIFIED = "unverified", "encoded from general knowledge, not checked against a text"
+    AUTO = "auto", "suggested by the importer's auto-coding rules, not reviewed"
 
-# Predicates of the norm language: name -> (argument vocabulary, meaning).
-PREDICATES: dict[str, tuple[tuple[str, ...], str]] = {
-    "strength": (("at-least", "STRENGTH"), "the commitment is at least this strong"),
-    "form": (("FORM",), "the commitment has this form"),
-    "enforceable": ((), "dispute settlement applies to the article, for every party, on the date"),
-    "exception": (("KIND-OR-ANY", "QUALIFIER..."), "an exception of this kind with these qualifiers applies"),
-    "covers": (("SCOPE",), "the article expressly covers this"),
-    "excludes": (("SCOPE",), "the article excludes this from its scope"),
-    "software": (("SOFTWARE",), "the software the article covers"),
-    "contingent": ((), "the commitment depends on something outside the agreement"),
-    "binds-all-parties": ((), "no transition, reservation or later entry into force on the date"),
-    "in-force": ((), "the agreement is in force on the date"),
-}
+
+class AgreementKind(Word):
+    """What kind of agreement it is."""
+
+    FTA = "fta", "free trade agreement"
+    EPA = "epa", "economic partnership agreement"
+    CEPA = "cepa", "comprehensive economic partnership agreement"
+    DIGITAL_ECONOMY = "digital-economy", "digital economy / digital partnership agreement"
+    DIGITAL_TRADE = "digital-trade", "stand-alone digital trade agreement"
+    PLURILATERAL = "plurilateral", "plurilateral agreement"
+    MULTILATERAL = "multilateral", "multilateral agreement"
+    PROTOCOL = "protocol", "protocol amending another agreement"
+    OTHER = "other", "other kind of agreement"
+
+
+class Status(Word):
+    """Where an agreement stands."""
+
+    DRAFT = "draft", "a working draft"
+    PROPOSED = "proposed", "proposed, not concluded"
+    CONCLUDED = "concluded", "negotiations concluded, text stabilised, not signed"
+    SIGNED = "signed", "signed, not in force"
+    IN_FORCE = "in-force", "in force"
+    TERMINATED = "terminated", "no longer in force"
+
+
+class Grade(Ranked):
+    """The grade of an agreement against a norm, worst first (``not-applicable`` stands apart)."""
+
+    UNMET = "unmet", "no article addresses the topic, or an essential requirement fails"
+    PARTIAL = "partial", "an article addresses the topic but some requirement fails"
+    MET = "met", "an article meets every requirement for every party on the date"
+    NOT_APPLICABLE = "not-applicable", "the party whose position is taken is not a party to the agreement"
+
+
+class UnmetBecause(Word):
+    """Why a finding is unmet."""
+
+    NO_ARTICLE = "no-article", "no article addresses the norm's topic"
+    ESSENTIAL_REQUIREMENT = "essential-requirement", "the best article fails a requirement marked essential"
+
+
+class HeldReason(Word):
+    """Why a commitment does not (yet) bind a party on the date, or cannot be enforced against it."""
+
+    TRANSITION = "transition", "transition period"
+    RESERVATION = "reservation", "reservation"
+    NOT_IN_FORCE = "not-in-force", "the agreement is not yet in force for it"
+    SHIELDED = "shielded", "shielded from dispute settlement"
+
+
+class Removable(Word):
+    """What an amendment may remove from an article: ``remove exception public-policy``."""
+
+    EXCEPTION = "exception", "an exception, by kind"
+    TRANSITION = "transition", "every transition period"
+    RESERVATION = "reservation", "every reservation"
+    CONTINGENT = "contingent", "the contingency"
+    DISPUTE_SETTLEMENT = "dispute-settlement", "the article-level dispute-settlement statement"
+    SCOPE = "scope", "a scope statement, by item"
+    SOFTWARE = "software", "the software-coverage statement"
+    TOPIC = "topic", "a topic"
+
+
+class Severity(Word):
+    """How serious a diagnostic is."""
+
+    ERROR = "error", "the input cannot be used as it is (exit 2)"
+    WARNING = "warning", "advice: the input is used, but something is likely missing"
+
+
+class ChangeStatus(Word):
+    """What happened to an article between two versions (``tradegap diff``)."""
+
+    ADDED = "added", "the article is new"
+    REMOVED = "removed", "the article is gone"
+    CHANGED = "changed", "the article is in both, with different coding"
+
+
+class Effect(Word):
+    """What a change or a draft does to a grade (``tradegap diff`` and ``tradegap pair --with``)."""
+
+    CLOSES = "closes", "the gap is closed: the norm is now met"
+    OPENS = "opens", "a gap is opened: the norm was met and no longer is"
+    NARROWS = "narrows", "the gap narrows: the grade rises but the norm is not met"
+    WIDENS = "widens", "the gap widens: the grade falls"
+    CHANGES = "changes", "the grade stays, the reasons change"
+
+
+class QualifierKind(Word):
+    """What a comparison cell says about an article in context (``tradegap compare``)."""
+
+    STRENGTH = "strength", "how strong the commitment is"
+    EXCEPTION = "exception", "an exception that applies"
+    DISPUTE_SETTLEMENT = "dispute-settlement", "dispute settlement excluded, or parties shielded"
+    TRANSITION = "transition", "a transition period for some parties"
+    RESERVATION = "reservation", "a reservation of some parties"
+    NOT_IN_FORCE = "not-in-force", "not yet in force for some parties"
+    CONTINGENT = "contingent", "the commitment depends on something outside the agreement"
+    EXCLUDES = "excludes", "what the article excludes"
+    COVERS = "covers", "what the article expressly covers"
+    SOFTWARE = "software", "which software is covered"
+
+
+# ---------------------------------------------------------------- tables (views of the enums)
+
+STRENGTHS: Mapping[str, str] = table(Strength)
+STRENGTH_ORDER: tuple[str, ...] = tuple(Strength)
+FORMS: Mapping[str, str] = table(Form)
+SCOPE_ITEMS: Mapping[str, str] = table(ScopeItem)
+SOFTWARE_COVERAGE: Mapping[str, str] = table(SoftwareCoverage)
+EXCEPTION_KINDS: Mapping[str, str] = table(ExceptionKind)
+EXCEPTION_QUALIFIERS: Mapping[str, str] = table(Qualifier)
+DISPUTE_SETTLEMENT_MODES: Mapping[str, str] = table(DsMode)
+VERIFICATION_LEVELS: Mapping[str, str] = table(Verification)
+AGREEMENT_KINDS: Mapping[str, str] = table(AgreementKind)
+STATUSES: Mapping[str, str] = table(Status)
+GRADES: Mapping[str, str] = {g.value: g.meaning for g in (Grade.MET, Grade.PARTIAL, Grade.UNMET, Grade.NOT_APPLICABLE)}
+GRADE_ORDER: tuple[str, ...] = (Grade.UNMET, Grade.PARTIAL, Grade.MET)
+REMOVABLE: Mapping[str, str] = table(Removable)

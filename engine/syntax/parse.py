@@ -17,13 +17,9 @@ import attrs
 
 from engine.language import diagnostics as D
 from engine.language import model as M
-from engine.checking.validate import MAX_PREDICATE_DEPTH
 
-MAX_FILE_BYTES = 16 * 1024 * 1024
-MAX_SYNTAX_ERRORS = 10
-MAX_YEARS = 999  # `years N` in transitions, reservations and shields
-MAX_FOOTNOTE = 99999  # `fn N` in citations
-MAX_RECOVERY_STEPS = 200  # tokens or characters skipped in error recovery before giving up
+from engine.syntax.limits import (MAX_FILE_BYTES, MAX_FOOTNOTE, MAX_PREDICATE_DEPTH, MAX_RECOVERY_STEPS,
+                                  MAX_SYNTAX_ERRORS, MAX_YEARS)
 
 # The file being parsed and the diagnostics found so far, for the transformer
 # callbacks (lark binds the transformer once, when the parser is built).

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Iterable, Optional
 
 from engine.language import model as M
+from engine.language.predicates import predicate_text
 
 INDENT = "  "
 WIDTH = 100
@@ -213,21 +214,6 @@ def _agreement(w: _Writer, a: M.Agreement) -> None:
 
 
 # ---------------------------------------------------------------- norms
-
-
-def predicate_text(p: M.Predicate, parent: str = "") -> str:
-    """A predicate as written: ``strength at-least binding and not contingent``."""
-    if isinstance(p, M.Atom):
-        return " ".join((p.name, *p.args))
-    if isinstance(p, M.Not):
-        inner = p.operand
-        text = predicate_text(inner)
-        return "not " + (f"({text})" if isinstance(inner, (M.All, M.Any_)) else text)
-    if isinstance(p, M.All):
-        text = " and ".join(predicate_text(o, "and") for o in p.operands)
-        return f"({text})" if parent == "and" else text
-    text = " or ".join(predicate_text(o, "or") for o in p.operands)
-    return f"({text})" if parent in ("and", "or") else text
 
 
 def _requirement(w: _Writer, r: M.Requirement) -> None:

@@ -1,4 +1,4 @@
-"""Formatting whole files safely: verify the round trip, then write atomically."""
+"""Formatting whole files safely: the canonical text, verified to parse back to the same document."""
 
 from __future__ import annotations
 
@@ -27,7 +27,7 @@ def format_source(text: str, path: str = "<input>") -> tuple[Optional[str], tupl
     again = parse_text(formatted, path)
     if again.document != result.document or \
             [c.text for c in again.document.comments] != [c.text for c in result.document.comments]:
-        from engine.checking.validate import validate
+        from engine.checking.validate import validate  # same room: the file's own errors explain a failed round trip
 
         own = tuple(D.narrow(d, text) for d in validate(result.document) if d.is_error)
         if own:  # e.g. a keyword used as a topic name: the file's own errors come first

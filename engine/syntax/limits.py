@@ -1,0 +1,8 @@
+"""The limits the parser enforces, each answered by a diagnostic rather than a crash or a hang."""
+
+MAX_FILE_BYTES = 16 * 1024 * 1024  # E0003
+MAX_PREDICATE_DEPTH = 64  # E0004: `not`/`and`/`or` nesting in a requirement
+MAX_SYNTAX_ERRORS = 10  # syntax errors reported per file before giving up
+MAX_YEARS = 999  # E0208: `years N` in transitions, reservations and shields
+MAX_FOOTNOTE = 99999  # E0208: `fn N` in citations
+MAX_RECOVERY_STEPS = 200  # tokens or characters skipped in error recovery before giving up
