@@ -176,6 +176,19 @@ def suggest(corpus, finding: Finding, as_of: Optional[dt.date] = None,
                       kept, len(found) - len(kept))
 
 
+@attrs.frozen
+class SuggestedReport:
+    """A gap report with, for every gap, the precedents that close it: ``tradegap report --suggest``."""
+
+    report: Report
+    suggestions: tuple[Suggestion, ...]
+
+
+def suggest_report(corpus, report: Report, limit: Optional[int] = DEFAULT_LIMIT) -> SuggestedReport:
+    """The report with a suggestion for every gap (see :func:`suggest_for_report`)."""
+    return SuggestedReport(report, suggest_for_report(corpus, report, limit))
+
+
 def suggest_for_report(corpus, report: Report, limit: Optional[int] = DEFAULT_LIMIT) -> tuple[Suggestion, ...]:
     """A suggestion for every gap (partial or unmet finding) of the report, in the report's order."""
     return tuple(suggest(corpus, f, report.as_of, limit) for f in report.findings
