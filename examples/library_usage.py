@@ -12,7 +12,7 @@ import engine
 
 
 def main() -> None:
-    corpus = engine.Corpus.bundled()
+    corpus = engine.load()
     tpp3 = corpus.norms("tpp3")
 
     # 1. A gap report, rendered as Markdown for a memo.
@@ -27,23 +27,27 @@ def main() -> None:
     print("RCEP data flows fails:", "; ".join(failed))
 
     # 3. A draft of one's own, written in the DSL and evaluated against the bundled corpus.
-    draft = engine.parse(
+    mine = engine.parse(
         'agreement my-draft "A draft" {\n'
         "  based-on rcep\n"
         "  status   draft\n"
         '  amend article 12.15 { remove exception public-policy remove transition }\n'
         "}\n",
         "my-draft.agr",
+        corpus=corpus,
     )
-    assert not [d for d in draft.diagnostics if d.is_error]
-    mine = engine.Corpus.build(corpus.files + (draft,))
+    assert not mine.errors, [str(d) for d in mine.errors]
     before = report.finding("rcep", "tpp3.data-flows")
     after = engine.evaluate(mine.agreement("my-draft"), tpp3, as_of=dt.date(2026, 11, 27)).finding(
         "my-draft", "tpp3.data-flows")
     print(f"data flows: rcep {before.grade} ({len(before.reasons)} reasons) -> "
           f"my-draft {after.grade} ({len(after.reasons)} reasons)")
 
-    # 4. Expectations written next to the draft in examples/.
+    # 4. What a draft would change for two countries: the pair view with the draft added.
+    pair = engine.pair(mine, "KR", "JP", tpp3, as_of=dt.date(2026, 11, 27))
+    print(f"KR-JP: {len(pair.agreements)} agreements bind both")
+
+    # 5. Expectations written next to the draft in examples/.
     here = pathlib.Path(__file__).parent
     examples = engine.load([str(here)])
     results = engine.check_expectations(examples, [e for e in examples.expectations

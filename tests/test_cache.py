@@ -57,7 +57,7 @@ def test_the_cache_can_be_turned_off(tmp_path, private):
 
 
 def test_entries_are_private(private):
-    Corpus.bundled()
+    Corpus.bundled(cache=True)
     assert entries(private)
     assert os.stat(private).st_mode & 0o777 == 0o700
     for name in entries(private):
@@ -67,14 +67,14 @@ def test_entries_are_private(private):
 def test_a_loose_cache_folder_is_tightened(private):
     private.mkdir(parents=True)
     os.chmod(private, 0o777)
-    Corpus.bundled()
+    Corpus.bundled(cache=True)
     assert os.stat(private).st_mode & 0o777 == 0o700
 
 
 def file_entry(tmp_path, private):
     path = tmp_path / "a.agr"
     path.write_text(SOURCE)
-    first = load_file(str(path))
+    first = load_file(str(path), cache=True)
     (name,) = [n for n in entries(private)]
     return path, first, private / name
 
@@ -86,7 +86,7 @@ def file_entry(tmp_path, private):
 def test_a_corrupt_or_foreign_entry_is_ignored_and_rebuilt(tmp_path, private, damage):
     path, first, entry = file_entry(tmp_path, private)
     entry.write_bytes(damage.replace(b"KEY", entry.stem.encode()))
-    again = load_file(str(path))
+    again = load_file(str(path), cache=True)
     assert again.document == first.document and again.diagnostics == first.diagnostics
     assert cache.load(entry.stem) is not None  # rewritten whole
 
@@ -111,7 +111,7 @@ def test_a_linked_cache_folder_turns_the_cache_off(tmp_path, private):
     private.parent.mkdir(parents=True)
     os.symlink(elsewhere, private)
     assert cache.directory() is None
-    Corpus.bundled()
+    Corpus.bundled(cache=True)
     assert os.listdir(elsewhere) == []
 
 
@@ -136,9 +136,9 @@ def test_the_key_follows_text_path_and_engine(monkeypatch):
 def test_an_edited_file_is_parsed_again(tmp_path, private):
     path = tmp_path / "a.agr"
     path.write_text(SOURCE)
-    assert load_file(str(path)).document.items[0].title == "A"
+    assert load_file(str(path), cache=True).document.items[0].title == "A"
     path.write_text(SOURCE.replace('"A"', '"B"'))
-    assert load_file(str(path)).document.items[0].title == "B"
+    assert load_file(str(path), cache=True).document.items[0].title == "B"
 
 
 def test_failures_to_store_are_silent(private, monkeypatch):
@@ -159,3 +159,13 @@ def test_the_cache_is_pruned(private, monkeypatch):
         cache.store(cache.key("x", str(i)), None, ())
     assert len(entries(private)) <= 6
     assert not [n for n in os.listdir(private) if n.endswith(".tmp")]
+
+
+def test_library_calls_write_no_cache_unless_asked(private):
+    import engine
+
+    engine.load()
+    engine.parse(SOURCE, "a.agr")
+    assert entries(private) == []
+    engine.load(cache=True)
+    assert entries(private)

@@ -114,10 +114,14 @@ def _finish(result: ParseResult, path: str, bundled: bool) -> SourceFile:
     return SourceFile(path, result.text, result.document, tuple(sorted(diags, key=D.sort_key)), bundled)
 
 
-def _load(text: str, path: str, bundled: bool) -> SourceFile:
-    """Parse and validate a file's text, through the per-user cache (see :mod:`engine.cache`)."""
+def _load(text: str, path: str, bundled: bool, use_cache: bool = False) -> SourceFile:
+    """Parse and validate a file's text; with ``use_cache``, through the per-user cache (:mod:`.cache`)."""
     from engine.checking import cache
 
+    if not use_cache:
+        from engine.syntax.parse import parse_text
+
+        return _finish(parse_text(text, path), path, bundled)
     entry = cache.key(path, text)
     hit = cache.load(entry)
     if hit is not None:
@@ -129,14 +133,14 @@ def _load(text: str, path: str, bundled: bool) -> SourceFile:
     return f
 
 
-def load_file(path: str) -> SourceFile:
+def load_file(path: str, cache: bool = False) -> SourceFile:
     """Parse and validate one file from disk."""
     from engine.syntax.parse import ParseResult, read_source
 
     text, diags = read_source(path)
     if text is None:
         return _finish(ParseResult(None, diags, ""), path, False)
-    return _load(text, path, False)
+    return _load(text, path, False, cache)
 
 
 def load_text(text: str, path: str = "<input>") -> SourceFile:
@@ -146,7 +150,7 @@ def load_text(text: str, path: str = "<input>") -> SourceFile:
     return _finish(parse_text(text, path), path, False)
 
 
-def bundled_files() -> list[SourceFile]:
+def bundled_files(cache: bool = False) -> list[SourceFile]:
     """The agreements and norm sets shipped inside the package."""
     root = importlib.resources.files("engine")
     out = []
@@ -157,7 +161,7 @@ def bundled_files() -> list[SourceFile]:
         for entry in sorted(base.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(SOURCE_SUFFIXES) and entry.is_file():
                 display = f"{folder}/{entry.name}"
-                out.append(_load(entry.read_text(encoding="utf-8"), display, True))
+                out.append(_load(entry.read_text(encoding="utf-8"), display, True, cache))
     return out
 
 
@@ -176,16 +180,20 @@ class Corpus:
     # ------------------------------------------------------------ building
 
     @classmethod
-    def bundled(cls) -> "Corpus":
-        """The corpus shipped with tradegap."""
-        return cls.build(bundled_files())
+    def bundled(cls, cache: bool = False) -> "Corpus":
+        """The corpus shipped with tradegap (``cache``: use the per-user parse cache)."""
+        return cls.build(bundled_files(cache))
 
     @classmethod
-    def from_paths(cls, paths: Sequence[str], include_bundled: bool = True) -> "Corpus":
-        """User files and folders, on top of the bundled corpus unless told otherwise."""
+    def from_paths(cls, paths: Sequence[str], include_bundled: bool = True, cache: bool = False) -> "Corpus":
+        """User files and folders, on top of the bundled corpus unless told otherwise.
+
+        ``cache``: read and write the per-user parse cache (the command line does; the library does not
+        unless asked).
+        """
         names, diags = discover(paths)
-        files = [load_file(p) for p in names]
-        base = bundled_files() if include_bundled else []
+        files = [load_file(p, cache) for p in names]
+        base = bundled_files(cache) if include_bundled else []
         corpus = cls.build(base + files)
         if diags:
             corpus = attrs.evolve(corpus, diagnostics=tuple(diags) + corpus.diagnostics)

@@ -86,8 +86,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
         parser.print_help(out)
         return 2
     mod = _module(args._module)
+    from engine.errors import TradegapError
+
     try:
         return mod.run(args, out, err)
+    except TradegapError as exc:  # bad input the library refused: say what and what to do, exit 2
+        from engine.cli.common import usage_error
+
+        return usage_error(err, exc.message, exc.hint)
     except KeyboardInterrupt:
         err.write("tradegap: interrupted\n")
         return 130

@@ -21,10 +21,10 @@ def run(args, out, err) -> int:
     from engine.checking.corpus import Corpus
 
     if args.paths:
-        corpus = Corpus.from_paths(args.paths, include_bundled=not args.no_bundled)
+        corpus = Corpus.from_paths(args.paths, include_bundled=not args.no_bundled, cache=True)
         checked = [f for f in corpus.files if not f.bundled]
     else:
-        corpus = Corpus.bundled()
+        corpus = Corpus.bundled(cache=True)
         checked = list(corpus.files)
     print_diagnostics(corpus.diagnostics, corpus.sources(), err if args.format == "text" else out, args.format)
     errors = len(corpus.errors)

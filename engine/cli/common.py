@@ -42,7 +42,8 @@ def load_corpus(args, extra_paths: list[str], err: TextIO, diag_format: str = "t
     """The corpus for a command, or None after printing why it cannot be built."""
     from engine.checking.corpus import Corpus
 
-    corpus = Corpus.from_paths(list(args.path) + list(extra_paths), include_bundled=not args.no_bundled)
+    corpus = Corpus.from_paths(list(args.path) + list(extra_paths), include_bundled=not args.no_bundled,
+                               cache=True)
     if corpus.errors:
         print_diagnostics(corpus.diagnostics, corpus.sources(), err, diag_format)
         n = len(corpus.errors)

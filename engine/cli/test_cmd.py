@@ -32,7 +32,7 @@ def run(args, out, err) -> int:
         today = parse_date(args.as_of)
         if today is None:
             return usage_error(err, f"--as-of `{args.as_of}` is not a date", "write it YYYY-MM-DD")
-    corpus = Corpus.from_paths(args.paths, include_bundled=not args.no_bundled)
+    corpus = Corpus.from_paths(args.paths, include_bundled=not args.no_bundled, cache=True)
     if corpus.errors:
         print_diagnostics(corpus.errors, corpus.sources(), err)
         return 2
