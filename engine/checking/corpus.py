@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 import attrs
 
+from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.checking.resolve import resolve
@@ -43,8 +44,7 @@ def inside(root: str, path: str) -> bool:
 
 
 def _outside(path: str, root: str) -> D.Diagnostic:
-    return D.error("E0311", f"`{path}` is a symbolic link out of `{root}`; it was not read", M.Span(path),
-                   "copy the file into the folder, or name it on the command line to use it")
+    return C.LINK_OUT_OF_ROOT.at(M.Span(path), path=path, root=root)
 
 
 def discover(paths: Iterable[str]) -> tuple[list[str], list[D.Diagnostic]]:
@@ -72,8 +72,7 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[D.Diagnostic]]:
         elif os.path.exists(path):
             found.append(path)
         else:
-            diags.append(D.error("E0001", "no such file or folder", M.Span(path),
-                                 "give a path to a .agr, .norms or .expect file, or a folder of them"))
+            diags.append(C.NO_SUCH_PATH.at(M.Span(path)))
     seen: set[str] = set()
     unique = []
     for f in found:
@@ -92,8 +91,7 @@ def source_text_path(name: str, roots: Sequence[str], span: M.Span = M.NO_SPAN) 
     symbolic link that leads out of its folder, is refused with E0311.
     """
     if not plain_file_name(name):
-        return None, (D.error("E0311", f"`source` {name!r} is not a plain file name", span,
-                              'write a file name such as "rcep.txt"'),)
+        return None, (C.SOURCE_NOT_PLAIN.at(span, name=name),)
     for root in roots:
         candidate = os.path.join(root, name)
         if not os.path.lexists(candidate):
@@ -101,8 +99,7 @@ def source_text_path(name: str, roots: Sequence[str], span: M.Span = M.NO_SPAN) 
         if not inside(root, candidate):
             return None, (_outside(candidate, root),)
         return candidate, ()
-    return None, (D.error("E0001", f"no treaty text `{name}` in {', '.join(roots) or 'no folder'}", span,
-                          "put the text in the texts folder, or correct `source`"),)
+    return None, (C.NO_TREATY_TEXT.at(span, name=name, folders=", ".join(roots) or "no folder"),)
 
 
 def _finish(result: ParseResult, path: str, bundled: bool) -> SourceFile:
@@ -219,9 +216,8 @@ class Corpus:
                 previous = origin.get(key)
                 if previous is not None and not (previous.bundled and not f.bundled):
                     kind = key.rsplit(" ", 1)[0]
-                    diags.append(D.error("E0302", f"{kind} `{item.id}` is defined twice", item.span,
-                                         "ids are unique across the files given; rename one",
-                                         secondary=((table[item.id].span, "first defined"),), focus=item.id))
+                    diags.append(C.ID_DEFINED_TWICE.at(item.span, secondary=((table[item.id].span, "first defined"),),
+                                                       focus=item.id, kind=kind, id=item.id))
                     continue
                 table[item.id] = item
                 origin[key] = f
@@ -285,10 +281,10 @@ def _unknown_message(what: str, ident: str, known: dict) -> str:
 def _check_expectation(e: M.Expectation, agreements: dict, norm_sets: dict) -> list[D.Diagnostic]:
     out = []
     if e.agreement not in agreements:
-        out.append(D.unknown("E0305", "agreement", e.agreement, agreements, e.span))
+        out.append(C.NO_SUCH_AGREEMENT.unknown(e.span, "agreement", e.agreement, agreements))
     ns = norm_sets.get(e.norm_set)
     if ns is None:
-        out.append(D.unknown("E0309", "norm set", e.norm_set, norm_sets, e.span))
+        out.append(C.NO_SUCH_NORM.unknown(e.span, "norm set", e.norm_set, norm_sets))
     elif e.norm is not None and ns.norm(e.norm) is None:
-        out.append(D.unknown("E0309", f"norm in `{ns.id}`", e.norm, [n.id for n in ns.norms], e.span))
+        out.append(C.NO_SUCH_NORM.unknown(e.span, f"norm in `{ns.id}`", e.norm, [n.id for n in ns.norms]))
     return out

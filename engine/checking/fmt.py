@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.syntax.printer import format_document
@@ -32,6 +33,5 @@ def format_source(text: str, path: str = "<input>") -> tuple[Optional[str], tupl
         own = tuple(D.narrow(d, text) for d in validate(result.document) if d.is_error)
         if own:  # e.g. a keyword used as a topic name: the file's own errors come first
             return None, own
-        return None, (D.error("E0102", "the formatter could not keep this file's meaning; it was left unchanged",
-                              M.Span(path, 1, 1, 1, 2), "this is a bug in tradegap; please report it"),)
+        return None, (C.FORMATTER_CHANGED_MEANING.at(M.Span(path, 1, 1, 1, 2)),)
     return formatted, ()

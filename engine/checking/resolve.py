@@ -16,6 +16,7 @@ from typing import Callable, Optional
 
 import attrs
 
+from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import parties as P
@@ -35,16 +36,12 @@ def _resolve(a: M.Agreement, lookup: Lookup, chain: tuple[str, ...], diags: list
         return _finish(a)
     if a.based_on in chain + (a.id,):
         cycle = " -> ".join(chain + (a.id, a.based_on))
-        diags.append(D.error("E0306", f"`based-on` goes round in a circle: {cycle}",
-                             a.spans.get("based-on", a.span), "one agreement in the circle must stand on its own",
-                             focus=a.based_on))
+        diags.append(C.BASED_ON_CIRCLE.at(a.spans.get("based-on", a.span), focus=a.based_on, cycle=cycle))
         return _finish(attrs.evolve(a, based_on=None, amendments=(), omissions=()))
     base_written = lookup(a.based_on)
     if base_written is None:
-        diags.append(D.error("E0305", f"`{a.id}` is based on `{a.based_on}`, which is not in the corpus",
-                             a.spans.get("based-on", a.span),
-                             "give the base agreement's file too, or check the id (`tradegap list agreements`)",
-                             focus=a.based_on))
+        diags.append(C.BASE_NOT_IN_CORPUS.at(a.spans.get("based-on", a.span), focus=a.based_on,
+                                             agreement=a.id, base=a.based_on))
         return _finish(attrs.evolve(a, amendments=(), omissions=()))
     base = _resolve(base_written, lookup, chain + (a.id,), diags)
     return _finish(_overlay(a, base, diags))
@@ -98,18 +95,16 @@ def _overlay(draft: M.Agreement, base: M.Agreement, diags: list) -> M.Agreement:
     for amendment in draft.amendments:
         where = find(amendment.number)
         if where is None:
-            diags.append(D.error("E0307", f"article {amendment.number} is not in `{base.id}`, so it cannot be amended",
-                                 amendment.span, "write it as a new `article` in a chapter instead",
-                                 focus=amendment.number))
+            diags.append(C.AMENDED_NOT_IN_BASE.at(amendment.span, focus=amendment.number,
+                                                  number=amendment.number, base=base.id))
             continue
         ci, ai = where
         seq = loose if ci is None else chapters[ci].articles
         seq[ai] = amend(seq[ai], amendment)
     for omission in draft.omissions:
         if find(omission.number) is None:
-            diags.append(D.error("E0307", f"article {omission.number} is not in `{base.id}`, so it cannot be omitted",
-                                 omission.span, "check the number against the base agreement",
-                                 focus=omission.number))
+            diags.append(C.OMITTED_NOT_IN_BASE.at(omission.span, focus=omission.number,
+                                                  number=omission.number, base=base.id))
             continue
         remove(omission.number)
     return attrs.evolve(

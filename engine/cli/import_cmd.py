@@ -28,6 +28,7 @@ def run(args, out, err) -> int:
 
     import attrs
 
+    from engine.language import codes as C
     from engine.language import diagnostics as D
     from engine.cli.common import print_diagnostics, usage_error
     from engine.importer import import_file, read_rules, to_source
@@ -61,8 +62,7 @@ def run(args, out, err) -> int:
         try:
             write_atomic(args.output, text)
         except OSError as exc:
-            err.write(D.render_text(D.error("E0001", f"cannot write file: {exc.strerror or exc}",
-                                            D.Span(args.output))) + "\n")
+            err.write(D.render_text(C.CANNOT_WRITE.at(D.Span(args.output), reason=exc.strerror or exc)) + "\n")
             return 2
     else:
         out.write(text)

@@ -43,9 +43,9 @@ def run(args, out, err) -> int:
                [(s, V.STRENGTHS[s]) for s in V.STRENGTH_ORDER])
         return 0
     if args.what == "codes":
-        from engine.language.diagnostics import CODES
+        from engine.language.codes import CODES
 
-        _table(out, [(c.code, c.title) for c in CODES.values()])
+        _table(out, [(c.id, c.title) for c in CODES.values()])
         return 0
     from engine.cli.common import load_corpus
     from engine.language import parties as P

@@ -11,10 +11,11 @@ decodable, malformed or hostile XML gives diagnostics and no agreement.
 from __future__ import annotations
 
 import os
-from typing import Optional
+from typing import Any, Optional
 
 import attrs
 
+from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.importer.build import Stats, build_agreement
@@ -53,24 +54,22 @@ def detect_format(data: bytes) -> str:
     return "tota" if head.lstrip(b"\xef\xbb\xbf \t\r\n").startswith(b"<") else "text"
 
 
-def _fail(path: str, fmt: Optional[str], code: str, message: str, hint: Optional[str] = None,
-          span: Optional[M.Span] = None) -> ImportResult:
-    return ImportResult(path, fmt, None, (D.error(code, message, span or M.Span(path), hint),))
+def _fail(path: str, fmt: Optional[str], message: C.Message, **fields: Any) -> ImportResult:
+    return ImportResult(path, fmt, None, (message.at(M.Span(path), **fields),))
 
 
 def import_bytes(data: bytes, path: str, fmt: Optional[str] = None, rules: Optional[RuleSet] = None) -> ImportResult:
     """Import the bytes of a file (``path`` names it in diagnostics and in the agreement's source)."""
     fmt = fmt or detect_format(data)
     if not data.strip(b" \t\r\n\f\v\xef\xbb\xbf"):
-        return _fail(path, fmt, "E0505", "the file is empty", "give a ToTA XML file or a treaty in plain text")
+        return _fail(path, fmt, C.EMPTY_FILE)
     if fmt == "tota":
         from engine.importer.tota import read_tota
 
         raw, diags = read_tota(data, path)
     else:
         if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
-            return _fail(path, fmt, "E0501", "this looks like a binary file, not a treaty text",
-                         "import reads ToTA XML or plain text (UTF-8); convert a PDF or word-processor file first")
+            return _fail(path, fmt, C.BINARY_INPUT)
         text, diag = _decode(data, path)
         if text is None:
             return ImportResult(path, fmt, None, (diag,))
@@ -94,9 +93,7 @@ def _decode(data: bytes, path: str) -> tuple[Optional[str], Optional[D.Diagnosti
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, D.error("E0508", f"the text is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                             M.Span(path, line, col, line, col + 1),
-                             "save the file as UTF-8 (plain text is read as UTF-8)")
+        return None, C.TEXT_NOT_UTF8.at(M.Span(path, line, col, line, col + 1), byte=data[exc.start])
 
 
 def import_file(path: str, fmt: Optional[str] = None, rules: Optional[RuleSet] = None,
@@ -104,18 +101,16 @@ def import_file(path: str, fmt: Optional[str] = None, rules: Optional[RuleSet] =
     """Import one file; files over ``max_bytes`` are refused before they are read."""
     try:
         if os.path.isdir(path):
-            return _fail(path, fmt, "E0001", "this is a folder, not a file", "give one treaty file")
+            return _fail(path, fmt, C.IMPORT_OF_A_FOLDER)
         size = os.path.getsize(path)
         if size > max_bytes:
-            return _fail(path, fmt, "E0506", f"the file is {_size(size)}, over the {_size(max_bytes)} import limit",
-                         "split the treaty, or import its chapters one at a time")
+            return _fail(path, fmt, C.IMPORT_TOO_LARGE, size=_size(size), limit=_size(max_bytes))
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
     except OSError as exc:
-        return _fail(path, fmt, "E0001", f"cannot read file: {exc.strerror or exc}")
+        return _fail(path, fmt, C.CANNOT_READ, reason=exc.strerror or exc)
     if len(data) > max_bytes:  # the file grew, or is not a regular file
-        return _fail(path, fmt, "E0506", f"the file is over the {_size(max_bytes)} import limit",
-                     "split the treaty, or import its chapters one at a time")
+        return _fail(path, fmt, C.IMPORT_GREW_TOO_LARGE, limit=_size(max_bytes))
     return import_bytes(data, path, fmt, rules)
 
 

@@ -16,6 +16,7 @@ import os
 import re
 from typing import Optional
 
+from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.importer.raw import RawArticle, RawChapter, RawTreaty, clean_text, parse_label, slug
@@ -123,9 +124,7 @@ def read_text(text: str, path: str) -> tuple[Optional[RawTreaty], tuple[D.Diagno
             preamble.append(line)
     close_article()
     if not loose and not any(c["articles"] for c in chapters):
-        return None, (D.error("E0507", "no article headings found", M.Span(path, 1, 1, 1, 2),
-                              "headings read `Article 14.11: Title`, `ARTICLE 8` or `Article 3 Title`, "
-                              "each on a line of its own"),)
+        return None, (C.NO_ARTICLE_HEADINGS.at(M.Span(path, 1, 1, 1, 2)),)
     notes = ["plain-text import: parties, dates and status are not read from the text; add them"]
     lead = [clean_text(x) for x in preamble if x.strip()]
     title = lead[0] if lead and len(lead[0]) <= 200 else None

@@ -12,10 +12,11 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import re
-from typing import Optional, Union
+from typing import Any, Optional, Union
 
 import attrs
 
+from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import parties as P
@@ -189,12 +190,12 @@ class _Builder:
         self.path = path
         self.diags: list[D.Diagnostic] = []
 
-    def error(self, code: str, message: str, tok, hint: Optional[str] = None, focus: Optional[str] = None) -> None:
-        self.diags.append(D.error(code, message, _span(self.path, tok), hint, focus=focus))
+    def error(self, message: C.Message, tok, focus: Optional[str] = None, **fields: Any) -> None:
+        self.diags.append(message.at(_span(self.path, tok), focus=focus, **fields))
 
     def vocab(self, what: str, tok, table) -> None:
         if str(tok) not in table:
-            self.diags.append(D.unknown("E0511", what, str(tok), table, _span(self.path, tok)))
+            self.diags.append(C.NO_SUCH_RULE_WORD.unknown(_span(self.path, tok), what, str(tok), table))
 
     def ruleset(self, tree) -> RuleSet:
         from lark import Token
@@ -213,8 +214,7 @@ class _Builder:
                 code_tok = node.children[1]
                 code = P.canonical(str(code_tok))
                 if code is None:
-                    self.error("E0511", f"unknown party code `{code_tok}` in an alias", code_tok,
-                               "use ISO 3166-1 alpha-2 (LA) or alpha-3 (LAO) codes", focus=str(code_tok))
+                    self.error(C.ALIAS_PARTY_CODE, code_tok, focus=str(code_tok), code=code_tok)
                 else:
                     aliases.append((code, tuple(_unquote(s) for s in node.children[2:])))
             elif node.data == "rule":
@@ -252,8 +252,7 @@ class _Builder:
         }
         checks[head.data]()
         if on_chapter and action not in CHAPTER_ACTIONS:
-            self.error("E0511", f"`chapter {action}` is not possible: a chapter carries only "
-                       + ", ".join(CHAPTER_ACTIONS), first, "remove `chapter`, or choose another action")
+            self.error(C.CHAPTER_ACTION, first, action=action, actions=", ".join(CHAPTER_ACTIONS))
         cond = self.cond(cond_node)
         return Rule(action, args, cond, on_chapter, span=_span(self.path, first, words[-1]))
 
@@ -273,13 +272,11 @@ class _Builder:
                 phrase = make_phrase(text)
                 bad = [m.group(1) for m in _PLACEHOLDER.finditer(text) if m.group(1) not in PLACEHOLDERS]
                 if bad:
-                    self.error("E0512", f"unknown placeholder `{{{bad[0]}}}`", s,
-                               "the only placeholder is {ds-chapter}")
+                    self.error(C.UNKNOWN_PLACEHOLDER, s, name=bad[0])
                 elif len(_PLACEHOLDER.findall(text)) > 1:
-                    self.error("E0512", "a phrase may hold one placeholder", s)
+                    self.error(C.TWO_PLACEHOLDERS, s)
                 elif not phrase.key:
-                    self.error("E0512", "this phrase has no letters or digits to match", s,
-                               "phrases match whole words; punctuation alone matches nothing")
+                    self.error(C.PHRASE_WITHOUT_LETTERS, s)
                 phrases.append(phrase)
             return Test(field, tuple(phrases), _span(self.path, field_tok))
         if node.data == "not_cond":
@@ -294,19 +291,15 @@ def _syntax_error(exc, path: str, text: str) -> D.Diagnostic:
     if isinstance(exc, UnexpectedCharacters):
         sp = M.Span(path, exc.line, exc.column, exc.line, exc.column + 1)
         ch = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else "?"
-        hint = 'strings end with `"` on the same line' if ch == '"' else \
-            "rules read `ACTION when CONDITION`; phrases are in double quotes"
         shown = repr(ch)[1:-1]
-        return D.error("E0510", f"unexpected character `{shown}` in the coding rules", sp, hint)
+        return (C.RULES_STRAY_QUOTE if ch == '"' else C.RULES_STRAY_CHARACTER).at(sp, shown=shown)
     tok = getattr(exc, "token", None)
     if isinstance(exc, UnexpectedToken) and tok is not None and tok.type != "$END":
         sp = M.Span(path, tok.line, tok.column, tok.end_line or tok.line, tok.end_column or tok.column + 1)
         expected = sorted(t.lower().lstrip("_").replace("_", "-") for t in exc.expected)[:8]
-        return D.error("E0510", f"unexpected `{str(tok)[:40]}` in the coding rules", sp,
-                       "expected one of: " + ", ".join(expected))
+        return C.RULES_STRAY_TOKEN.at(sp, shown=str(tok)[:40], expected=", ".join(expected))
     line = text.count("\n") + 1
-    return D.error("E0510", "the coding rules end before a rule or block is complete",
-                   M.Span(path, line, 1, line, 2), "check that every `{` has its `}` and every `when` a condition")
+    return C.RULES_END_EARLY.at(M.Span(path, line, 1, line, 2))
 
 
 def parse_rules(text: str, path: str = "<rules>") -> tuple[Optional[RuleSet], tuple[D.Diagnostic, ...]]:
@@ -314,18 +307,16 @@ def parse_rules(text: str, path: str = "<rules>") -> tuple[Optional[RuleSet], tu
     from lark.exceptions import LarkError, UnexpectedInput
 
     if len(text) > MAX_RULES_BYTES:
-        return None, (D.error("E0510", "the coding rules are larger than 1 MiB", M.Span(path, 1, 1, 1, 2)),)
+        return None, (C.RULES_TOO_LARGE.at(M.Span(path, 1, 1, 1, 2)),)
     try:
         tree = _parser().parse(text)
     except UnexpectedInput as exc:
         return None, (_syntax_error(exc, path, text),)
     except (LarkError, RecursionError) as exc:  # pragma: no cover - defensive
-        return None, (D.error("E0510", f"cannot parse the coding rules: {type(exc).__name__}",
-                              M.Span(path, 1, 1, 1, 2)),)
+        return None, (C.RULES_UNPARSABLE.at(M.Span(path, 1, 1, 1, 2), error=type(exc).__name__),)
     blocks = tree.children
     if len(blocks) != 1:
-        return None, (D.error("E0510", f"a coding file holds exactly one `coding` block, found {len(blocks)}",
-                              M.Span(path, 1, 1, 1, 2), "put every rule in one block"),)
+        return None, (C.RULES_BLOCK_COUNT.at(M.Span(path, 1, 1, 1, 2), count=len(blocks)),)
     builder = _Builder(path)
     rs = builder.ruleset(blocks[0])
     diags = tuple(D.narrow(d, text) for d in builder.diags)

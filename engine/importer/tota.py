@@ -14,6 +14,7 @@ import os
 import re
 from typing import Optional
 
+from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import parties as P
@@ -32,9 +33,7 @@ def read_tota(data: bytes, path: str) -> tuple[Optional[RawTreaty], tuple[D.Diag
     if root is None:
         return None, diags
     if root.tag != "treaty" or root.find("meta") is None or root.find("body") is None:
-        return None, (D.error("E0504", f"`<{root.tag}>` is not a ToTA treaty", M.Span(path, 1, 1, 1, 2),
-                              "a ToTA file has a <treaty> root holding <meta> and <body>; "
-                              "for plain text use --format text"),)
+        return None, (C.NOT_A_TOTA_ROOT.at(M.Span(path, 1, 1, 1, 2), tag=root.tag),)
     return _treaty(root, path), ()
 
 
@@ -60,22 +59,17 @@ def _parse_xml(data: bytes, path: str):
                 EntitiesForbidden: "an entity declaration",
                 ExternalReferenceForbidden: "a reference to an external resource"}.get(type(exc),
                                                                                     "an unsafe construct")
-        return None, (D.error("E0503", f"the XML holds {what}, which is not read",
-                              M.Span(path, line, col, line, col + 1),
-                              "ToTA files need no DTD or entities; entity expansion and external entities "
-                              "are refused so that a file cannot blow up memory or read other files"),)
+        return None, (C.XML_REFUSED.at(M.Span(path, line, col, line, col + 1), what=what),)
     except ParseError as exc:
         line, col = getattr(exc, "position", (1, 0))
         message = str(exc).split(":")[0]
         where = M.Span(path, line, col + 1, line, col + 2)
         if getattr(exc, "code", None) in _EXPAT_ENCODING_ERRORS:
-            return None, (D.error("E0508", f"the XML cannot be decoded: {message}", where,
-                                  "declare the encoding the file is really in, or save it as UTF-8"),)
+            return None, (C.XML_UNDECODABLE.at(where, error=message),)
         truncated = "no element found" in message or "unclosed token" in message
-        hint = "the file ends early: it may be truncated" if truncated else "check the markup at this place"
-        return None, (D.error("E0502", f"malformed XML: {message}", where, hint),)
+        return None, ((C.XML_CUT_SHORT if truncated else C.XML_MARKUP_ERROR).at(where, error=message),)
     except RecursionError:  # pragma: no cover - defensive
-        return None, (D.error("E0502", "malformed XML: nesting too deep", M.Span(path, 1, 1, 1, 2)),)
+        return None, (C.XML_TOO_DEEP.at(M.Span(path, 1, 1, 1, 2)),)
 
 
 def _position(parser) -> tuple[int, int]:
@@ -100,10 +94,7 @@ def _encoding_problem(data: bytes, path: str) -> Optional[D.Diagnostic]:
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return D.error("E0508", f"the file is not valid UTF-8 (byte 0x{data[exc.start]:02x})",
-                       M.Span(path, line, col, line, col + 1),
-                       "the file declares UTF-8 (or no encoding, which means UTF-8); "
-                       "save it as UTF-8 or declare its real encoding")
+        return C.XML_NOT_UTF8.at(M.Span(path, line, col, line, col + 1), byte=data[exc.start])
 
 
 # ---------------------------------------------------------------- metadata

@@ -1,147 +1,24 @@
 """Diagnostics: errors and warnings as data, rendered for people or as JSON.
 
-Each diagnostic has a stable code from :data:`CODES`, a severity, a message,
-a primary span, optional secondary spans and a hint.  The text form is a
+A :class:`Diagnostic` has a stable code, a severity, a message, a primary
+span, optional secondary spans and a hint; it, the codes and the messages
+are defined once, in :mod:`engine.language.codes`.  The text form is a
 compiler's: ``file:line:col: error[E0102]: message``, the source line, a
-caret under the span, the hint.
+caret under the span, the hint.  :func:`codes_markdown` writes the codes and
+their messages for docs/diagnostics.md.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Optional
+from typing import Any, Iterable, Optional
 
 import attrs
 
-from engine.language.model import NO_SPAN, Span
+from engine.language.codes import CODES, MESSAGES, Diagnostic, did_you_mean
+from engine.language.model import Span
 
-
-@attrs.frozen
-class Code:
-    code: str
-    title: str
-    example: str  # an input that triggers it, shown in docs/diagnostics.md
-
-
-CODES: dict[str, Code] = {
-    c.code: c
-    for c in [
-        Code("E0001", "file cannot be read", "a path that does not exist"),
-        Code("E0002", "file is not valid UTF-8", "a Latin-1 file with an accented title"),
-        Code("E0003", "file too large", "a file over the size limit"),
-        Code("E0004", "nesting too deep", "a predicate with hundreds of nested parentheses"),
-        Code("E0101", "unexpected character", 'agreement x { kind fta; }'),
-        Code("E0102", "unexpected word or symbol", 'agreement x { chapter "Title" { } }'),
-        Code("E0103", "unexpected end of file", "agreement x {"),
-        Code("E0104", "unterminated string", 'agreement x "Title'),
-        Code("E0201", "unknown topic", "topic cross-border-date"),
-        Code("E0202", "unknown party code", "parties JP XX"),
-        Code("E0203", "unknown exception kind or qualifier", "exception public-polcy"),
-        Code("E0204", "unknown scope item or software coverage", "excludes finance"),
-        Code("E0205", "unknown predicate or wrong arguments", "require strenght at-least binding"),
-        Code("E0206", "unknown word for this setting", "status ratified"),
-        Code("E0207", "invalid date", "signed 2020-02-30"),
-        Code("E0208", "number too large", "transition KH years 99999"),
-        Code("E0301", "duplicate article number", "two `article 14.11` in one agreement"),
-        Code("E0302", "duplicate id", "two agreements named `rcep`"),
-        Code("E0303", "dates out of order", "in-force before signed"),
-        Code("E0304", "party named is not a party to the agreement", "transition US years 5 in RCEP"),
-        Code("E0305", "unknown agreement", "based-on nosuch"),
-        Code("E0306", "cycle of based-on", "a based-on b, b based-on a"),
-        Code("E0307", "amended or omitted article not in the base", "amend article 99.9 { }"),
-        Code("E0308", "setting given twice", "two `signed` lines"),
-        Code("E0309", "unknown norm set or norm", "expect rcep tpp9 met"),
-        Code("E0310", "statement not allowed here", "amend article 1 { } in an agreement without based-on"),
-        Code("E0311", "reference outside the corpus roots", 'source "../../etc/passwd", or a symbolic link '
-             "in a folder that points out of it"),
-        Code("E0501", "input to import is not a treaty text", "a PDF or ZIP file given to `tradegap import`"),
-        Code("E0502", "malformed XML", "a ToTA file cut off in the middle of an element"),
-        Code("E0503", "XML with a DTD, entity declaration or external entity", '<!DOCTYPE t [<!ENTITY a "...">]>'),
-        Code("E0504", "XML that is not a ToTA treaty", "<html>...</html> given as --format tota"),
-        Code("E0505", "input to import is empty", "an empty file"),
-        Code("E0506", "input to import is too large", "a file of several hundred MB"),
-        Code("E0507", "no article headings in a plain text", "a text without lines such as `Article 3: Title`"),
-        Code("E0508", "input not valid in its encoding", "a Latin-1 file that declares (or defaults to) UTF-8"),
-        Code("E0510", "syntax error in coding rules", "topic cooperation heading \"cooperation\" (no `when`)"),
-        Code("E0511", "unknown word in a coding rule", "strength bindng when text \"shall\""),
-        Code("E0512", "unusable phrase in a coding rule", 'text "--" (no letters) or "{nosuch}"'),
-        Code("W0401", "article has no topic", "article 1 { binding }"),
-        Code("W0402", "coded attribute has no quote", "binding with no quoted words"),
-    ]
-}
-
-
-def codes_markdown() -> str:
-    """The index of codes for docs/diagnostics.md (a test keeps the file in step with this)."""
-    lines = [
-        "# Diagnostic codes",
-        "",
-        "Every problem tradegap reports has a stable code. Text form:",
-        "",
-        "```",
-        "agreements/draft.agr:12:11: error[E0201]: unknown topic `cross-border-date`",
-        "  12 |     topic cross-border-date",
-        "     |           ^^^^^^^^^^^^^^^^^",
-        "  = help: did you mean `cross-border-data`?",
-        "```",
-        "",
-        "`tradegap check --format json` gives the same as JSON objects with `code`, `severity`, `message`,",
-        "`file`, `line`, `column`, `end_line`, `end_column`, `hint` and `secondary`. Codes starting with E are",
-        "errors (exit 2); codes starting with W are warnings (exit 0). E00xx: reading files; E01xx: syntax;",
-        "E02xx: vocabulary; E03xx: structure and cross-references; E05xx: importing; W04xx: advice.",
-        "",
-        "| code | meaning | an input that triggers it |",
-        "|---|---|---|",
-    ]
-    for c in CODES.values():
-        example = c.example.replace("|", "\\|")
-        code_span = f"`` {example} ``" if "`" in example else f"`{example}`"
-        lines.append(f"| {c.code} | {c.title} | {code_span} |")
-    return "\n".join(lines) + "\n"
-
-
-@attrs.frozen
-class Diagnostic:
-    """A problem found in the input: stable code, severity, message, span, hint, secondary spans."""
-
-    code: str
-    message: str
-    span: Span = NO_SPAN
-    severity: str = "error"  # "error" | "warning"
-    hint: Optional[str] = None
-    secondary: tuple[tuple[Span, str], ...] = ()
-    focus: Optional[str] = attrs.field(default=None, eq=False, repr=False)
-
-    @property
-    def is_error(self) -> bool:
-        return self.severity == "error"
-
-
-def error(code: str, message: str, span: Span = NO_SPAN, hint: Optional[str] = None,
-          secondary: tuple[tuple[Span, str], ...] = (), focus: Optional[str] = None) -> Diagnostic:
-    """An error; ``focus`` is the word within ``span`` that the caret should point at."""
-    return Diagnostic(code, message, span, "error", hint, secondary, focus)
-
-
-def warning(code: str, message: str, span: Span = NO_SPAN, hint: Optional[str] = None) -> Diagnostic:
-    return Diagnostic(code, message, span, "warning", hint)
-
-
-def did_you_mean(word: str, known: Iterable[str]) -> Optional[str]:
-    """``did you mean `x`?`` for the closest known word, or None."""
-    import difflib  # imported here: only a misspelling needs it
-
-    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
-    return f"did you mean `{close[0]}`?" if close else None
-
-
-def unknown(code: str, what: str, word: str, known: Iterable[str], span: Span) -> Diagnostic:
-    """An 'unknown X' error with a did-you-mean or the list of known words."""
-    known = sorted(known)
-    hint = did_you_mean(word, known)
-    if hint is None:
-        shown = ", ".join(known[:12]) + (", ..." if len(known) > 12 else "")
-        hint = f"known {what}s: {shown}"
-    return error(code, f"unknown {what} `{word}`", span, hint, focus=word)
+__all__ = ["CODES", "Diagnostic", "codes_markdown", "did_you_mean", "narrow", "render_text", "sort_key",
+           "to_json"]
 
 
 def narrow(d: Diagnostic, text: "str | list[str]") -> Diagnostic:
@@ -175,7 +52,8 @@ def _find_word(line: str, word: str, start: int) -> int:
     return -1
 
 
-def sort_key(d: Diagnostic) -> tuple:
+def sort_key(d: Diagnostic) -> tuple[str, int, int, str, str]:
+    """Order by place, then code and message."""
     return (d.span.file, d.span.line, d.span.column, d.code, d.message)
 
 
@@ -224,7 +102,7 @@ def render_text(d: Diagnostic, sources: "dict[str, str | list[str]] | None" = No
     return "\n".join(lines)
 
 
-def to_json(d: Diagnostic) -> dict:
+def to_json(d: Diagnostic) -> dict[str, Any]:
     """The JSON form (stable keys)."""
     out = {
         "code": d.code,
@@ -242,3 +120,71 @@ def to_json(d: Diagnostic) -> dict:
         ],
     }
     return out
+
+
+# ---------------------------------------------------------------- docs/diagnostics.md
+
+
+def _shown(template: str) -> str:
+    """A template as a reader sees it: literal braces written once, fields as ``{name}``."""
+    import string
+
+    out = []
+    for literal, field, spec, conversion in string.Formatter().parse(template):
+        out.append(literal)
+        if field is not None:
+            out.append("{" + field + (f"!{conversion}" if conversion else "") + (f":{spec}" if spec else "") + "}")
+    return "".join(out)
+
+
+def _code_span(text: str) -> str:
+    text = text.replace("|", "\\|")
+    return f"`` {text} ``" if "`" in text else f"`{text}`"
+
+
+_INTRO = [
+    "# Diagnostic codes",
+    "",
+    "Every problem tradegap reports has a stable code. Text form:",
+    "",
+    "```",
+    "agreements/draft.agr:12:11: error[E0201]: unknown topic `cross-border-date`",
+    "  12 |     topic cross-border-date",
+    "     |           ^^^^^^^^^^^^^^^^^",
+    "  = help: did you mean `cross-border-data`?",
+    "```",
+    "",
+    "`tradegap check --format json` gives the same as JSON objects with `code`, `severity`, `message`,",
+    "`file`, `line`, `column`, `end_line`, `end_column`, `hint` and `secondary`. Codes starting with E are",
+    "errors (exit 2); codes starting with W are warnings (exit 0). E00xx: reading files; E01xx: syntax;",
+    "E02xx: vocabulary; E03xx: structure and cross-references; E05xx: importing; W04xx: advice.",
+    "",
+    "| code | meaning | an input that triggers it |",
+    "|---|---|---|",
+]
+
+_MESSAGES_INTRO = [
+    "",
+    "## Messages",
+    "",
+    "What each code says, as written in `engine/language/codes.py`: `{name}` is filled in from the input.",
+    "Where a close word is known, `did you mean ...?` replaces the help of an \"unknown\" message; the",
+    "help of a syntax error may likewise name the keyword that was probably meant.",
+    "",
+    "| code | message | help |",
+    "|---|---|---|",
+]
+
+
+def codes_markdown() -> str:
+    """The index of codes and their messages for docs/diagnostics.md (a test keeps the file in step)."""
+    lines = list(_INTRO)
+    for c in CODES.values():
+        lines.append(f"| {c.id} | {c.title} | {_code_span(c.example)} |")
+    lines.extend(_MESSAGES_INTRO)
+    for c in CODES.values():
+        for m in MESSAGES.values():
+            if m.code is c:
+                hint = _code_span(_shown(m.hint)) if m.hint is not None else "–"
+                lines.append(f"| {c.id} | {_code_span(_shown(m.template))} | {hint} |")
+    return "\n".join(lines) + "\n"

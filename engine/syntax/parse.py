@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 import attrs
 
+from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 
@@ -116,17 +117,14 @@ def _build_transformer():
         try:
             return dt.date.fromisoformat(str(tok))
         except ValueError:
-            ctx().diagnostics.append(D.error(
-                "E0207", f"`{tok}` is not a valid date", _tok_span(ctx().path, tok),
-                "dates are written YYYY-MM-DD, for example 2022-01-01"))
+            ctx().diagnostics.append(C.NOT_A_DATE.at(_tok_span(ctx().path, tok), text=tok))
             return None
 
     def whole(tok: Token, what: str, limit: int) -> Optional[int]:
         if len(tok) > len(str(limit)) or int(tok) > limit:  # the length first: int() of 5,000 digits raises
             shown = str(tok) if len(tok) <= 12 else str(tok)[:9] + "..."
-            ctx().diagnostics.append(D.error(
-                "E0208", f"`{shown}` is too large for {what}", _tok_span(ctx().path, tok),
-                f"{what} is at most {limit}"))
+            ctx().diagnostics.append(C.TOO_LARGE_FOR.at(_tok_span(ctx().path, tok), shown=shown, what=what,
+                                                        limit=limit))
             return None
         return int(tok)
 
@@ -141,10 +139,8 @@ def _build_transformer():
 
     def setting_once(settings: dict, item: _Setting, owner: str) -> None:
         if item.key in settings:
-            ctx().diagnostics.append(D.error(
-                "E0308", f"`{item.key}` is given twice in {owner}", item.span,
-                "keep one; per-party entry into force is written `in-force XX DATE`",
-                secondary=((settings[item.key].span, "first given"),)))
+            ctx().diagnostics.append(C.SETTING_GIVEN_TWICE.at(
+                item.span, secondary=((settings[item.key].span, "first given"),), key=item.key, owner=owner))
         else:
             settings[item.key] = item
 
@@ -162,10 +158,8 @@ def _build_transformer():
     def single(nodes: dict, cls: type, owner: str):
         found = nodes.get(cls, [])
         for extra in found[1:]:
-            ctx().diagnostics.append(D.error(
-                "E0308", f"{owner} says this twice", extra.span,
-                "an article has one commitment, one software coverage and one contingency",
-                secondary=((found[0].span, "first given"),)))
+            ctx().diagnostics.append(C.ARTICLE_SAYS_TWICE.at(
+                extra.span, secondary=((found[0].span, "first given"),), owner=owner))
         return found[0] if found else None
 
     def value(settings: dict, key: str):
@@ -362,9 +356,7 @@ def _build_transformer():
             pred = next(x for x in c if isinstance(x, (M.Atom, M.Not, M.All, M.Any_)))
             sp = span(c)
             if _depth(pred) > MAX_PREDICATE_DEPTH:
-                ctx().diagnostics.append(D.error(
-                    "E0004", f"conditions nested more than {MAX_PREDICATE_DEPTH} deep", sp,
-                    "split the requirement into several `require` lines"))
+                ctx().diagnostics.append(C.CONDITIONS_TOO_DEEP.at(sp, limit=MAX_PREDICATE_DEPTH))
             return M.Requirement(pred, _unquote(c[-1]), forbid, essential, span=sp)
 
         def norm(self, c):
@@ -470,14 +462,14 @@ def _syntax_diagnostic(exc, path: str, text: str) -> D.Diagnostic:
         ch = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else ""
         sp = M.Span(path, exc.line, exc.column, exc.line, exc.column + 1)
         if ch == '"':
-            return D.error("E0104", "this string is not closed on its line", sp,
-                           'strings end with `"` on the same line; write \\" for a quote inside one')
+            return C.STRING_NOT_CLOSED.at(sp)
         shown = repr(ch)[1:-1] if ch else "?"
         allowed = getattr(exc, "allowed", None) or set()
-        hint = f"expected {_expected_words(allowed)}" if allowed else None
         if ch.isalpha() and ch.isupper():
-            hint = "party codes are 2 or 3 capital letters (JP, JPN); other words are lower-case"
-        return D.error("E0101", f"unexpected character `{shown}`", sp, hint)
+            return C.STRAY_CAPITAL.at(sp, shown=shown)
+        if allowed:
+            return C.STRAY_CHARACTER.at(sp, shown=shown, expected=_expected_words(allowed))
+        return C.STRAY_CHARACTER_ANYWHERE.at(sp, shown=shown)
     if isinstance(exc, (UnexpectedToken, UnexpectedEOF)):
         tok = getattr(exc, "token", None)
         expected = set(getattr(exc, "expected", None) or getattr(exc, "accepts", None) or ())
@@ -486,9 +478,9 @@ def _syntax_diagnostic(exc, path: str, text: str) -> D.Diagnostic:
             line = body.count("\n") + 1
             col = len(body) - (body.rfind("\n") + 1) + 1
             sp = M.Span(path, line, col, line, col + 1)
-            hint = "a block is not closed: check that every `{` has its `}`" if "RBRACE" in expected else \
-                f"expected {_expected_words(expected)}"
-            return D.error("E0103", "the file ends before the statement is complete", sp, hint)
+            if "RBRACE" in expected:
+                return C.END_IN_BLOCK.at(sp)
+            return C.END_IN_STATEMENT.at(sp, expected=_expected_words(expected))
         sp = M.Span(path, tok.line, tok.column, tok.end_line or tok.line,
                     tok.end_column or tok.column + len(str(tok)))
         shown = str(tok)
@@ -496,10 +488,8 @@ def _syntax_diagnostic(exc, path: str, text: str) -> D.Diagnostic:
             shown = shown[:37] + "..."
         keywords = {t.lower().replace("_", "-") for t in expected if t.isupper() and t not in _TOKEN_WORDS}
         hint = D.did_you_mean(str(tok), keywords) if tok.type == "NAME" else None
-        if hint is None:
-            hint = f"expected {_expected_words(expected)} here"
-        return D.error("E0102", f"unexpected {_describe(tok)} `{shown}`", sp, hint)
-    return D.error("E0102", f"cannot parse: {exc}", M.Span(path, 1, 1, 1, 2))
+        return C.STRAY_TOKEN.at(sp, hint=hint, kind=_describe(tok), shown=shown, expected=_expected_words(expected))
+    return C.CANNOT_PARSE.at(M.Span(path, 1, 1, 1, 2), error=exc)
 
 
 def _describe(tok) -> str:
@@ -557,9 +547,8 @@ def _skip_rest_of_line(exc, text: str) -> None:
 def parse_text(text: str, path: str = "<input>") -> ParseResult:
     """Parse one document; never raises for bad input."""
     if len(text) > MAX_FILE_BYTES:
-        return ParseResult(None, (D.error("E0003", f"file is larger than {MAX_FILE_BYTES // (1024 * 1024)} MiB",
-                                          M.Span(path, 1, 1, 1, 2),
-                                          "split the corpus into several files"),), text)
+        return ParseResult(None, (C.TEXT_TOO_LARGE.at(M.Span(path, 1, 1, 1, 2),
+                                                      limit_mib=MAX_FILE_BYTES // (1024 * 1024)),), text)
     ctx = _ParseContext(path)
     token = _context.set(ctx)
     syntax: list[D.Diagnostic] = []
@@ -597,14 +586,13 @@ def parse_text(text: str, path: str = "<input>") -> ParseResult:
         if not syntax or syntax[-1].span.line != diag.span.line:
             syntax.append(diag)
     except (LarkError, RecursionError) as exc:  # pragma: no cover - defensive
-        syntax.append(D.error("E0102", f"cannot parse this file: {type(exc).__name__}",
-                              M.Span(path, 1, 1, 1, 2)))
+        syntax.append(C.CANNOT_PARSE_FILE.at(M.Span(path, 1, 1, 1, 2), error=type(exc).__name__))
     finally:
         if gc_was_enabled:
             gc.enable()
         _context.reset(token)
     diags = tuple(syntax) + tuple(ctx.diagnostics)
-    if syntax or items is None or any(d.code == "E0004" for d in ctx.diagnostics):
+    if syntax or items is None or any(d.code == C.NESTING_TOO_DEEP.id for d in ctx.diagnostics):
         # Too deep to walk safely (equality, formatting, pickling recurse): no document.
         return ParseResult(None, diags, text)
     doc = M.Document(path, tuple(items), scan_comments(text))
@@ -619,24 +607,21 @@ def read_source(path: str) -> tuple[Optional[str], tuple[D.Diagnostic, ...]]:
     try:
         size = os.path.getsize(path)
         if size > MAX_FILE_BYTES:
-            return None, (D.error("E0003", f"file is {size // (1024 * 1024)} MiB, larger than the "
-                                  f"{MAX_FILE_BYTES // (1024 * 1024)} MiB limit", span,
-                                  "split the corpus into several files"),)
+            return None, (C.SOURCE_TOO_LARGE.at(span, size_mib=size // (1024 * 1024),
+                                                limit_mib=MAX_FILE_BYTES // (1024 * 1024)),)
         with open(path, "rb") as fh:
             data = fh.read()
     except OSError as exc:
-        return None, (D.error("E0001", f"cannot read file: {exc.strerror or exc}", span),)
+        return None, (C.CANNOT_READ.at(span, reason=exc.strerror or exc),)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data[: exc.start].count(b"\n") + 1
         col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, (D.error("E0002", "file is not valid UTF-8", M.Span(path, line, col, line, col + 1),
-                              "save the file as UTF-8"),)
+        return None, (C.NOT_UTF8.at(M.Span(path, line, col, line, col + 1)),)
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
-        return None, (D.error("E0101", "file contains a NUL byte", M.Span(path, line, 1, line, 2),
-                              "this looks like a binary file, not tradegap source"),)
+        return None, (C.NUL_BYTE.at(M.Span(path, line, 1, line, 2)),)
     return text, ()
 
 

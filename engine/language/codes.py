@@ -1,0 +1,342 @@
+"""What a diagnostic is, and every code and message tradegap can give, defined once.
+
+A :class:`Diagnostic` is one problem found in the input.  A :class:`Code`
+is a stable id (``E0201``) with a title and an input that triggers it; its
+severity follows from its letter (E: error, W: warning).
+A :class:`Message` is one thing a call site says under a code: a
+``str.format`` template for the message and, optionally, one for the hint.
+Call sites pass only data::
+
+    C.UNKNOWN_PARTY_CODE.at(span, code=code, focus=code)
+
+so a mistyped name is a ``NameError``, not a new code.  :data:`CODES` and
+:data:`MESSAGES` are collected from the constants below;
+:func:`engine.language.diagnostics.codes_markdown` writes docs/diagnostics.md
+from them.
+"""
+
+from __future__ import annotations
+
+import re
+import string
+from typing import Iterable, Optional, TypeVar
+
+import attrs
+
+from engine.language import vocab as V
+from engine.language.model import NO_SPAN, Span
+
+
+@attrs.frozen
+class Diagnostic:
+    """A problem found in the input: stable code, severity, message, span, hint, secondary spans."""
+
+    code: str
+    message: str
+    span: Span = NO_SPAN
+    severity: V.Severity = V.Severity.ERROR
+    hint: Optional[str] = None
+    secondary: tuple[tuple[Span, str], ...] = ()
+    focus: Optional[str] = attrs.field(default=None, eq=False, repr=False)
+
+    @property
+    def is_error(self) -> bool:
+        """Whether this is an error (a warning is not)."""
+        return self.severity == V.Severity.ERROR
+
+
+def did_you_mean(word: str, known: Iterable[str]) -> Optional[str]:
+    """``did you mean `x`?`` for the closest known word, or None."""
+    import difflib  # imported here: only a misspelling needs it
+
+    close = difflib.get_close_matches(word, sorted(known), n=1, cutoff=0.6)
+    return f"did you mean `{close[0]}`?" if close else None
+
+
+_ID = re.compile(r"[EW]0\d{3}")
+
+
+def _valid_id(_instance: object, _attribute: object, value: str) -> None:
+    if not _ID.fullmatch(value):
+        raise ValueError(f"a diagnostic code is E or W and four digits, not {value!r}")
+
+
+@attrs.frozen
+class Code:
+    """A stable diagnostic code, its title and an input that triggers it (shown in docs/diagnostics.md)."""
+
+    id: str = attrs.field(validator=_valid_id)
+    title: str
+    example: str
+
+    @property
+    def severity(self) -> V.Severity:
+        """E codes are errors, W codes warnings."""
+        return V.Severity.ERROR if self.id.startswith("E") else V.Severity.WARNING
+
+
+@attrs.frozen
+class Message:
+    """One message under a code: a ``str.format`` template and an optional hint template.
+
+    A hint that must be computed (a did-you-mean) is given at the call site and
+    replaces the template's.
+    """
+
+    code: Code
+    template: str
+    hint: Optional[str] = None
+
+    def fields(self) -> set[str]:
+        """The names the templates expect."""
+        texts = [self.template] + ([self.hint] if self.hint is not None else [])
+        return {name.split(".")[0].split("[")[0]
+                for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
+
+    def at(self, span: Span = NO_SPAN, *, hint: Optional[str] = None,
+           secondary: tuple[tuple[Span, str], ...] = (), focus: Optional[str] = None,
+           **fields: object) -> Diagnostic:
+        """The diagnostic at ``span``; ``focus`` is the word within it that the caret should point at.
+
+        Raises:
+            KeyError: a field of the templates is not given.
+        """
+        if hint is None and self.hint is not None:
+            hint = self.hint.format(**fields)
+        return Diagnostic(self.code.id, self.template.format(**fields), span, self.code.severity, hint,
+                          secondary, focus)
+
+    def unknown(self, span: Span, what: str, word: str, known: Iterable[str]) -> Diagnostic:
+        """An 'unknown X' diagnostic: a did-you-mean, else the known words (at most 12) as the hint."""
+        words = sorted(known)
+        shown = ", ".join(words[:12]) + (", ..." if len(words) > 12 else "")
+        return self.at(span, hint=did_you_mean(word, words), focus=word, what=what, word=word, known=shown)
+
+
+# ---------------------------------------------------------------- E00xx: reading files
+
+FILE_UNREADABLE = Code("E0001", "file cannot be read", "a path that does not exist")
+FILE_NOT_UTF8 = Code("E0002", "file is not valid UTF-8", "a Latin-1 file with an accented title")
+FILE_TOO_LARGE = Code("E0003", "file too large", "a file over the size limit")
+NESTING_TOO_DEEP = Code("E0004", "nesting too deep", "a predicate with hundreds of nested parentheses")
+
+NO_SUCH_PATH = Message(FILE_UNREADABLE, "no such file or folder",
+                       "give a path to a .agr, .norms or .expect file, or a folder of them")
+NO_TREATY_TEXT = Message(FILE_UNREADABLE, "no treaty text `{name}` in {folders}",
+                         "put the text in the texts folder, or correct `source`")
+CANNOT_READ = Message(FILE_UNREADABLE, "cannot read file: {reason}")
+CANNOT_WRITE = Message(FILE_UNREADABLE, "cannot write file: {reason}")
+IMPORT_OF_A_FOLDER = Message(FILE_UNREADABLE, "this is a folder, not a file", "give one treaty file")
+NOT_UTF8 = Message(FILE_NOT_UTF8, "file is not valid UTF-8", "save the file as UTF-8")
+TEXT_TOO_LARGE = Message(FILE_TOO_LARGE, "file is larger than {limit_mib} MiB", "split the corpus into several files")
+SOURCE_TOO_LARGE = Message(FILE_TOO_LARGE, "file is {size_mib} MiB, larger than the {limit_mib} MiB limit",
+                           "split the corpus into several files")
+CONDITIONS_TOO_DEEP = Message(NESTING_TOO_DEEP, "conditions nested more than {limit} deep",
+                              "split the requirement into several `require` lines")
+
+# ---------------------------------------------------------------- E01xx: syntax
+
+UNEXPECTED_CHARACTER = Code("E0101", "unexpected character", 'agreement x { kind fta; }')
+UNEXPECTED_WORD = Code("E0102", "unexpected word or symbol", 'agreement x { chapter "Title" { } }')
+UNEXPECTED_END = Code("E0103", "unexpected end of file", "agreement x {")
+UNTERMINATED_STRING = Code("E0104", "unterminated string", 'agreement x "Title')
+
+STRAY_CHARACTER = Message(UNEXPECTED_CHARACTER, "unexpected character `{shown}`", "expected {expected}")
+STRAY_CAPITAL = Message(UNEXPECTED_CHARACTER, "unexpected character `{shown}`",
+                        "party codes are 2 or 3 capital letters (JP, JPN); other words are lower-case")
+STRAY_CHARACTER_ANYWHERE = Message(UNEXPECTED_CHARACTER, "unexpected character `{shown}`")
+NUL_BYTE = Message(UNEXPECTED_CHARACTER, "file contains a NUL byte",
+                   "this looks like a binary file, not tradegap source")
+STRAY_TOKEN = Message(UNEXPECTED_WORD, "unexpected {kind} `{shown}`", "expected {expected} here")
+CANNOT_PARSE = Message(UNEXPECTED_WORD, "cannot parse: {error}")
+CANNOT_PARSE_FILE = Message(UNEXPECTED_WORD, "cannot parse this file: {error}")
+FORMATTER_CHANGED_MEANING = Message(UNEXPECTED_WORD,
+                                    "the formatter could not keep this file's meaning; it was left unchanged",
+                                    "this is a bug in tradegap; please report it")
+END_IN_BLOCK = Message(UNEXPECTED_END, "the file ends before the statement is complete",
+                       "a block is not closed: check that every `{{` has its `}}`")
+END_IN_STATEMENT = Message(UNEXPECTED_END, "the file ends before the statement is complete", "expected {expected}")
+STRING_NOT_CLOSED = Message(UNTERMINATED_STRING, "this string is not closed on its line",
+                            'strings end with `"` on the same line; write \\" for a quote inside one')
+
+# ---------------------------------------------------------------- E02xx: vocabulary
+
+UNKNOWN_TOPIC = Code("E0201", "unknown topic", "topic cross-border-date")
+UNKNOWN_PARTY = Code("E0202", "unknown party code", "parties JP XX")
+UNKNOWN_EXCEPTION = Code("E0203", "unknown exception kind or qualifier", "exception public-polcy")
+UNKNOWN_SCOPE = Code("E0204", "unknown scope item or software coverage", "excludes finance")
+BAD_PREDICATE = Code("E0205", "unknown predicate or wrong arguments", "require strenght at-least binding")
+UNKNOWN_SETTING = Code("E0206", "unknown word for this setting", "status ratified")
+INVALID_DATE = Code("E0207", "invalid date", "signed 2020-02-30")
+NUMBER_TOO_LARGE = Code("E0208", "number too large", "transition KH years 99999")
+
+_UNKNOWN = "unknown {what} `{word}`"
+_KNOWN = "known {what}s: {known}"
+NO_SUCH_TOPIC = Message(UNKNOWN_TOPIC, _UNKNOWN, _KNOWN)
+UNKNOWN_PARTY_CODE = Message(UNKNOWN_PARTY, "unknown party code `{code}`",
+                             "use ISO 3166-1 alpha-2 (JP) or alpha-3 (JPN) codes")
+NO_SUCH_EXCEPTION_WORD = Message(UNKNOWN_EXCEPTION, _UNKNOWN, _KNOWN)
+NO_SUCH_SCOPE_WORD = Message(UNKNOWN_SCOPE, _UNKNOWN, _KNOWN)
+NO_SUCH_PREDICATE_WORD = Message(BAD_PREDICATE, _UNKNOWN, _KNOWN)
+WRONG_ARGUMENTS = Message(BAD_PREDICATE, "`{name}` does not take the arguments `{args}`", "write `{usage}`")
+NO_SUCH_SETTING_WORD = Message(UNKNOWN_SETTING, _UNKNOWN, _KNOWN)
+NOT_A_DATE = Message(INVALID_DATE, "`{text}` is not a valid date", "dates are written YYYY-MM-DD, for example 2022-01-01")
+TOO_LARGE_FOR = Message(NUMBER_TOO_LARGE, "`{shown}` is too large for {what}", "{what} is at most {limit}")
+
+# ---------------------------------------------------------------- E03xx: structure and cross-references
+
+DUPLICATE_ARTICLE = Code("E0301", "duplicate article number", "two `article 14.11` in one agreement")
+DUPLICATE_ID = Code("E0302", "duplicate id", "two agreements named `rcep`")
+DATES_OUT_OF_ORDER = Code("E0303", "dates out of order", "in-force before signed")
+NOT_A_PARTY = Code("E0304", "party named is not a party to the agreement", "transition US years 5 in RCEP")
+UNKNOWN_AGREEMENT = Code("E0305", "unknown agreement", "based-on nosuch")
+BASED_ON_CYCLE = Code("E0306", "cycle of based-on", "a based-on b, b based-on a")
+NOT_IN_BASE = Code("E0307", "amended or omitted article not in the base", "amend article 99.9 { }")
+GIVEN_TWICE = Code("E0308", "setting given twice", "two `signed` lines")
+UNKNOWN_NORM = Code("E0309", "unknown norm set or norm", "expect rcep tpp9 met")
+NOT_ALLOWED_HERE = Code("E0310", "statement not allowed here", "amend article 1 { } in an agreement without based-on")
+OUTSIDE_ROOTS = Code("E0311", "reference outside the corpus roots", 'source "../../etc/passwd", or a symbolic link '
+                     "in a folder that points out of it")
+
+ARTICLE_WRITTEN_TWICE = Message(DUPLICATE_ARTICLE, "article {number} is written twice in `{agreement}`",
+                                "article numbers are unique within an agreement; merge the two")
+NORM_DEFINED_TWICE = Message(DUPLICATE_ID, "norm `{norm_set}.{norm}` is defined twice", "give each norm its own id")
+ID_DEFINED_TWICE = Message(DUPLICATE_ID, "{kind} `{id}` is defined twice",
+                           "ids are unique across the files given; rename one")
+IN_FORCE_BEFORE_SIGNED = Message(DATES_OUT_OF_ORDER, "entry into force {in_force} is before signature {signed}",
+                                 "check both dates against the treaty's final provisions")
+PARTY_NOT_A_MEMBER = Message(NOT_A_PARTY, "{what} names `{code}` ({name}), which is not a party to `{agreement}`",
+                             "add it to `parties`, or correct the code")
+NO_SUCH_AGREEMENT = Message(UNKNOWN_AGREEMENT, _UNKNOWN, _KNOWN)
+BASE_NOT_IN_CORPUS = Message(UNKNOWN_AGREEMENT, "`{agreement}` is based on `{base}`, which is not in the corpus",
+                             "give the base agreement's file too, or check the id (`tradegap list agreements`)")
+BASED_ON_CIRCLE = Message(BASED_ON_CYCLE, "`based-on` goes round in a circle: {cycle}",
+                          "one agreement in the circle must stand on its own")
+AMENDED_NOT_IN_BASE = Message(NOT_IN_BASE, "article {number} is not in `{base}`, so it cannot be amended",
+                              "write it as a new `article` in a chapter instead")
+OMITTED_NOT_IN_BASE = Message(NOT_IN_BASE, "article {number} is not in `{base}`, so it cannot be omitted",
+                              "check the number against the base agreement")
+PARTY_LISTED_TWICE = Message(GIVEN_TWICE, "party `{code}` is listed twice (as `{first}` already)",
+                             "list each party once")
+GENERAL_IN_FORCE_TWICE = Message(GIVEN_TWICE, "the general entry into force is given twice",
+                                 "per-party dates are written `in-force XX DATE`")
+SETTING_GIVEN_TWICE = Message(GIVEN_TWICE, "`{key}` is given twice in {owner}",
+                              "keep one; per-party entry into force is written `in-force XX DATE`")
+ARTICLE_SAYS_TWICE = Message(GIVEN_TWICE, "{owner} says this twice",
+                             "an article has one commitment, one software coverage and one contingency")
+NO_SUCH_NORM = Message(UNKNOWN_NORM, _UNKNOWN, _KNOWN)
+AMEND_WITHOUT_BASE = Message(NOT_ALLOWED_HERE, "`amend article` needs a base agreement",
+                             "add `based-on ID`, or write the article out in full")
+OMIT_WITHOUT_BASE = Message(NOT_ALLOWED_HERE, "`omit article` needs a base agreement",
+                            "add `based-on ID`, or delete the article")
+SHIELD_INCOMPLETE = Message(NOT_ALLOWED_HERE, "a shield names the parties and how long it lasts",
+                            "write `dispute-settlement shielded MY years 2 \"...\"`")
+MODE_TAKES_NO_PARTIES = Message(NOT_ALLOWED_HERE, "`dispute-settlement {mode}` takes no parties or period",
+                                "only `shielded` names parties and a period")
+REMOVE_WHICH = Message(NOT_ALLOWED_HERE, "say which {what} to remove", "write `remove {what} NAME`")
+NORM_WITHOUT_TOPIC = Message(NOT_ALLOWED_HERE, "norm `{norm_set}.{norm}` names no topic",
+                             "add `topic NAME`: the evaluator looks for articles on it")
+SOURCE_IS_A_PATH = Message(OUTSIDE_ROOTS, "`source` must be the plain name of a treaty text, not a path",
+                           'write a file name such as "rcep.txt" (letters, digits, `.`, `_`, `-`); '
+                           "texts are looked up only in the corpus's texts folder")
+SOURCE_NOT_PLAIN = Message(OUTSIDE_ROOTS, "`source` {name!r} is not a plain file name",
+                           'write a file name such as "rcep.txt"')
+LINK_OUT_OF_ROOT = Message(OUTSIDE_ROOTS, "`{path}` is a symbolic link out of `{root}`; it was not read",
+                           "copy the file into the folder, or name it on the command line to use it")
+
+# ---------------------------------------------------------------- W04xx: advice
+
+NO_TOPIC = Code("W0401", "article has no topic", "article 1 { binding }")
+NO_QUOTE = Code("W0402", "coded attribute has no quote", "binding with no quoted words")
+
+ARTICLE_WITHOUT_TOPIC = Message(NO_TOPIC, "article {number} has no topic, so no norm will find it",
+                                "add `topic NAME` (see `tradegap list topics`)")
+COMMITMENT_WITHOUT_QUOTE = Message(NO_QUOTE, "the {strength} commitment of article {number} quotes no words",
+                                   "add the operative words from the treaty, e.g. "
+                                   "binding prohibition \"No Party shall require ...\"")
+
+# ---------------------------------------------------------------- E05xx: importing
+
+NOT_A_TREATY_TEXT = Code("E0501", "input to import is not a treaty text", "a PDF or ZIP file given to `tradegap import`")
+MALFORMED_XML = Code("E0502", "malformed XML", "a ToTA file cut off in the middle of an element")
+UNSAFE_XML = Code("E0503", "XML with a DTD, entity declaration or external entity", '<!DOCTYPE t [<!ENTITY a "...">]>')
+NOT_TOTA = Code("E0504", "XML that is not a ToTA treaty", "<html>...</html> given as --format tota")
+EMPTY_INPUT = Code("E0505", "input to import is empty", "an empty file")
+INPUT_TOO_LARGE = Code("E0506", "input to import is too large", "a file of several hundred MB")
+NO_HEADINGS = Code("E0507", "no article headings in a plain text", "a text without lines such as `Article 3: Title`")
+BAD_ENCODING = Code("E0508", "input not valid in its encoding", "a Latin-1 file that declares (or defaults to) UTF-8")
+RULES_SYNTAX = Code("E0510", "syntax error in coding rules", "topic cooperation heading \"cooperation\" (no `when`)")
+RULES_UNKNOWN_WORD = Code("E0511", "unknown word in a coding rule", "strength bindng when text \"shall\"")
+RULES_BAD_PHRASE = Code("E0512", "unusable phrase in a coding rule", 'text "--" (no letters) or "{nosuch}"')
+
+BINARY_INPUT = Message(NOT_A_TREATY_TEXT, "this looks like a binary file, not a treaty text",
+                       "import reads ToTA XML or plain text (UTF-8); convert a PDF or word-processor file first")
+XML_CUT_SHORT = Message(MALFORMED_XML, "malformed XML: {error}", "the file ends early: it may be truncated")
+XML_MARKUP_ERROR = Message(MALFORMED_XML, "malformed XML: {error}", "check the markup at this place")
+XML_TOO_DEEP = Message(MALFORMED_XML, "malformed XML: nesting too deep")
+XML_REFUSED = Message(UNSAFE_XML, "the XML holds {what}, which is not read",
+                      "ToTA files need no DTD or entities; entity expansion and external entities "
+                      "are refused so that a file cannot blow up memory or read other files")
+NOT_A_TOTA_ROOT = Message(NOT_TOTA, "`<{tag}>` is not a ToTA treaty",
+                          "a ToTA file has a <treaty> root holding <meta> and <body>; for plain text use --format text")
+EMPTY_FILE = Message(EMPTY_INPUT, "the file is empty", "give a ToTA XML file or a treaty in plain text")
+IMPORT_TOO_LARGE = Message(INPUT_TOO_LARGE, "the file is {size}, over the {limit} import limit",
+                           "split the treaty, or import its chapters one at a time")
+IMPORT_GREW_TOO_LARGE = Message(INPUT_TOO_LARGE, "the file is over the {limit} import limit",
+                                "split the treaty, or import its chapters one at a time")
+NO_ARTICLE_HEADINGS = Message(NO_HEADINGS, "no article headings found",
+                              "headings read `Article 14.11: Title`, `ARTICLE 8` or `Article 3 Title`, "
+                              "each on a line of its own")
+XML_UNDECODABLE = Message(BAD_ENCODING, "the XML cannot be decoded: {error}",
+                          "declare the encoding the file is really in, or save it as UTF-8")
+XML_NOT_UTF8 = Message(BAD_ENCODING, "the file is not valid UTF-8 (byte 0x{byte:02x})",
+                       "the file declares UTF-8 (or no encoding, which means UTF-8); "
+                       "save it as UTF-8 or declare its real encoding")
+TEXT_NOT_UTF8 = Message(BAD_ENCODING, "the text is not valid UTF-8 (byte 0x{byte:02x})",
+                        "save the file as UTF-8 (plain text is read as UTF-8)")
+RULES_STRAY_QUOTE = Message(RULES_SYNTAX, "unexpected character `{shown}` in the coding rules",
+                            'strings end with `"` on the same line')
+RULES_STRAY_CHARACTER = Message(RULES_SYNTAX, "unexpected character `{shown}` in the coding rules",
+                                "rules read `ACTION when CONDITION`; phrases are in double quotes")
+RULES_STRAY_TOKEN = Message(RULES_SYNTAX, "unexpected `{shown}` in the coding rules", "expected one of: {expected}")
+RULES_END_EARLY = Message(RULES_SYNTAX, "the coding rules end before a rule or block is complete",
+                          "check that every `{{` has its `}}` and every `when` a condition")
+RULES_TOO_LARGE = Message(RULES_SYNTAX, "the coding rules are larger than 1 MiB")
+RULES_UNPARSABLE = Message(RULES_SYNTAX, "cannot parse the coding rules: {error}")
+RULES_BLOCK_COUNT = Message(RULES_SYNTAX, "a coding file holds exactly one `coding` block, found {count}",
+                            "put every rule in one block")
+NO_SUCH_RULE_WORD = Message(RULES_UNKNOWN_WORD, _UNKNOWN, _KNOWN)
+ALIAS_PARTY_CODE = Message(RULES_UNKNOWN_WORD, "unknown party code `{code}` in an alias",
+                           "use ISO 3166-1 alpha-2 (LA) or alpha-3 (LAO) codes")
+CHAPTER_ACTION = Message(RULES_UNKNOWN_WORD, "`chapter {action}` is not possible: a chapter carries only {actions}",
+                         "remove `chapter`, or choose another action")
+UNKNOWN_PLACEHOLDER = Message(RULES_BAD_PHRASE, "unknown placeholder `{{{name}}}`",
+                              "the only placeholder is {{ds-chapter}}")
+TWO_PLACEHOLDERS = Message(RULES_BAD_PHRASE, "a phrase may hold one placeholder")
+PHRASE_WITHOUT_LETTERS = Message(RULES_BAD_PHRASE, "this phrase has no letters or digits to match",
+                                 "phrases match whole words; punctuation alone matches nothing")
+
+
+# ---------------------------------------------------------------- the registry
+
+_T = TypeVar("_T")
+
+
+def _constants(kind: type[_T]) -> dict[str, _T]:
+    """The module's constants of one kind, by name, in the order they are written."""
+    return {name: value for name, value in globals().items() if isinstance(value, kind) and not name.startswith("_")}
+
+
+def _codes() -> dict[str, Code]:
+    found = sorted(_constants(Code).values(), key=lambda c: c.id)
+    codes = {c.id: c for c in found}
+    if len(codes) != len(found):
+        raise ValueError("two Code constants share an id")
+    return codes
+
+
+CODES: dict[str, Code] = _codes()
+"""Every code by id, in id order."""
+
+MESSAGES: dict[str, Message] = _constants(Message)
+"""Every message by its constant's name."""
