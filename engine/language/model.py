@@ -3,13 +3,13 @@
 Every node keeps the :class:`Span` of the text that wrote it; spans are
 excluded from equality and hashing, so two documents that say the same thing
 compare equal however they are laid out.  Vocabulary positions hold plain
-strings checked by :mod:`engine.validate` against :mod:`engine.vocabulary`.
+strings checked by :mod:`engine.checking.validate` against :mod:`engine.language.vocab`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Optional, Union
+from typing import Mapping, Optional, Union
 
 import attrs
 
@@ -31,7 +31,7 @@ class Span:
 NO_SPAN = Span()
 
 
-def number_key(number: str) -> tuple:
+def number_key(number: str) -> tuple[tuple[int, int, str], ...]:
     """Article numbers in reading order (14.2 before 14.10); a run of digits compares as a number,
     by length and then digits, so that no article number, however long, needs ``int()``."""
     return tuple((0, len(x.lstrip("0")), x.lstrip("0")) if x.isdigit() else (1, 0, x) for x in number.split("."))
@@ -250,7 +250,7 @@ class Agreement:
     notes: tuple[Note, ...] = ()
     span: Span = _span()
     # spans of single-valued statements, for diagnostics
-    spans: dict = attrs.field(factory=dict, eq=False, hash=False, repr=False, kw_only=True)
+    spans: Mapping[str, Span] = attrs.field(factory=dict, eq=False, hash=False, repr=False, kw_only=True)
 
     def all_articles(self) -> tuple[tuple[Optional[Chapter], Article], ...]:
         """Every article with the chapter it stands in (None outside chapters)."""

@@ -72,8 +72,8 @@ def _exception(args: tuple[str, ...]) -> Optional[ArgProblem]:
     return None
 
 
-class Pred(V.StrEnum):
-    """The predicate names."""
+class Pred(V.Word):
+    """The predicate names (their meanings are in :data:`PREDICATES`)."""
 
     STRENGTH = "strength"
     FORM = "form"
