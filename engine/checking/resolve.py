@@ -36,11 +36,11 @@ def _resolve(a: M.Agreement, lookup: Lookup, chain: tuple[str, ...], diags: list
         return _finish(a)
     if a.based_on in chain + (a.id,):
         cycle = " -> ".join(chain + (a.id, a.based_on))
-        diags.append(C.BASED_ON_CIRCLE.at(a.spans.get("based-on", a.span), focus=a.based_on, cycle=cycle))
+        diags.append(C.BASED_ON_CIRCLE.at(a.spans.based_on.or_else(a.span), focus=a.based_on, cycle=cycle))
         return _finish(attrs.evolve(a, based_on=None, amendments=(), omissions=()))
     base_written = lookup(a.based_on)
     if base_written is None:
-        diags.append(C.BASE_NOT_IN_CORPUS.at(a.spans.get("based-on", a.span), focus=a.based_on,
+        diags.append(C.BASE_NOT_IN_CORPUS.at(a.spans.based_on.or_else(a.span), focus=a.based_on,
                                              agreement=a.id, base=a.based_on))
         return _finish(attrs.evolve(a, amendments=(), omissions=()))
     base = _resolve(base_written, lookup, chain + (a.id,), diags)
@@ -114,7 +114,7 @@ def _overlay(draft: M.Agreement, base: M.Agreement, diags: list) -> M.Agreement:
         kind=draft.kind or base.kind,
         status=draft.status or base.status,
         parties=draft.parties or base.parties,
-        signed=draft.signed if "signed" in draft.spans else (None if draft.parties else base.signed),
+        signed=draft.signed if draft.spans.signed.written else (None if draft.parties else base.signed),
         in_force=draft.in_force if (draft.in_force or draft.parties) else base.in_force,
         source=draft.source or base.source,
         verification=draft.verification or base.verification,
@@ -127,7 +127,7 @@ def _overlay(draft: M.Agreement, base: M.Agreement, diags: list) -> M.Agreement:
         omissions=(),
         notes=base.notes + draft.notes,
         span=draft.span,
-        spans={**base.spans, **draft.spans},
+        spans=base.spans.overlay(draft.spans),
     )
 
 

@@ -52,7 +52,7 @@ def _not_parties(codes: Iterable[str], members: set[str], agreement: M.Agreement
         c = P.canonical(code)
         if c is not None and c not in members:
             yield C.PARTY_NOT_A_MEMBER.at(
-                span, secondary=((agreement.spans.get("parties", agreement.span), "parties listed here"),),
+                span, secondary=((agreement.spans.parties.or_else(agreement.span), "parties listed here"),),
                 focus=code, what=what, code=code, name=P.name(code), agreement=agreement.id)
 
 
@@ -68,25 +68,25 @@ def plain_file_name(name: str) -> bool:
 def _agreement(a: M.Agreement) -> Iterator[D.Diagnostic]:
     sp = a.spans
     if a.source is not None and not plain_file_name(a.source):
-        yield C.SOURCE_IS_A_PATH.at(sp.get("source", a.span))
-    yield from _vocab(C.NO_SUCH_SETTING_WORD, "agreement kind", a.kind, V.AGREEMENT_KINDS, sp.get("kind", a.span))
-    yield from _vocab(C.NO_SUCH_SETTING_WORD, "status", a.status, V.STATUSES, sp.get("status", a.span))
+        yield C.SOURCE_IS_A_PATH.at(sp.source.or_else(a.span))
+    yield from _vocab(C.NO_SUCH_SETTING_WORD, "agreement kind", a.kind, V.AGREEMENT_KINDS, sp.kind.or_else(a.span))
+    yield from _vocab(C.NO_SUCH_SETTING_WORD, "status", a.status, V.STATUSES, sp.status.or_else(a.span))
     yield from _vocab(C.NO_SUCH_SETTING_WORD, "verification level", a.verification, V.VERIFICATION_LEVELS,
-                      sp.get("verification", a.span))
-    yield from _party_codes(a.parties, sp.get("parties", a.span))
+                      sp.verification.or_else(a.span))
+    yield from _party_codes(a.parties, sp.parties.or_else(a.span))
     members = {P.canonical(c) for c in a.parties} - {None}
     seen: dict[str, str] = {}
     for code in a.parties:
         c = P.canonical(code)
         if c in seen:
-            yield C.PARTY_LISTED_TWICE.at(sp.get("parties", a.span), code=code, first=seen[c])
+            yield C.PARTY_LISTED_TWICE.at(sp.parties.or_else(a.span), code=code, first=seen[c])
         elif c:
             seen[c] = code
     for entry in a.in_force:
         yield from _party_codes(entry.parties, entry.span)
         yield from _not_parties(entry.parties, members, a, entry.span, "`in-force`")
         if a.signed and entry.date < a.signed:
-            yield C.IN_FORCE_BEFORE_SIGNED.at(entry.span, secondary=((sp.get("signed", a.span), "signed here"),),
+            yield C.IN_FORCE_BEFORE_SIGNED.at(entry.span, secondary=((sp.signed.or_else(a.span), "signed here"),),
                                               in_force=entry.date, signed=a.signed)
     general = [e for e in a.in_force if not e.parties]
     for extra in general[1:]:

@@ -9,7 +9,7 @@ strings checked by :mod:`engine.checking.validate` against :mod:`engine.language
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Mapping, Optional, Union
+from typing import Optional, Union
 
 import attrs
 
@@ -26,6 +26,15 @@ class Span:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.column}"
+
+    @property
+    def written(self) -> bool:
+        """Whether the span points into a text (``NO_SPAN`` and file-only spans do not)."""
+        return self.line > 0
+
+    def or_else(self, default: "Span") -> "Span":
+        """This span if it was written, else ``default`` (e.g. the enclosing block's)."""
+        return self if self.line > 0 else default
 
 
 NO_SPAN = Span()
@@ -228,6 +237,24 @@ class PartyEntry:
 
 
 @attrs.frozen
+class SettingSpans:
+    """Where each single-valued setting of an agreement was written (``NO_SPAN`` where it was not)."""
+
+    kind: Span = NO_SPAN
+    status: Span = NO_SPAN
+    parties: Span = NO_SPAN
+    signed: Span = NO_SPAN
+    source: Span = NO_SPAN
+    verification: Span = NO_SPAN
+    based_on: Span = NO_SPAN
+
+    def overlay(self, other: "SettingSpans") -> "SettingSpans":
+        """These spans with every setting ``other`` wrote taking its place (a draft over its base)."""
+        return SettingSpans(**{f.name: getattr(other, f.name).or_else(getattr(self, f.name))
+                               for f in attrs.fields(SettingSpans)})
+
+
+@attrs.frozen
 class Agreement:
     """An agreement or a draft, as written (see :mod:`engine.resolve` for drafts)."""
 
@@ -249,8 +276,8 @@ class Agreement:
     omissions: tuple[Omission, ...] = ()
     notes: tuple[Note, ...] = ()
     span: Span = _span()
-    # spans of single-valued statements, for diagnostics
-    spans: Mapping[str, Span] = attrs.field(factory=dict, eq=False, hash=False, repr=False, kw_only=True)
+    # where the single-valued settings were written, for diagnostics and the formatter
+    spans: SettingSpans = attrs.field(factory=SettingSpans, eq=False, hash=False, repr=False, kw_only=True)
 
     def all_articles(self) -> tuple[tuple[Optional[Chapter], Article], ...]:
         """Every article with the chapter it stands in (None outside chapters)."""

@@ -329,7 +329,7 @@ def _build_transformer():
                 omissions=tuple(nodes.get(M.Omission, [])),
                 notes=tuple(nodes.get(M.Note, [])),
                 span=span(c),
-                spans={k: s.span for k, s in settings.items()},
+                spans=M.SettingSpans(**{k.replace("-", "_"): s.span for k, s in settings.items()}),
             )
 
         # ---- norms

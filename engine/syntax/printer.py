@@ -166,20 +166,20 @@ def _agreement(w: _Writer, a: M.Agreement) -> None:
     sp = a.spans
     w.open(_title(["agreement", a.id], a.title), a.span)
     if a.based_on:
-        w.stmt(["based-on", a.based_on], span=sp.get("based-on", M.NO_SPAN))
-    for key, value in (("kind", a.kind), ("status", a.status)):
+        w.stmt(["based-on", a.based_on], span=sp.based_on)
+    for key, value, span in (("kind", a.kind, sp.kind), ("status", a.status, sp.status)):
         if value:
-            w.stmt([key.ljust(8), value], span=sp.get(key, M.NO_SPAN))
+            w.stmt([key.ljust(8), value], span=span)
     if a.parties:
-        w.stmt(["parties ", *a.parties], span=sp.get("parties", M.NO_SPAN))
+        w.stmt(["parties ", *a.parties], span=sp.parties)
     if a.signed:
-        w.stmt(["signed  ", a.signed.isoformat()], span=sp.get("signed", M.NO_SPAN))
+        w.stmt(["signed  ", a.signed.isoformat()], span=sp.signed)
     for e in a.in_force:
         w.stmt(["in-force", *e.parties, e.date.isoformat()], span=e.span)
     if a.source is not None:
-        w.stmt(["source  ", quote_string(a.source)], span=sp.get("source", M.NO_SPAN))
+        w.stmt(["source  ", quote_string(a.source)], span=sp.source)
     if a.verification:
-        w.stmt(["verification", a.verification], span=sp.get("verification", M.NO_SPAN))
+        w.stmt(["verification", a.verification], span=sp.verification)
     _dispute(w, a.dispute_settlement)
     _exceptions(w, a.exceptions)
     _notes(w, a.notes)
