@@ -20,9 +20,8 @@ from engine.checking.corpus import load_text
 from engine.views.diff import diff
 from engine.evaluation.evaluator import evaluate
 from engine.views.pair import pair
-from engine.views.precedents import suggest_for_report
+from engine.views.precedents import SuggestedReport, suggest_for_report
 from engine.rendering import render
-from engine.rendering.html import render as render_html
 from engine.checking.resolve import resolve
 
 DAY = dt.date(2026, 1, 1)
@@ -36,7 +35,7 @@ def pages(corpus):
     three = [corpus.agreement(i) for i in ("cptpp", "usjdta", "rcep")]
     report = evaluate(three, corpus.norms("tpp3"), DAY)
     return {
-        "report": render_html(report, suggestions=suggest_for_report(corpus, report)),
+        "report": render(SuggestedReport(report, suggest_for_report(corpus, report)), "html"),
         "compare": render(compare(three, [corpus.norms("digital-core")], as_of=DAY), "html"),
         "topics": render(compare(three, topics=["source-code", "cybersecurity"], as_of=DAY), "html"),
         "pair": render(pair(c.agreements.values(), "KR", "JP", [c.norms("tpp3")], DAY,

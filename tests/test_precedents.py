@@ -15,7 +15,7 @@ from engine.language import vocab as V
 from engine.checking.corpus import load_text
 from engine.evaluation.evaluator import evaluate
 from engine.views.precedents import suggest_for_report
-from engine.rendering.precedents import render_suggestions
+from engine.rendering import render_suggestions
 from engine.checking.resolve import resolve
 
 DAY = dt.date(2026, 1, 1)

@@ -23,7 +23,6 @@ from engine.checking.corpus import Corpus, load_text
 from engine.evaluation.evaluator import evaluate
 from engine.evaluation.findings import AgreementInfo, Evidence, Finding, NormSetInfo, Reason, Report
 from engine.rendering import FORMATS, render, safe
-from engine.rendering.trace import render_trace
 
 HTML = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 ATTR = '" onmouseover="alert(1)" x="'
@@ -161,8 +160,8 @@ def test_explain_traces_are_inert(payload):
     from engine.api import explain
 
     finding = explain(corpus.agreement("evil"), corpus.norms("evilnorms"), "data-flows", dt.date(2026, 1, 1))
-    check_inert("text", render_trace(finding, "text"), payload)
-    check_inert("json", render_trace(finding, "json"), payload)
+    check_inert("text", render(finding, "text"), payload)
+    check_inert("json", render(finding, "json"), payload)
 
 
 @pytest.mark.parametrize("payload", PAYLOADS)

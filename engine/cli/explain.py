@@ -24,7 +24,7 @@ def run(args, out, err) -> int:
     from engine.api import explain
     from engine.cli.common import usage_error
     from engine.cli.common import resolve_targets
-    from engine.rendering.trace import render_trace
+    from engine.rendering import render
 
     if "." not in args.norm:
         return usage_error(err, f"`{args.norm}` is not a norm reference", "write SET.NORM, e.g. tpp3.data-flows")
@@ -44,5 +44,5 @@ def run(args, out, err) -> int:
                            "norms: " + ", ".join(n.id for n in ns.norms))
     for agreement in agreements:
         finding = explain(agreement, ns, norm_id, as_of, party)
-        out.write(render_trace(finding, args.format, as_of=as_of, party=party))
+        out.write(render(finding, args.format))
     return 0

@@ -47,10 +47,9 @@ def run(args, out, err) -> int:
     corpus, agreements, norm_sets, as_of, party = targets
     report = evaluate(agreements, norm_sets, as_of=as_of, party=party)
     if args.suggest:
-        from engine.views.precedents import suggest_for_report
-        from engine.rendering.precedents import render_report_with_suggestions
+        from engine.views.precedents import suggest_report
 
-        text = render_report_with_suggestions(report, suggest_for_report(corpus, report), args.format)
+        text = render(suggest_report(corpus, report), args.format)
     else:
         text = render(report, args.format)
     emit(text, args, out)

@@ -1,29 +1,65 @@
-"""Rendering: one module per format, all from the same result objects.
+"""Rendering: every result as text, in one module per format, through one registry.
 
-``render(result, fmt)`` returns text; nothing here prints.  Every string
-taken from agreements and norms passes through :mod:`engine.rendering.safe`
-for the format at hand, so titles, quotes and reasons come out inert.
+``render(result, fmt)`` returns text; nothing here prints.  Each format
+module (:mod:`~engine.rendering.text`, :mod:`~engine.rendering.markdown`,
+:mod:`~engine.rendering.json`, :mod:`~engine.rendering.csv`,
+:mod:`~engine.rendering.html`) has one function per result type and a
+``FORMAT`` that maps result types to them; ``render`` dispatches on the
+result's type through those tables.  What formats share lives in
+:mod:`~engine.rendering.common`.  Every string taken from agreements and
+norms passes through :mod:`engine.rendering.safe` for the format at hand,
+so titles, quotes and reasons come out inert.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
+from typing import TYPE_CHECKING, Mapping, Sequence
+
+if TYPE_CHECKING:
+    from engine.rendering.common import Format
+    from engine.views.precedents import Suggestion
 
 FORMATS = ("text", "markdown", "json", "csv", "html")
 
-_MODULES = {"text": "text", "markdown": "markdown", "json": "json_form", "csv": "csv_form", "html": "html"}
 
-# Result types other than Report: their text, Markdown and CSV forms live in one module per type
-# (JSON and HTML handle every result type in json_form and html).
-_RESULTS = {"Comparison": "compare_render", "Diff": "diff_render", "Pair": "pair_render"}
+@functools.cache
+def _load(fmt: str) -> Format:
+    # Each format's module is named after it, and imported only when that format is asked for:
+    # importing all five would cost every report about 10 ms.
+    module = importlib.import_module(f"{__name__}.{fmt}")
+    form: Format = module.FORMAT
+    return form
 
 
-def render(result, fmt: str = "text") -> str:
-    """Render a Report, Comparison, Diff or Pair as ``fmt``."""
-    if fmt not in _MODULES:
+def formats() -> Mapping[str, Format]:
+    """Every format by name (this imports every format module)."""
+    return {name: _load(name) for name in FORMATS}
+
+
+def _format(fmt: str) -> Format:
+    if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    kind = _RESULTS.get(type(result).__name__)
-    if kind is not None and fmt in ("text", "markdown", "csv"):
-        return importlib.import_module(f"engine.rendering.{kind}").render(result, fmt)
-    module = importlib.import_module(f"engine.rendering.{_MODULES[fmt]}")
-    return module.render(result)
+    return _load(fmt)
+
+
+def render(result: object, fmt: str = "text") -> str:
+    """``result`` as ``fmt``: a Report, a Finding (its trace: text, json), a Comparison, a Diff, a Pair,
+    or a SuggestedReport (a report and its precedents, as ``tradegap report --suggest``).
+
+    Raises:
+        ValueError: ``fmt`` is not one of :data:`FORMATS`.
+        TypeError: ``fmt`` has no form for the result's type (the message names those it has).
+    """
+    form = _format(fmt)
+    renderer = form.renderers.get(type(result))
+    if renderer is None:
+        names = ", ".join(t.__name__ for t in form.renderers.types())
+        raise TypeError(f"no {fmt} form for {type(result).__name__}; {fmt} renders {names}")
+    return renderer(result)
+
+
+def render_suggestions(suggestions: Sequence[Suggestion], fmt: str = "text") -> str:
+    """Suggestions alone (``engine.suggest_for_report``'s answer) as ``fmt``; HTML gives a ``<section>``."""
+    return _format(fmt).suggestions(suggestions)

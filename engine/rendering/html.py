@@ -1,4 +1,4 @@
-"""One self-contained HTML page per result: a report, a comparison, a pair view or a diff.
+"""One self-contained HTML page per result: a report (with or without precedents), a comparison, a pair, a diff.
 
 The page loads nothing: styles are inline, there are no fonts, images or
 scripts from elsewhere, and a Content-Security-Policy says so to the
@@ -10,28 +10,29 @@ Grades are shown three ways at once: a colour, a symbol and a word, so the
 matrix reads in black and white and to a screen reader.  Each cell is a
 ``<details>``: the summary gives the grade and article, the body its
 reasons and evidence.  Every string from agreements and norms goes through
-:func:`engine.rendering.safe.html`.
+:func:`engine.rendering.safe.html`.  A finding's trace has no page.
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
-from typing import Iterable, Optional, Sequence
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence
 
-from engine.language import parties as P
+from engine.evaluation.findings import Finding, Report
+from engine.language import vocab as V
+from engine.rendering import common as C
 from engine.rendering import safe
-from engine.rendering.words import GRADE_LABEL, GRADE_MARK
+
+if TYPE_CHECKING:
+    from engine.evaluation.findings import Evidence, Reason
+    from engine.views.compare import ArticleView, Comparison, Row
+    from engine.views.diff import Change, Diff, GradeChange
+    from engine.views.pair import Pair
+    from engine.views.precedents import Precedent, SuggestedReport, Suggestion
 
 h = safe.html
-
-GRADE_CLASS = {"met": "g-met", "partial": "g-partial", "unmet": "g-unmet", "not-applicable": "g-na", None: "g-none"}
-GRADE_MEANING = {
-    "met": "an article meets every requirement and binds every party on the date",
-    "partial": "an article addresses it but some requirement fails, or it does not yet bind some parties",
-    "unmet": "no article addresses it, or an essential requirement fails",
-    "not-applicable": "the party in view is not a party to the agreement",
-}
 
 STYLE = """
 :root{--met:#1a7f37;--met-bg:#dafbe1;--partial:#7d4e00;--partial-bg:#fff1c2;--unmet:#b3261e;--unmet-bg:#ffe3e0;
@@ -102,14 +103,15 @@ def page(title: str, meta: Sequence[str], body: str, version: str) -> str:
 # ---------------------------------------------------------------- pieces
 
 
+def _grade_chip(g: str) -> str:
+    return (f"<li><span class=\"chip {C.GRADE_CSS[g]}\"><span class=\"mark\" aria-hidden=\"true\">"
+            f"{h(C.GRADE_MARK[g])}</span> <span class=\"label\">{h(C.GRADE_LABEL[g])}</span></span> "
+            f"{h(C.GRADE_MEANING[g])}</li>")
+
+
 def legend(graded: bool = True, topics: bool = False) -> str:
     """The key to the colours, symbols and words; it reads without colour."""
-    items = []
-    if graded:
-        for g in ("met", "partial", "unmet", "not-applicable"):
-            items.append(f"<li><span class=\"chip {GRADE_CLASS[g]}\"><span class=\"mark\" aria-hidden=\"true\">"
-                         f"{h(GRADE_MARK[g])}</span> <span class=\"label\">{h(GRADE_LABEL[g])}</span></span> "
-                         f"{h(GRADE_MEANING[g])}</li>")
+    items = [_grade_chip(g) for g in C.GRADE_LABEL] if graded else []
     if topics:
         items.append("<li><span class=\"chip g-none\"><span class=\"label\">no grade</span></span> "
                      "a row that is a topic, not a norm: the articles on it, strongest first</li>")
@@ -120,7 +122,8 @@ def legend(graded: bool = True, topics: bool = False) -> str:
               "out.</p>\n</section>\n")
 
 
-def reasons_html(reasons) -> str:
+def reasons_html(reasons: Sequence[Reason]) -> str:
+    """Why a finding or cell is not met, one item per failed requirement."""
     if not reasons:
         return ""
     items = []
@@ -132,7 +135,8 @@ def reasons_html(reasons) -> str:
     return "<p><strong>Why not met</strong></p><ul class=\"reasons\">" + "".join(items) + "</ul>"
 
 
-def evidence_html(evidence) -> str:
+def evidence_html(evidence: Sequence[Evidence]) -> str:
+    """The quoted words behind a finding, with where they are."""
     if not evidence:
         return ""
     items = []
@@ -143,7 +147,8 @@ def evidence_html(evidence) -> str:
     return "<p><strong>Evidence</strong></p><ul class=\"evidence\">" + "".join(items) + "</ul>"
 
 
-def articles_html(articles) -> str:
+def articles_html(articles: Sequence[ArticleView]) -> str:
+    """A comparison cell's articles with their qualifiers."""
     if not articles:
         return "<p>No article addresses this.</p>"
     items = []
@@ -160,39 +165,42 @@ def cell(grade: Optional[str], summary_lines: Iterable[str], body: str, label: s
     lines = [h(x) for x in summary_lines]
     mark = ""
     if grade is not None:
-        mark = (f"<span class=\"mark\" aria-hidden=\"true\">{h(GRADE_MARK[grade])}</span> "
-                f"<span class=\"label\">{h(GRADE_LABEL[grade])}</span>")
+        mark = (f"<span class=\"mark\" aria-hidden=\"true\">{h(C.GRADE_MARK[grade])}</span> "
+                f"<span class=\"label\">{h(C.GRADE_LABEL[grade])}</span>")
     text = mark + "".join(f"<span class=\"sub\">{x}</span>" for x in lines)
     data = f" data-grade=\"{h(grade)}\"" if grade else ""
+    css = C.GRADE_CSS[grade]
     if not body:
-        return f"<td class=\"cell {GRADE_CLASS[grade]}\"{data} aria-label=\"{h(label)}\">{text}</td>"
-    return (f"<td class=\"cell {GRADE_CLASS[grade]}\"{data} aria-label=\"{h(label)}\"><details><summary>{text}"
+        return f"<td class=\"cell {css}\"{data} aria-label=\"{h(label)}\">{text}</td>"
+    return (f"<td class=\"cell {css}\"{data} aria-label=\"{h(label)}\"><details><summary>{text}"
             f"</summary><div class=\"body\">{body}</div></details></td>")
 
 
-def matrix(caption: str, corner: str, columns: Sequence[tuple[str, str]], rows: Sequence[tuple[str, str, list[str]]]) -> str:
+def matrix(caption: str, corner: str, columns: Sequence[tuple[str, str]],
+           rows: Sequence[tuple[str, str, list[str]]]) -> str:
     """A table: ``columns`` are (name, subtitle) plain text; ``rows`` are (name, subtitle, [td html])."""
     head = f"<th scope=\"col\">{h(corner)}</th>" + "".join(
         f"<th scope=\"col\">{h(n)}<span class=\"sub\">{h(s)}</span></th>" for n, s in columns)
     body = "".join(
         f"<tr><th scope=\"row\">{h(n)}<span class=\"sub\">{h(s)}</span></th>{''.join(tds)}</tr>\n"
         for n, s, tds in rows)
-    return (f"<div class=\"scroll\"><table class=\"matrix\">\n<caption>{h(caption)}</caption>\n<thead><tr>{head}</tr></thead>\n"
-            f"<tbody>\n{body}</tbody>\n</table></div>\n")
+    return (f"<div class=\"scroll\"><table class=\"matrix\">\n<caption>{h(caption)}</caption>\n"
+            f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table></div>\n")
 
 
 def counts(grades: Iterable[Optional[str]]) -> str:
-    grades = [g for g in grades if g]
-    parts = [f"<span>{h(GRADE_MARK[g])} {h(GRADE_LABEL[g])}: {grades.count(g)}</span>"
-             for g in ("met", "partial", "unmet", "not-applicable") if g in grades]
+    """``✓ met: 3  ~ partial: 1`` for the grades present, in the legend's order."""
+    present = [g for g in grades if g]
+    parts = [f"<span>{h(C.GRADE_MARK[g])} {h(C.GRADE_LABEL[g])}: {present.count(g)}</span>"
+             for g in C.GRADE_LABEL if g in present]
     return f"<p class=\"counts\">{''.join(parts)}</p>\n" if parts else ""
 
 
-def _finding_cell(f, source: bool = False, extra: str = "") -> str:
+def _finding_cell(f: Optional[Finding], source: bool = False, extra: str = "") -> str:
     if f is None:
-        return cell("unmet", ["nothing binds both"], "", "no agreement binds both")
+        return cell(V.Grade.UNMET, ["nothing binds both"], "", "no agreement binds both")
     lines = [f"Art. {f.article}" if f.article else "no article"]
-    if f.reasons and f.unmet_because != "no-article":
+    if f.reasons and f.unmet_because != V.UnmetBecause.NO_ARTICLE:
         lines.append(f"{len(f.reasons)} requirement{'s' if len(f.reasons) != 1 else ''} not met")
     if source:
         lines.append(f.agreement)
@@ -202,60 +210,59 @@ def _finding_cell(f, source: bool = False, extra: str = "") -> str:
     return cell(f.grade, lines, body, f"{f.agreement} {f.norm}: {f.grade}")
 
 
-def _who(party) -> str:
-    return f"from the position of {P.name(party)} ({party})" if party else "all parties"
-
-
 # ---------------------------------------------------------------- results
 
 
-def _report(report, suggestions=None) -> str:
-    from engine.rendering.words import header_lines
-
-    norms = list(dict.fromkeys(f.norm for f in report.findings))
-    titles = {f.norm: f.norm_title or "" for f in report.findings}
-    by = {(f.agreement, f.norm): f for f in report.findings}
-    columns = [(a.id, a.title or "") for a in report.agreements]
-    rows = [(n, titles[n], [_finding_cell(by.get((a.id, n))) for a in report.agreements]) for n in norms]
-    body = legend() + "<h2>Findings</h2>\n" + counts(f.grade for f in report.findings)
-    body += matrix("Norms by agreement", "Norm", columns, rows)
-    if suggestions is not None:
-        body += precedents_section(suggestions)
-    return page("Gap report: " + ", ".join(a.id for a in report.agreements), header_lines(report), body,
-                report.engine_version)
+def _report_page(r: Report, precedents: str) -> str:
+    norms = list(dict.fromkeys(f.norm for f in r.findings))
+    titles = {f.norm: f.norm_title or "" for f in r.findings}
+    by = {(f.agreement, f.norm): f for f in r.findings}
+    columns = [(a.id, a.title or "") for a in r.agreements]
+    rows = [(n, titles[n], [_finding_cell(by.get((a.id, n))) for a in r.agreements]) for n in norms]
+    body = legend() + "<h2>Findings</h2>\n" + counts(f.grade for f in r.findings)
+    body += matrix("Norms by agreement", "Norm", columns, rows) + precedents
+    return page("Gap report: " + ", ".join(a.id for a in r.agreements), C.report_header(r), body, r.engine_version)
 
 
-def _comparison(c) -> str:
-    from engine.rendering.compare_render import header_lines
+def report(r: Report) -> str:
+    """Norms by agreement: one cell per finding, opening to its reasons and evidence."""
+    return _report_page(r, "")
 
-    def td(row, agreement):
-        x = c.cell(row.key, agreement)
-        lines = [a.summary() for a in x.articles] or ["no article"]
-        body = articles_html(x.articles) + reasons_html(x.reasons) + evidence_html(x.evidence)
-        return cell(x.grade, lines, body, f"{agreement} {row.key}: {x.grade or 'topic'}")
 
+def _comparison_td(c: Comparison, row: Row, agreement: str) -> str:
+    x = c.cell(row.key, agreement)
+    lines = [a.summary() for a in x.articles] or ["no article"]
+    body = articles_html(x.articles) + reasons_html(x.reasons) + evidence_html(x.evidence)
+    return cell(x.grade, lines, body, f"{agreement} {row.key}: {x.grade or 'topic'}")
+
+
+def comparison(c: Comparison) -> str:
+    """The matrix (agreements down the side if transposed); cells open to articles, reasons, evidence."""
     graded = any(r.kind == "norm" for r in c.rows)
     if c.transposed:
         columns = [(r.key, r.title or "") for r in c.rows]
-        rows = [(a.id, a.title or "", [td(r, a.id) for r in c.rows]) for a in c.agreements]
+        rows = [(a.id, a.title or "", [_comparison_td(c, r, a.id) for r in c.rows]) for a in c.agreements]
         corner = "Agreement"
     else:
         columns = [(a.id, a.title or "") for a in c.agreements]
-        rows = [(r.key, r.title or "", [td(r, a.id) for a in c.agreements]) for r in c.rows]
+        rows = [(r.key, r.title or "", [_comparison_td(c, r, a.id) for a in c.agreements]) for r in c.rows]
         corner = "Norm" if graded else "Topic"
-    body = legend(graded, any(r.kind == "topic" for r in c.rows)) + "<h2>Matrix</h2>\n" + counts(x.grade for x in c.cells)
-    body += matrix("Side-by-side comparison", corner, columns, rows)
-    return page("Comparison: " + ", ".join(a.id for a in c.agreements), header_lines(c), body, c.engine_version)
+    body = legend(graded, any(r.kind == "topic" for r in c.rows)) + "<h2>Matrix</h2>\n"
+    body += counts(x.grade for x in c.cells) + matrix("Side-by-side comparison", corner, columns, rows)
+    return page("Comparison: " + ", ".join(a.id for a in c.agreements), C.comparison_header(c), body,
+                c.engine_version)
 
 
-def _pair(p) -> str:
-    from engine.rendering.pair_render import agreement_lines, header_lines
-
+def _pair_columns(p: Pair) -> list[tuple[str, str]]:
     columns = [("strongest", "the best commitment binding both")]
     if p.drafts:
         columns.append(("with drafts", "the strongest once the drafts are in force"))
     columns += [(b.agreement.id, b.agreement.title or "") for b in p.agreements]
-    columns += [(d.id, "draft: " + (d.title or "")) for d in p.drafts]
+    return columns + [(d.id, "draft: " + (d.title or "")) for d in p.drafts]
+
+
+def pair(p: Pair) -> str:
+    """The agreements binding both, then per norm the strongest commitment and each agreement's finding."""
     rows = []
     for r in p.rows:
         tds = [_finding_cell(r.strongest, source=True)]
@@ -264,16 +271,17 @@ def _pair(p) -> str:
         tds += [_finding_cell(f) for f in r.findings + r.draft_findings]
         rows.append((r.norm, r.norm_title or "", tds))
     listing = "".join(f"<p>{h(x)}</p>\n" if not x.startswith("  ") else f"<ul><li>{h(x.strip())}</li></ul>\n"
-                      for x in agreement_lines(p))
+                      for x in C.pair_agreement_lines(p))
     body = legend() + "<h2>Agreements</h2>\n" + listing + "<h2>Norms</h2>\n"
-    body += counts(r.strongest.grade if r.strongest else "unmet" for r in p.rows)
-    body += matrix("Strongest commitment between the two, by norm", "Norm", columns, rows)
+    body += counts(r.strongest.grade if r.strongest else V.Grade.UNMET for r in p.rows)
+    body += matrix("Strongest commitment between the two, by norm", "Norm", _pair_columns(p), rows)
     if p.drafts:
-        body += f"<p><strong>With {h(', '.join(d.id for d in p.drafts))}: closes {p.closes}, narrows {p.narrows}.</strong></p>\n"
-    return page(f"Pair view: {p.x} and {p.y}", header_lines(p), body, p.engine_version)
+        body += (f"<p><strong>With {h(', '.join(d.id for d in p.drafts))}: closes {p.closes}, "
+                 f"narrows {p.narrows}.</strong></p>\n")
+    return page(f"Pair view: {p.x} and {p.y}", C.pair_header(p), body, p.engine_version)
 
 
-def _changes_rows(item: str, status: str, changes) -> str:
+def _changes_rows(item: str, status: str, changes: Sequence[Change]) -> str:
     if not changes:
         return f"<tr><td>{h(item)}</td><td>{h(status)}</td><td colspan=\"4\"></td></tr>\n"
     out = []
@@ -285,70 +293,82 @@ def _changes_rows(item: str, status: str, changes) -> str:
     return "".join(out)
 
 
-def _diff(d) -> str:
-    from engine.rendering.diff_render import header_lines
-
+def _text_changes(d: Diff) -> str:
     head = "<thead><tr><th scope=\"col\">Item</th><th scope=\"col\">Status</th><th scope=\"col\">Attribute</th>" \
            "<th scope=\"col\">Before</th><th scope=\"col\">After</th><th scope=\"col\">Quotes</th></tr></thead>"
-    rows = _changes_rows("agreement", "changed", d.agreement) if d.agreement else ""
+    rows = _changes_rows("agreement", V.ChangeStatus.CHANGED, d.agreement) if d.agreement else ""
     rows += "".join(_changes_rows(f"chapter {c.number}", c.status, c.changes) for c in d.chapters)
     rows += "".join(_changes_rows(f"Art. {a.number} {a.title or ''}".strip(), a.status, a.changes)
                     for a in d.articles)
-    body = legend(d.grades != ()) + "<h2>Text</h2>\n<div class=\"scroll\"><table class=\"changes\"><caption>What the text says "
-    body += f"differently</caption>{head}<tbody>\n{rows}</tbody></table></div>\n"
-    body += f"<h2>Grades: {h(d.summary)}</h2>\n"
-    grade_rows = "".join(
-        f"<tr><th scope=\"row\">{h(g.norm)}<span class=\"sub\">{h(g.norm_title or '')}</span></th>"
-        + cell(g.old_grade, [f"Art. {g.old_article}" if g.old_article else "no article"], "", f"before: {g.old_grade}")
-        + cell(g.new_grade, [f"Art. {g.new_article}" if g.new_article else "no article"], "", f"after: {g.new_grade}")
-        + f"<td>{h(g.effect)}</td><td>{h('; '.join(g.resolved))}</td><td>{h('; '.join(g.introduced))}</td></tr>\n"
-        for g in d.grades)
+    return ("<h2>Text</h2>\n<div class=\"scroll\"><table class=\"changes\"><caption>What the text says "
+            f"differently</caption>{head}<tbody>\n{rows}</tbody></table></div>\n")
+
+
+def _grade_change_row(g: GradeChange) -> str:
+    return (f"<tr><th scope=\"row\">{h(g.norm)}<span class=\"sub\">{h(g.norm_title or '')}</span></th>"
+            + cell(g.old_grade, [f"Art. {g.old_article}" if g.old_article else "no article"], "",
+                   f"before: {g.old_grade}")
+            + cell(g.new_grade, [f"Art. {g.new_article}" if g.new_article else "no article"], "",
+                   f"after: {g.new_grade}")
+            + f"<td>{h(g.effect)}</td><td>{h('; '.join(g.resolved))}</td><td>{h('; '.join(g.introduced))}</td></tr>\n")
+
+
+def diff(d: Diff) -> str:
+    """What the text says differently, then the findings that changed."""
+    body = legend(d.grades != ()) + _text_changes(d) + f"<h2>Grades: {h(d.summary)}</h2>\n"
     body += ("<div class=\"scroll\"><table class=\"matrix\"><caption>Findings that changed</caption><thead><tr>"
              "<th scope=\"col\">Norm</th><th scope=\"col\">Before</th><th scope=\"col\">After</th>"
              "<th scope=\"col\">Effect</th><th scope=\"col\">Now holds</th><th scope=\"col\">Now fails</th></tr></thead>"
-             f"<tbody>\n{grade_rows}</tbody></table></div>\n")
-    return page(f"Diff: {d.old.id} to {d.new.id}", header_lines(d), body, d.engine_version)
+             f"<tbody>\n{''.join(_grade_change_row(g) for g in d.grades)}</tbody></table></div>\n")
+    return page(f"Diff: {d.old.id} to {d.new.id}", C.diff_header(d), body, d.engine_version)
 
 
-def precedents_section(suggestions) -> str:
-    """Precedents for a report's gaps, as a ``<section>`` with paste-ready snippets."""
+# ---------------------------------------------------------------- precedents
+
+
+def _block(text: str) -> str:
+    """Escape a multi-line block, keeping its line breaks."""
+    return "\n".join(h(line) for line in text.splitlines())
+
+
+def _precedent_item(p: Precedent) -> str:
+    date = p.date.isoformat() if p.date else "no date"
+    also = f" Also in: {h(', '.join(p.also_in))}." if p.also_in else ""
+    return (f"<li><details><summary><strong>{h(p.citation)}</strong> <span class=\"where\">({h(p.strength)}; "
+            f"{p.parties} parties; {h(date)}; {h(p.file)}:{p.line})</span></summary>{also}"
+            f"<pre><code>{_block(p.snippet)}</code></pre></details></li>\n")
+
+
+def suggestions(items: Sequence[Suggestion]) -> str:
+    """Precedents for a report's gaps, as a ``<section>`` (to place in a page) with paste-ready snippets."""
     out = ["<section class=\"precedents\" id=\"precedents\">\n<h2>Precedents</h2>\n<p class=\"meta\">Articles elsewhere "
            "in the corpus that meet the norm: binding first, then more parties, then newer. Each snippet can be "
            "pasted into a draft.</p>\n"]
-    if not suggestions:
+    if not items:
         out.append("<p>No gaps, nothing to suggest.</p>\n")
-    for s in suggestions:
-        art = f", Art. {s.article}" if s.article else ""
-        out.append(f"<h3>{h(s.agreement)} / {h(s.norm)} ({h(s.grade)}{h(art)})</h3>\n")
+    for s in items:
+        out.append(f"<h3>{h(C.suggestion_heading(s))}</h3>\n")
         if not s.precedents:
             out.append("<p>No article in the corpus meets this norm.</p>\n")
-        out.append("<ol>\n")
-        for p in s.precedents:
-            date = p.date.isoformat() if p.date else "no date"
-            also = f" Also in: {h(', '.join(p.also_in))}." if p.also_in else ""
-            out.append(f"<li><details><summary><strong>{h(p.citation)}</strong> <span class=\"where\">({h(p.strength)}; "
-                       f"{p.parties} parties; {h(date)}; {h(p.file)}:{p.line})</span></summary>{also}"
-                       f"<pre><code>{h_block(p.snippet)}</code></pre></details></li>\n")
-        out.append("</ol>\n")
+        out += ["<ol>\n", *[_precedent_item(p) for p in s.precedents], "</ol>\n"]
         if s.more:
             out.append(f"<p class=\"meta\">{s.more} more not shown.</p>\n")
     return "".join(out) + "</section>\n"
 
 
-def h_block(text: str) -> str:
-    """Escape a multi-line block, keeping its line breaks."""
-    return "\n".join(h(line) for line in text.splitlines())
+def suggested_report(sr: SuggestedReport) -> str:
+    """One page: the report, then its precedents section."""
+    return _report_page(sr.report, suggestions(sr.suggestions))
 
 
-def render(result, suggestions=None) -> str:
-    """The page for a Report (optionally with precedents), Comparison, Pair or Diff."""
-    kind = type(result).__name__
-    if kind == "Report":
-        return _report(result, suggestions)
-    if kind == "Comparison":
-        return _comparison(result)
-    if kind == "Pair":
-        return _pair(result)
-    if kind == "Diff":
-        return _diff(result)
-    raise TypeError(f"no HTML form for {kind}")
+@functools.cache
+def _views() -> Mapping[type, C.Renderer]:
+    from engine.views.compare import Comparison
+    from engine.views.diff import Diff
+    from engine.views.pair import Pair
+    from engine.views.precedents import SuggestedReport
+
+    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report}
+
+
+FORMAT = C.Format("html", C.ByType({Report: report}, _views), suggestions)

@@ -1,11 +1,27 @@
-"""Plain text for an 80-column terminal."""
+"""Plain text for a terminal: every result type, one function each.
+
+Every string from agreements and norms passes through :func:`engine.rendering.safe.term`.
+A report fits 80 columns; the matrices (comparison, pair) split into several
+tables of at most :data:`engine.rendering.grid.WIDTH` columns.
+"""
 
 from __future__ import annotations
 
+import functools
 import textwrap
+from typing import TYPE_CHECKING, Mapping, Sequence
 
-from engine.rendering import safe
-from engine.rendering.words import GRADE_MARK, header_lines, party_list, unmet_note
+from engine.evaluation.findings import Candidate, Check, Finding, Report
+from engine.language import vocab as V
+from engine.rendering import common as C
+from engine.rendering import grid, safe
+
+if TYPE_CHECKING:
+    from engine.evaluation.findings import AgreementInfo
+    from engine.views.compare import Cell, Comparison, Row
+    from engine.views.diff import Change, Diff
+    from engine.views.pair import Pair
+    from engine.views.precedents import Precedent, SuggestedReport, Suggestion
 
 WIDTH = 80
 
@@ -14,12 +30,7 @@ def _wrap(text: str, indent: str) -> list[str]:
     return textwrap.wrap(safe.term(text), WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
-def _summary_table(findings) -> str:
-    rows = []
-    for f in findings:
-        rows.append([safe.term(f.norm), f"{GRADE_MARK[f.grade]} {f.grade}",
-                     safe.term(f.article or "-"), safe.term(unmet_note(f) or _short_reason(f))])
-    return _table(rows, ["norm", "grade", "article", "main gap"], [26, 10, 8, 30])
+# ---------------------------------------------------------------- report
 
 
 def _cells(text: str, width: int) -> list[str]:
@@ -54,48 +65,287 @@ def _table(rows: list[list[str]], headers: list[str], widths: list[int]) -> str:
     return "\n".join(out)
 
 
-def _short_reason(f) -> str:
+def _short_reason(f: Finding) -> str:
     if not f.reasons:
         return ""
-    r = f.reasons[0]
     more = f" (+{len(f.reasons) - 1} more)" if len(f.reasons) > 1 else ""
-    return r.requirement + more
+    return f.reasons[0].requirement + more
 
 
-def render(report) -> str:
-    lines = [safe.term(x) for x in header_lines(report)]
-    for info in report.agreements:
-        findings = [f for f in report.findings if f.agreement == info.id]
-        lines.append("")
-        title = f"{info.id}: {info.title or ''}".strip()
-        lines.extend(_wrap(title, ""))
-        status = f"{info.status or 'status not given'}; {len(info.parties)} parties"
-        if info.based_on:
-            status += f"; draft based on {info.based_on}"
-        lines.append(safe.term(status))
-        lines.append("")
-        lines.extend(_summary_table(findings).splitlines())
-        for f in findings:
-            lines.append("")
-            head = f"{f.norm}: {f.grade.upper()}"
-            if f.article:
-                head += f" (Art. {f.article})"
-            if f.norm_title:
-                head += f" - {f.norm_title}"
-            lines.extend(_wrap(head, ""))
-            if f.grade == "unmet" and f.unmet_because == "no-article":
-                for r in f.reasons:
-                    lines.extend(_wrap(r.because, "  "))
-                continue
-            for r in f.reasons:
-                who = f" [{party_list(r.parties)}]" if r.parties else ""
-                lines.extend(_wrap(f"✗ {r.requirement}{who}", "  "))
-                lines.extend(_wrap(r.because, "      "))
-                if r.detail:
-                    lines.extend(_wrap(f"found: {r.detail}", "      "))
-            for e in f.evidence[:4]:
-                quote = f' "{e.quote}"' if e.quote else ""
-                lines.extend(_wrap(f"Art. {e.article}{quote} ({e.file}:{e.line}; {e.verification})", "  > "))
-            if len(f.evidence) > 4:
-                lines.append(f"  > ... {len(f.evidence) - 4} more quotes (--format json lists all)")
+def _summary_table(findings: Sequence[Finding]) -> str:
+    rows = [[safe.term(f.norm), f"{C.GRADE_MARK[f.grade]} {f.grade}", safe.term(f.article or "-"),
+             safe.term(C.unmet_note(f) or _short_reason(f))] for f in findings]
+    return _table(rows, ["norm", "grade", "article", "main gap"], [26, 10, 8, 30])
+
+
+def _finding_lines(f: Finding) -> list[str]:
+    head = f"{f.norm}: {f.grade.upper()}"
+    if f.article:
+        head += f" (Art. {f.article})"
+    if f.norm_title:
+        head += f" - {f.norm_title}"
+    lines = _wrap(head, "")
+    if f.grade == V.Grade.UNMET and f.unmet_because == V.UnmetBecause.NO_ARTICLE:
+        return lines + [x for r in f.reasons for x in _wrap(r.because, "  ")]
+    for r in f.reasons:
+        who = f" [{C.party_list(r.parties)}]" if r.parties else ""
+        lines.extend(_wrap(f"✗ {r.requirement}{who}", "  "))
+        lines.extend(_wrap(r.because, "      "))
+        if r.detail:
+            lines.extend(_wrap(f"found: {r.detail}", "      "))
+    for e in f.evidence[:4]:
+        quote = f' "{e.quote}"' if e.quote else ""
+        lines.extend(_wrap(f"Art. {e.article}{quote} ({e.file}:{e.line}; {e.verification})", "  > "))
+    if len(f.evidence) > 4:
+        lines.append(f"  > ... {len(f.evidence) - 4} more quotes (--format json lists all)")
+    return lines
+
+
+def _agreement_lines(info: AgreementInfo, findings: Sequence[Finding]) -> list[str]:
+    lines = [""] + _wrap(f"{info.id}: {info.title or ''}".strip(), "")
+    status = f"{info.status or 'status not given'}; {len(info.parties)} parties"
+    if info.based_on:
+        status += f"; draft based on {info.based_on}"
+    lines += [safe.term(status), ""] + _summary_table(findings).splitlines()
+    for f in findings:
+        lines += [""] + _finding_lines(f)
+    return lines
+
+
+def report(r: Report) -> str:
+    """Per agreement: a summary table, then each finding with its reasons and evidence."""
+    lines = [safe.term(x) for x in C.report_header(r)]
+    for info in r.agreements:
+        lines += _agreement_lines(info, [f for f in r.findings if f.agreement == info.id])
     return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- finding (the trace)
+
+
+def _check_lines(check: Check) -> list[str]:
+    t = safe.term
+    status = "held  " if check.held else "FAILED"
+    ess = " (essential)" if check.essential and not check.held else ""
+    lines = [f"  {status} {t(check.requirement)}{ess}"]
+    for s in check.steps:
+        where = f" ({t(s.file)}:{s.line})" if s.line else ""
+        lines.extend(textwrap.wrap(f"{t(s.test)} -> {t(s.found)}{where}", 78,
+                                   initial_indent="         ", subsequent_indent="           "))
+    if not check.held:
+        lines.extend(textwrap.wrap(t(check.because), 78, initial_indent="         why: ",
+                                   subsequent_indent="              "))
+    return lines
+
+
+def _candidate_lines(c: Candidate, mark: str) -> list[str]:
+    t = safe.term
+    lines = ["", f"[{mark}] Art. {t(c.article)} {t(c.title or '')} ({c.strength}; {t(c.file)}:{c.line})"]
+    return lines + [x for check in c.checks for x in _check_lines(check)]
+
+
+def finding(f: Finding) -> str:
+    """The trace (``tradegap explain``): every article on the topic, every requirement, every step."""
+    t = safe.term
+    lines = [f"{t(f.agreement)} against {t(f.norm)}: {f.grade.upper()}"
+             + (f" (Art. {t(f.article)})" if f.article else "")]
+    if f.norm_title:
+        lines.append(f"norm: {t(f.norm_title)} [topics: {', '.join(f.topics)}]")
+    if not f.candidates:
+        lines += [f"  {t(r.because)}" for r in f.reasons]
+        return "\n".join(lines) + "\n"
+    lines.append(f"{len(f.candidates)} article(s) on the topic; the best one decides the grade.")
+    for i, c in enumerate(f.candidates):
+        lines += _candidate_lines(c, "best" if i == 0 else "also")
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- comparison
+
+
+def _cell_lines(cell: Cell) -> list[str]:
+    """A cell as plain lines (not yet escaped): grade, then one line per article."""
+    lines = [C.grade_words(cell.grade)] if cell.grade else []
+    return lines + ([a.summary() for a in cell.articles] or ["no article"])
+
+
+def _row_label(row: Row) -> list[str]:
+    return [row.key] + ([row.title] if row.title and row.kind == "norm" else [])
+
+
+def _comparison_gaps(c: Comparison) -> list[str]:
+    out = []
+    for row in c.rows:
+        for info in c.agreements:
+            cell = c.cell(row.key, info.id)
+            if cell.grade not in C.GAPS:
+                continue
+            art = f", Art. {cell.articles[0].number}" if cell.articles else ""
+            out.append(safe.term(f"{info.id} / {row.key}: {cell.grade}{art}"))
+            for r in cell.reasons:
+                who = f" [{C.party_list(r.parties)}]" if r.parties else ""
+                found = f": {r.detail}" if r.detail else f": {r.because}"
+                out.extend(grid.wrap_cell([safe.term(f"  ✗ {r.requirement}{who}{found}")], 100).splitlines())
+    return out
+
+
+def _comparison_table(c: Comparison) -> str:
+    t = safe.term
+    agreements = [a.id for a in c.agreements]
+    if c.transposed:
+        labels = [[t(a)] for a in agreements]
+        headers = [t(r.key) for r in c.rows]
+        cells = [[[t(x) for x in _cell_lines(c.cell(r.key, a))] for r in c.rows] for a in agreements]
+        corner = "agreement"
+    else:
+        labels = [[t(x) for x in _row_label(r)] for r in c.rows]
+        headers = [t(a) for a in agreements]
+        cells = [[[t(x) for x in _cell_lines(c.cell(r.key, a))] for a in agreements] for r in c.rows]
+        corner = "norm" if all(r.kind == "norm" for r in c.rows) else "row"
+    return grid.table(corner, headers, labels, cells)
+
+
+def comparison(c: Comparison) -> str:
+    """The matrix (split to fit the terminal), a legend, then the gaps with their reasons."""
+    lines = [x for line in C.comparison_header(c) for x in grid.wrap_cell([safe.term(line)], grid.WIDTH).splitlines()]
+    lines += [""] + _comparison_table(c).splitlines()
+    lines += ["", *grid.wrap_cell([C.COMPARISON_LEGEND], grid.WIDTH).splitlines()]
+    gaps = _comparison_gaps(c)
+    if gaps:
+        lines += ["", "gaps (tradegap explain AGREEMENT SET.NORM traces one):"] + gaps
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- diff
+
+
+def _wrap_diff(text: str, indent: str) -> list[str]:
+    return textwrap.wrap(safe.term(text), 100, initial_indent=indent, subsequent_indent=indent + "    ") or [indent]
+
+
+def _changes(changes: Sequence[Change], indent: str) -> list[str]:
+    out = []
+    for c in changes:
+        out += _wrap_diff(C.change_line(c), indent)
+        out += [x for q in c.quotes_removed for x in _wrap_diff(f'- "{q}"', indent + "    ")]
+        out += [x for q in c.quotes_added for x in _wrap_diff(f'+ "{q}"', indent + "    ")]
+    return out
+
+
+def _grade_changes(d: Diff) -> list[str]:
+    lines = ["", f"grades: {d.summary}"]
+    for g in d.grades:
+        lines += _wrap_diff(C.grade_change_line(g), "  ")
+        if g.resolved:
+            lines += _wrap_diff("now holds: " + "; ".join(g.resolved), "      ")
+        if g.introduced:
+            lines += _wrap_diff("now fails: " + "; ".join(g.introduced), "      ")
+    if not d.grades:
+        lines.append("  no finding changed")
+    return lines
+
+
+def diff(d: Diff) -> str:
+    """What the text says differently (agreement, chapters, articles), then the findings that changed."""
+    lines = [safe.term(x) for x in C.diff_header(d)]
+    if d.agreement:
+        lines += ["", "agreement"] + _changes(d.agreement, "  ")
+    if d.chapters:
+        lines += ["", f"chapters: {C.change_counts(d.chapters)}"]
+        for ch in d.chapters:
+            lines += _wrap_diff(f"{C.CHANGE_MARK[ch.status]} chapter {ch.number} {ch.title or ''}".rstrip(), "  ")
+            lines += _changes(ch.changes, "      ")
+    lines += ["", f"articles: {C.change_counts(d.articles)}"]
+    for a in d.articles:
+        where = f" (chapter {a.chapter})" if a.chapter and a.status != V.ChangeStatus.CHANGED else ""
+        lines += _wrap_diff(f"{C.CHANGE_MARK[a.status]} Art. {a.number} {a.title or ''}".rstrip() + where, "  ")
+        lines += _changes(a.changes, "      ")
+    if d.norm_sets:
+        lines += _grade_changes(d)
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- pair
+
+
+def _pair_table(p: Pair) -> str:
+    t = safe.term
+    headers = ["strongest"] + (["with draft" + ("s" if len(p.drafts) > 1 else "")] if p.drafts else [])
+    headers += [b.agreement.id for b in p.agreements] + [d.id for d in p.drafts]
+    labels, cells = [], []
+    for r in p.rows:
+        labels.append([t(r.norm)])
+        row = [[t(x) for x in C.finding_words(r.strongest, True)]
+               + [t(f"✗ {x.requirement}") for x in (r.strongest.reasons if r.strongest else ())]]
+        if p.drafts:
+            row.append([t(x) for x in C.finding_words(r.with_drafts, True)] + ([r.effect] if r.effect else []))
+        row += [[t(x) for x in C.finding_words(f)] for f in r.findings + r.draft_findings]
+        cells.append(row)
+    return grid.table("norm", [t(h) for h in headers], labels, cells)
+
+
+def _pair_effects(p: Pair) -> list[str]:
+    out = ["", safe.term(C.pair_summary(p))]
+    for r in p.rows:
+        if r.effect and r.with_drafts is not None:
+            before = r.strongest.grade if r.strongest else "nothing binds"
+            w = r.with_drafts
+            out.append(safe.term(f"  {r.norm}: {r.effect} ({before} -> {w.grade}, Art. {w.article} of {w.agreement})"))
+    return out
+
+
+def pair(p: Pair) -> str:
+    """The agreements binding both, then per norm the strongest commitment and each agreement's grade."""
+    head = C.pair_header(p) + [""] + C.pair_agreement_lines(p)
+    lines = [x for line in head for x in (grid.wrap_cell([safe.term(line)], grid.WIDTH).splitlines() or [""])]
+    lines += [""] + _pair_table(p).splitlines()
+    lines += ["", "✓ met  ~ partial  ✗ unmet  - n/a; strongest: the best commitment binding both, and its source"]
+    if p.drafts:
+        lines += _pair_effects(p)
+    return "\n".join(lines) + "\n"
+
+
+# ---------------------------------------------------------------- precedents
+
+
+def _precedent_lines(i: int, p: Precedent) -> list[str]:
+    t = safe.term
+    lines = [t(f"  {i}. {p.citation}"), t(f"     [{C.precedent_facts(p)}]")]
+    if p.also_in:
+        lines.append(t(f"     the same article is in: {', '.join(p.also_in)}"))
+    return lines + ["     " + t(x) if x else "" for x in p.snippet.splitlines()]
+
+
+def suggestions(items: Sequence[Suggestion]) -> str:
+    """Precedents for each gap, snippets whole (never wrapped), ready to paste."""
+    lines = ["", C.PRECEDENTS_INTRO if items else "precedents: no gaps, nothing to suggest"]
+    for s in items:
+        lines += ["", safe.term(C.suggestion_heading(s))]
+        if not s.precedents:
+            lines.append("  no article in the corpus meets this norm")
+        for i, p in enumerate(s.precedents, 1):
+            lines += _precedent_lines(i, p)
+        if s.more:
+            lines.append(f"  ... {s.more} more (the library call engine.suggest_precedents(..., limit=None) lists all)")
+    return "\n".join(lines) + "\n"
+
+
+def suggested_report(sr: SuggestedReport) -> str:
+    """The report, then its precedents."""
+    return report(sr.report) + suggestions(sr.suggestions)
+
+
+# ---------------------------------------------------------------- the table
+
+
+@functools.cache
+def _views() -> Mapping[type, C.Renderer]:
+    from engine.views.compare import Comparison
+    from engine.views.diff import Diff
+    from engine.views.pair import Pair
+    from engine.views.precedents import SuggestedReport
+
+    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report}
+
+
+FORMAT = C.Format("text", C.ByType({Report: report, Finding: finding}, _views), suggestions)

@@ -1,0 +1,155 @@
+"""CSV for spreadsheets: one table per result type, one function each (no form for a finding's trace).
+
+Every cell passes through :func:`engine.rendering.safe.csv_cell`, so a value
+starting ``=`` or ``@`` cannot become a formula.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+from engine.evaluation.findings import Report
+from engine.language import vocab as V
+from engine.rendering import common as C
+from engine.rendering import safe
+
+if TYPE_CHECKING:
+    from engine.views.compare import Comparison
+    from engine.views.diff import Diff
+    from engine.views.pair import Pair
+    from engine.views.precedents import SuggestedReport, Suggestion
+
+Value = object  # a cell: written as its str(), made inert
+
+
+def _table(columns: Sequence[str], rows: Iterable[Sequence[Value]]) -> str:
+    """The header line, then each row with every cell made inert."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\n")
+    w.writerow(columns)
+    for row in rows:
+        w.writerow([safe.csv_cell(x) for x in row])
+    return buf.getvalue()
+
+
+REPORT_COLUMNS = ["agreement", "norm", "grade", "unmet_because", "article", "reasons", "parties", "evidence",
+                  "as_of", "party"]
+
+
+def _report_rows(r: Report) -> Iterable[list[Value]]:
+    for f in r.findings:
+        reasons = " | ".join(f"{x.requirement}: {x.because}" for x in f.reasons)
+        parties = " ".join(sorted({p for x in f.reasons for p in x.parties}))
+        evidence = " | ".join(f"Art. {e.article}: {e.quote or ''} ({e.file}:{e.line}, {e.verification})"
+                              for e in f.evidence)
+        yield [f.agreement, f.norm, f.grade, f.unmet_because or "", f.article or "", reasons, parties,
+               evidence, r.as_of.isoformat(), r.party or ""]
+
+
+def report(r: Report) -> str:
+    """One line per finding."""
+    return _table(REPORT_COLUMNS, _report_rows(r))
+
+
+COMPARISON_COLUMNS = ["row_kind", "row", "row_title", "agreement", "grade", "unmet_because", "articles",
+                      "qualifiers", "reasons", "as_of", "party"]
+
+
+def _comparison_rows(c: Comparison) -> Iterable[list[Value]]:
+    for r in c.rows:
+        for info in c.agreements:
+            cell = c.cell(r.key, info.id)
+            arts = " ".join(a.number for a in cell.articles)
+            quals = " | ".join(a.summary() for a in cell.articles)
+            reasons = " | ".join(f"{x.requirement}: {x.because}" for x in cell.reasons)
+            yield [r.kind, r.key, r.title or "", info.id, cell.grade or "", cell.unmet_because or "", arts, quals,
+                   reasons, c.as_of.isoformat(), c.party or ""]
+
+
+def comparison(c: Comparison) -> str:
+    """Long form: one line per cell, for spreadsheets and pivot tables."""
+    return _table(COMPARISON_COLUMNS, _comparison_rows(c))
+
+
+DIFF_COLUMNS = ["section", "item", "status", "attribute", "old", "new", "removed", "added"]
+
+
+def _diff_rows(d: Diff) -> Iterable[list[Value]]:
+    for c in d.agreement:
+        yield ["agreement", d.new.id, V.ChangeStatus.CHANGED, c.attribute, c.old or "", c.new or "",
+               " | ".join(c.quotes_removed), " | ".join(c.quotes_added)]
+    for section, items in (("chapter", d.chapters), ("article", d.articles)):
+        for item in items:
+            if not item.changes:
+                yield [section, item.number, item.status, "", "", "", "", ""]
+            for c in item.changes:
+                yield [section, item.number, item.status, c.attribute, c.old or "", c.new or "",
+                       " | ".join(c.quotes_removed), " | ".join(c.quotes_added)]
+    for g in d.grades:
+        yield ["grade", g.norm, g.effect, "grade", g.old_grade, g.new_grade, "; ".join(g.resolved),
+               "; ".join(g.introduced)]
+
+
+def diff(d: Diff) -> str:
+    """One line per changed attribute (and per added/removed item), then one per changed finding.
+
+    ``removed`` / ``added`` hold the quotes that left and came for a text change, and the
+    requirements that now hold / now fail for a finding (section ``grade``).
+    """
+    return _table(DIFF_COLUMNS, _diff_rows(d))
+
+
+PAIR_COLUMNS = ["x", "y", "as_of", "norm", "strongest_grade", "strongest_agreement", "strongest_article", "reasons",
+                "with_drafts_grade", "with_drafts_agreement", "with_drafts_article", "effect"]
+
+
+def _pair_rows(p: Pair) -> Iterable[list[Value]]:
+    for r in p.rows:
+        s, d = r.strongest, r.with_drafts
+        strongest = [s.grade, s.agreement, s.article or "", " | ".join(x.requirement for x in s.reasons)] if s \
+            else ["", "", "", ""]
+        drafts = [d.grade, d.agreement, d.article or ""] if d else ["", "", ""]
+        yield [p.x, p.y, p.as_of.isoformat(), r.norm, *strongest, *drafts, r.effect or ""]
+
+
+def pair(p: Pair) -> str:
+    """One line per norm: the strongest commitment binding both and, with drafts, what they change."""
+    return _table(PAIR_COLUMNS, _pair_rows(p))
+
+
+PRECEDENT_COLUMNS = ["agreement", "norm", "grade", "rank", "precedent_agreement", "article", "title", "strength",
+                     "parties", "date", "status", "citation", "file", "line", "verification", "also_in", "snippet"]
+
+
+def _precedent_rows(items: Sequence[Suggestion]) -> Iterable[list[Value]]:
+    for s in items:
+        for i, p in enumerate(s.precedents, 1):
+            yield [s.agreement, s.norm, s.grade, i, p.agreement, p.article, p.title or "", p.strength, p.parties,
+                   p.date.isoformat() if p.date else "", p.status or "", p.citation, p.file, p.line, p.verification,
+                   " ".join(p.also_in), p.snippet]
+
+
+def suggestions(items: Sequence[Suggestion]) -> str:
+    """One line per precedent, its rank among the gap's precedents and the whole snippet."""
+    return _table(PRECEDENT_COLUMNS, _precedent_rows(items))
+
+
+def suggested_report(sr: SuggestedReport) -> str:
+    """The report's table, a blank line, then the precedents' table."""
+    return report(sr.report) + "\n" + suggestions(sr.suggestions)
+
+
+@functools.cache
+def _views() -> Mapping[type, C.Renderer]:
+    from engine.views.compare import Comparison
+    from engine.views.diff import Diff
+    from engine.views.pair import Pair
+    from engine.views.precedents import SuggestedReport
+
+    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report}
+
+
+FORMAT = C.Format("csv", C.ByType({Report: report}, _views), suggestions)

@@ -1,0 +1,122 @@
+"""The JSON contract: a versioned, documented form of every result (see engine/schemas/).
+
+Each object opens with ``"schema": {"name", "version"}``, taken from the
+constant beside the result type (:data:`engine.rendering.common.SCHEMAS`),
+then the result's fields as cattrs unstructures them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import json
+import re
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+from engine.evaluation.findings import Finding, Report
+from engine.rendering import common as C
+
+if TYPE_CHECKING:
+    import cattrs
+
+    from engine.views.compare import Comparison
+    from engine.views.diff import Diff
+    from engine.views.pair import Pair
+    from engine.views.precedents import SuggestedReport, Suggestion
+
+Data = dict[str, Any]
+
+
+@functools.lru_cache(maxsize=1)
+def converter() -> cattrs.Converter:
+    """A cattrs converter: dates as ISO strings, tuples as lists."""
+    import cattrs
+
+    conv = cattrs.Converter()
+    conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    return conv
+
+
+# Characters JSON may carry raw but a terminal or editor showing the file would act on:
+# DEL and C1 controls (0x9b starts an escape sequence), bidi marks, line separators.
+_INERT = re.compile("[\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def dumps(data: object) -> str:
+    """JSON text: the data exactly, with every character that could act written as a ``\\u`` escape."""
+    text = json.dumps(data, indent=2, ensure_ascii=False, sort_keys=False)
+    return _INERT.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+
+
+def _schema(kind: type) -> Data:
+    name, version = C.schema(kind)
+    return {"schema": {"name": name, "version": version}}
+
+
+def _result(result: object) -> str:
+    """A result with its schema first, then its fields."""
+    data: Data = converter().unstructure(result)
+    return dumps({**_schema(type(result)), **data})
+
+
+def _report_data(r: Report) -> Data:
+    """The report without each finding's candidates (``tradegap explain`` gives those)."""
+    data: Data = converter().unstructure(r)
+    for f in data["findings"]:
+        f.pop("candidates", None)
+    return {**_schema(Report), **data}
+
+
+def report(r: Report) -> str:
+    """The report: every finding with its reasons and evidence."""
+    return dumps(_report_data(r))
+
+
+def finding(f: Finding) -> str:
+    """A finding with its trace (``tradegap explain --format json``)."""
+    return _result(f)
+
+
+def comparison(c: Comparison) -> str:
+    """Rows, agreements and every cell."""
+    return _result(c)
+
+
+def diff(d: Diff) -> str:
+    """Text changes and grade changes."""
+    return _result(d)
+
+
+def pair(p: Pair) -> str:
+    """The agreements binding both and, per norm, the strongest commitment."""
+    return _result(p)
+
+
+def _suggestions_data(items: Sequence[Suggestion]) -> list[Any]:
+    data: list[Any] = converter().unstructure(list(items))
+    return data
+
+
+def suggestions(items: Sequence[Suggestion]) -> str:
+    """The suggestions alone, under the precedents schema."""
+    from engine.views.precedents import Suggestion
+
+    return dumps({**_schema(Suggestion), "suggestions": _suggestions_data(items)})
+
+
+def suggested_report(sr: SuggestedReport) -> str:
+    """The report's object with a ``precedents`` list added."""
+    return dumps({**_report_data(sr.report), "precedents": _suggestions_data(sr.suggestions)})
+
+
+@functools.cache
+def _views() -> Mapping[type, C.Renderer]:
+    from engine.views.compare import Comparison
+    from engine.views.diff import Diff
+    from engine.views.pair import Pair
+    from engine.views.precedents import SuggestedReport
+
+    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report}
+
+
+FORMAT = C.Format("json", C.ByType({Report: report, Finding: finding}, _views), suggestions)
