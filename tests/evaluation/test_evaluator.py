@@ -10,6 +10,7 @@ import pytest
 
 import engine
 from conftest import ROOT
+from engine.checking.corpus import load_text
 from engine.errors import UnresolvedDraft
 from engine.evaluation import context as F
 from engine.evaluation.evaluator import evaluate, evaluate_predicate, require_resolved
@@ -40,7 +41,7 @@ def test_not_and_or_combine_holds_and_keep_every_step_and_party():
 
 
 def test_a_draft_as_written_is_refused_and_the_resolved_one_is_graded(corpus):
-    written = engine.parse(KJ.read_text(), str(KJ)).document.items[0]
+    written = load_text(KJ.read_text(), str(KJ)).document.items[0]
     assert written.based_on == "ksdpa"
     with pytest.raises(UnresolvedDraft, match="`kjdpa-test` is a draft based on `ksdpa`") as e:
         evaluate(written, corpus.norms("tpp3"), DAY)
