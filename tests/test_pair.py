@@ -12,7 +12,8 @@ import pytest
 import engine
 from conftest import ROOT, run_cli
 from engine.evaluation.evaluator import BINDS_ALL
-from engine.views.pair import _GRADE_RANK, pair
+from engine.errors import UsageError
+from engine.views.pair import best_first, pair
 from engine.rendering import render
 
 DAY = dt.date(2026, 1, 1)
@@ -64,7 +65,7 @@ def test_the_strongest_commitment_is_the_best_of_the_binding_ones(corpus):
     assert "wto-ecommerce" in [n.agreement.id for n in p.not_binding]
     for r in p.rows:
         assert len(r.findings) == len(ids)
-        assert all(_GRADE_RANK[r.strongest.grade] <= _GRADE_RANK[f.grade] for f in r.findings)
+        assert all(best_first(r.strongest.grade) <= best_first(f.grade) for f in r.findings)
     assert (p.row("tpp3.data-flows").strongest.agreement, p.row("tpp3.data-flows").strongest.grade) == ("cptpp", "met")
 
 
@@ -83,9 +84,9 @@ def test_a_draft_closes_the_gaps_it_fills(with_draft):
 
 def test_a_draft_must_be_between_the_two(with_draft):
     c = with_draft
-    with pytest.raises(ValueError, match="does not name both"):
+    with pytest.raises(UsageError, match="draft `kjdpa-test` does not name SG as a party"):
         pair(c.agreements.values(), "KR", "SG", [c.norms("tpp3")], DAY, drafts=[c.agreement("kjdpa-test")])
-    with pytest.raises(ValueError, match="not an ISO"):
+    with pytest.raises(UsageError, match="not an ISO"):
         pair(c.agreements.values(), "KR", "XX", [c.norms("tpp3")], DAY)
 
 

@@ -10,11 +10,21 @@ so traces and reports can cite the line.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import Iterable, Mapping, Optional
 
 import attrs
 
 from engine.language import model as M
+from engine.language import vocab as V
+
+
+def on_date(as_of: Optional[dt.date]) -> dt.date:
+    """The date of an evaluation: ``as_of``, else today.
+
+    Only the public entry points (``evaluate``, ``compare``, ``diff``, ``pair``, ``precedents``,
+    ``suggest``) call this; every inner function takes its date as given, so the clock is read once.
+    """
+    return as_of if as_of is not None else dt.date.today()
 
 
 @attrs.frozen
@@ -40,15 +50,69 @@ class Held:
 
     party: str
     until: Optional[dt.date]  # None: indefinitely
-    why: str
+    reason: V.HeldReason
     span: M.Span = attrs.field(default=M.NO_SPAN, eq=False)
+
+    @property
+    def why(self) -> str:
+        """The reason in words: ``transition period``, ``shielded from dispute settlement`` ..."""
+        return self.reason.meaning
+
+
+@attrs.frozen
+class Enforcement:
+    """Whether dispute settlement reaches an article on the date.
+
+    Attributes:
+        decided: the nearest ``applies``/``excluded`` statement (None: nothing is said, so it applies).
+        shielded: the parties in view that a shield holds back on the date.
+    """
+
+    decided: Optional[M.DisputeSettlement]
+    shielded: tuple[Held, ...] = ()
+
+    @property
+    def excluded_by(self) -> Optional[M.DisputeSettlement]:
+        """The statement that excludes dispute settlement outright, if one does."""
+        d = self.decided
+        return d if d is not None and d.mode == V.DsMode.EXCLUDED else None
 
 
 def placed_articles(agreement: M.Agreement) -> tuple[Placed, ...]:
+    """Every article of the agreement with the chapter it stands in."""
     return tuple(Placed(agreement, ch, a) for ch, a in agreement.all_articles())
 
 
+@attrs.frozen
+class TopicIndex:
+    """An agreement's placed articles, and where each topic's articles are among them.
+
+    Built once per agreement, not once per norm: placing every article again for
+    each of thirty norms was most of the cost of a report.
+    """
+
+    placed: tuple[Placed, ...]
+    where: Mapping[str, tuple[int, ...]]
+
+    @classmethod
+    def of(cls, agreement: M.Agreement) -> "TopicIndex":
+        """The index of one agreement."""
+        placed = placed_articles(agreement)
+        where: dict[str, list[int]] = {}
+        for i, p in enumerate(placed):
+            for t in p.article.topics:
+                positions = where.setdefault(t, [])
+                if not positions or positions[-1] != i:
+                    positions.append(i)
+        return cls(placed, {t: tuple(ps) for t, ps in where.items()})
+
+    def on(self, topics: Iterable[str]) -> tuple[Placed, ...]:
+        """The articles on any of ``topics``, in the agreement's order."""
+        return tuple(self.placed[i] for i in sorted({i for t in topics for i in self.where.get(t, ())}))
+
+
 def add_years(day: dt.date, years: int) -> dt.date:
+    """``day`` moved by ``years`` (29 February becomes 28; past the calendar: the calendar's end)."""
     if not dt.MINYEAR <= day.year + years <= dt.MAXYEAR:  # a period past the calendar: it never ends
         return dt.date.max if years > 0 else dt.date.min
     try:
@@ -97,19 +161,19 @@ def dispute_settlement(p: Placed) -> tuple[Optional[M.DisputeSettlement], tuple[
               p.agreement.dispute_settlement]
     mode = None
     for level in levels:
-        found = [d for d in level if d.mode != "shielded"]
+        found = [d for d in level if d.mode != V.DsMode.SHIELDED]
         if found:
             mode = found[-1]
             break
-    shields = tuple(d for level in levels for d in level if d.mode == "shielded")
+    shields = tuple(d for level in levels for d in level if d.mode == V.DsMode.SHIELDED)
     return mode, shields
 
 
-def not_enforceable(p: Placed, ctx: Context) -> tuple[bool, tuple[Held, ...], Optional[M.DisputeSettlement]]:
-    """(excluded outright, parties shielded on the date, the deciding statement)."""
+def enforcement(p: Placed, ctx: Context) -> Enforcement:
+    """Whether dispute settlement reaches the article on the date, and for which parties it does not."""
     mode, shields = dispute_settlement(p)
-    if mode is not None and mode.mode == "excluded":
-        return True, (), mode
+    if mode is not None and mode.mode == V.DsMode.EXCLUDED:
+        return Enforcement(mode)
     held = []
     view = set(parties_in_view(p, ctx))
     for s in shields:
@@ -118,8 +182,24 @@ def not_enforceable(p: Placed, ctx: Context) -> tuple[bool, tuple[Held, ...], Op
                 continue
             end = period_end(s.period, p.agreement.entry_into_force(party))
             if end is None or ctx.as_of < end:
-                held.append(Held(party, end, "shielded from dispute settlement", s.span))
-    return False, tuple(held), mode
+                held.append(Held(party, end, V.HeldReason.SHIELDED, s.span))
+    return Enforcement(mode, tuple(held))
+
+
+def _held_back(p: Placed, party: str, eif: Optional[dt.date], as_of: dt.date) -> list[Held]:
+    """The transitions and reservations of the article that hold ``party`` back on the date."""
+    held = []
+    for t in p.article.transitions:
+        if party in t.parties:
+            end = period_end(t.period, eif)
+            if end is None or as_of < end:
+                held.append(Held(party, end, V.HeldReason.TRANSITION, t.span))
+    for r in p.article.reservations:
+        if party in r.parties:
+            end = period_end(r.period, eif)
+            if r.period is None or end is None or as_of < end:
+                held.append(Held(party, end if r.period else None, V.HeldReason.RESERVATION, r.span))
+    return held
 
 
 def not_bound(p: Placed, ctx: Context) -> tuple[Held, ...]:
@@ -129,21 +209,18 @@ def not_bound(p: Placed, ctx: Context) -> tuple[Held, ...]:
     for party in parties_in_view(p, ctx):
         eif = a.entry_into_force(party)
         if eif is not None and ctx.as_of < eif:
-            held.append(Held(party, eif, "the agreement is not yet in force for it", a.span))
-            continue
-        for t in p.article.transitions:
-            if party in t.parties:
-                end = period_end(t.period, eif)
-                if end is None or ctx.as_of < end:
-                    held.append(Held(party, end, "transition period", t.span))
-        for r in p.article.reservations:
-            if party in r.parties:
-                end = period_end(r.period, eif)
-                if r.period is None or end is None or ctx.as_of < end:
-                    held.append(Held(party, end if r.period else None, "reservation", r.span))
+            held.append(Held(party, eif, V.HeldReason.NOT_IN_FORCE, a.span))
+        else:
+            held += _held_back(p, party, eif, ctx.as_of)
     return tuple(held)
 
 
+def in_force_status(agreement: M.Agreement) -> bool:
+    """Whether the agreement's status allows it to be in force (``in-force``, or none given)."""
+    return agreement.status is None or agreement.status == V.Status.IN_FORCE
+
+
 def in_force(agreement: M.Agreement, ctx: Context) -> bool:
+    """Whether the agreement is in force on the date (for the perspective party, if there is one)."""
     eif = agreement.entry_into_force(ctx.party)
-    return agreement.status in ("in-force", None) and eif is not None and eif <= ctx.as_of
+    return in_force_status(agreement) and eif is not None and eif <= ctx.as_of

@@ -12,6 +12,10 @@ from typing import Optional
 
 import attrs
 
+from engine.errors import UnknownId
+from engine.language import model as M
+from engine.language import vocab as V
+
 REPORT_SCHEMA = ("tradegap.report", "1.0")
 
 
@@ -56,13 +60,14 @@ class Candidate:
 
     article: str
     title: Optional[str]
-    strength: str
+    strength: V.Strength
     checks: tuple[Check, ...]
     file: str = ""
     line: int = 0
 
     @property
     def failures(self) -> tuple[Check, ...]:
+        """The checks that did not hold."""
         return tuple(c for c in self.checks if not c.held)
 
 
@@ -85,8 +90,8 @@ class Finding:
     norm: str  # "set.norm"
     norm_title: Optional[str]
     topics: tuple[str, ...]
-    grade: str  # met | partial | unmet | not-applicable
-    unmet_because: Optional[str]  # "no-article" | "essential-requirement" | None
+    grade: V.Grade
+    unmet_because: Optional[V.UnmetBecause]
     article: Optional[str]  # the article graded (the best on the topic)
     reasons: tuple[Reason, ...] = ()
     evidence: tuple[Evidence, ...] = ()
@@ -95,6 +100,8 @@ class Finding:
 
 @attrs.frozen
 class AgreementInfo:
+    """What a result says about an agreement it covers."""
+
     id: str
     title: Optional[str]
     status: Optional[str]
@@ -102,13 +109,25 @@ class AgreementInfo:
     based_on: Optional[str] = None
     in_force: Optional[dt.date] = None
 
+    @classmethod
+    def of(cls, a: M.Agreement) -> "AgreementInfo":
+        """The information of an agreement (its general entry into force)."""
+        return cls(a.id, a.title, a.status, a.parties, a.based_on, a.entry_into_force())
+
 
 @attrs.frozen
 class NormSetInfo:
+    """What a result says about a norm set it covers."""
+
     id: str
     title: Optional[str]
     version: Optional[str]
     source: Optional[str]
+
+    @classmethod
+    def of(cls, ns: M.NormSet) -> "NormSetInfo":
+        """The information of a norm set."""
+        return cls(ns.id, ns.title, ns.version, ns.source)
 
 
 @attrs.frozen
@@ -127,7 +146,8 @@ class Report:
         for f in self.findings:
             if f.agreement == agreement and f.norm == norm:
                 return f
-        raise KeyError(f"no finding for {agreement} {norm}")
+        raise UnknownId(f"no finding for {agreement} {norm}")
 
-    def grades(self) -> dict[tuple[str, str], str]:
+    def grades(self) -> dict[tuple[str, str], V.Grade]:
+        """(agreement, ``set.norm``) -> grade, for every finding."""
         return {(f.agreement, f.norm): f.grade for f in self.findings}

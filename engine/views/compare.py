@@ -7,7 +7,7 @@ reservations and later entry into force for named parties, contingency,
 and the sectors carved out.  A norm row also carries the finding's grade,
 reasons and evidence; a topic row carries no grade.
 
-The qualifiers are worked out in context (:mod:`engine.facts`), on the
+The qualifiers are worked out in context (:mod:`engine.evaluation.context`), on the
 date and from the party position of the comparison, so an exception or a
 dispute-settlement exclusion written at chapter level shows on every article
 it reaches.
@@ -16,35 +16,50 @@ it reaches.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Mapping, Optional, Sequence
 
 import attrs
 
+from engine._version import __version__
+from engine.errors import UnknownId, UsageError
 from engine.evaluation import context as F
+from engine.evaluation.evaluator import evaluate_norm
+from engine.evaluation.findings import AgreementInfo, Evidence, NormSetInfo, Reason
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
-from engine.evaluation.evaluator import evaluate_norm
-from engine.evaluation.findings import AgreementInfo, Evidence, NormSetInfo, Reason
+from engine.language.diagnostics import did_you_mean
 
 COMPARISON_SCHEMA = ("tradegap.comparison", "1.0")
 
 # Topics that describe a chapter's housekeeping rather than a discipline: left out of default rows.
 HOUSEKEEPING_TOPICS = frozenset({"definitions", "scope", "institutional", "dispute-resolution", "exceptions"})
 
-STRENGTH_WORDS = {"binding": "binding", "best-endeavour": "best endeavour", "hortatory": "hortatory",
-                  "absent": "no commitment"}
+STRENGTH_WORDS: Mapping[str, str] = {V.Strength.BINDING: "binding", V.Strength.BEST_ENDEAVOUR: "best endeavour",
+                                     V.Strength.HORTATORY: "hortatory", V.Strength.ABSENT: "no commitment"}
+SOFTWARE_WORDS: Mapping[str, str] = {V.SoftwareCoverage.MASS_MARKET_ONLY: "mass-market software only",
+                                     V.SoftwareCoverage.ALL: "all software"}
+
+# What a party held back (by a transition, a reservation, later entry into force or a shield) shows as.
+HELD_KIND: Mapping[V.HeldReason, V.QualifierKind] = {
+    V.HeldReason.TRANSITION: V.QualifierKind.TRANSITION,
+    V.HeldReason.RESERVATION: V.QualifierKind.RESERVATION,
+    V.HeldReason.NOT_IN_FORCE: V.QualifierKind.NOT_IN_FORCE,
+    V.HeldReason.SHIELDED: V.QualifierKind.DISPUTE_SETTLEMENT,
+}
+HELD_LABEL: Mapping[V.HeldReason, str] = {
+    V.HeldReason.TRANSITION: "transition for",
+    V.HeldReason.RESERVATION: "reservation for",
+    V.HeldReason.NOT_IN_FORCE: "not in force for",
+    V.HeldReason.SHIELDED: "no dispute settlement for",
+}
 
 
 @attrs.frozen
 class Qualifier:
-    """One thing that matters about an article in context, in a few words.
+    """One thing that matters about an article in context, in a few words."""
 
-    ``kind`` is one of: strength, exception, dispute-settlement, transition,
-    reservation, not-in-force, contingent, excludes, covers, software.
-    """
-
-    kind: str
+    kind: V.QualifierKind
     text: str
     parties: tuple[str, ...] = ()
     until: Optional[dt.date] = None
@@ -58,11 +73,11 @@ class ArticleView:
     number: str
     title: Optional[str]
     chapter: Optional[str]
-    strength: str
+    strength: V.Strength
     qualifiers: tuple[Qualifier, ...]
     file: str = ""
     line: int = 0
-    verification: str = "unverified"
+    verification: str = V.Verification.UNVERIFIED
 
     def summary(self) -> str:
         """``Art. 14.11: binding; objective exception``."""
@@ -82,12 +97,12 @@ class Row:
 
 @attrs.frozen
 class Cell:
-    """One agreement on one row: its articles (best first) and, for a norm, the grade."""
+    """One agreement on one row: its articles (best first) and, for a norm, the grade (None for a topic)."""
 
     row: str
     agreement: str
-    grade: Optional[str]  # met | partial | unmet | not-applicable; None for topic rows
-    unmet_because: Optional[str]
+    grade: Optional[V.Grade]
+    unmet_because: Optional[V.UnmetBecause]
     articles: tuple[ArticleView, ...]
     reasons: tuple[Reason, ...] = ()
     evidence: tuple[Evidence, ...] = ()
@@ -107,81 +122,93 @@ class Comparison:
     transposed: bool = False  # a layout hint: renderers put agreements down the side
 
     def cell(self, row: str, agreement: str) -> Cell:
-        """The cell for a row key and an agreement id (KeyError if either is not in the matrix)."""
+        """The cell for a row key and an agreement id.
+
+        Raises:
+            UnknownId: the row or the agreement is not in the matrix.
+        """
         r = next((i for i, x in enumerate(self.rows) if x.key == row), None)
         a = next((i for i, x in enumerate(self.agreements) if x.id == agreement), None)
         if r is None or a is None:
-            raise KeyError(f"no cell for {row} {agreement}")
+            raise UnknownId(f"no cell for {row} {agreement}")
         return self.cells[r * len(self.agreements) + a]
 
 
 # ---------------------------------------------------------------- qualifiers
 
 
-def _held_groups(held: Iterable[F.Held]) -> list[tuple[str, Optional[dt.date], tuple[str, ...]]]:
-    groups: dict[tuple[str, Optional[dt.date]], list[str]] = {}
+def _held_groups(held: Iterable[F.Held]) -> list[tuple[V.HeldReason, Optional[dt.date], tuple[str, ...]]]:
+    """Held parties grouped by reason and end date, in the order first met."""
+    groups: dict[tuple[V.HeldReason, Optional[dt.date]], list[str]] = {}
     for h in held:
-        groups.setdefault((h.why, h.until), []).append(h.party)
-    return [(why, until, tuple(sorted(set(ps)))) for (why, until), ps in groups.items()]
+        groups.setdefault((h.reason, h.until), []).append(h.party)
+    return [(reason, until, tuple(sorted(set(ps)))) for (reason, until), ps in groups.items()]
 
 
 def _until(until: Optional[dt.date]) -> str:
     return f" to {until.isoformat()}" if until else ""
 
 
+def _held_qualifiers(held: Iterable[F.Held]) -> list[Qualifier]:
+    """``transition for KH VN to 2027-01-01``, one per reason and end date."""
+    return [Qualifier(HELD_KIND[reason], f"{HELD_LABEL[reason]} {' '.join(parties)}{_until(until)}", parties, until)
+            for reason, until, parties in _held_groups(held)]
+
+
+def _exception_text(e: M.Exception_, level: str) -> Optional[str]:
+    """What an exception amounts to in a few words (None: nothing a negotiator reads first)."""
+    quals = set(e.qualifiers)
+    if V.Qualifier.NON_DISPUTABLE in quals:
+        return "non-disputable " + e.kind.replace("essential-", "") + " exception"
+    if e.kind == V.ExceptionKind.PRUDENTIAL and level == "article":
+        return "prudential carve-out"
+    if e.kind != V.ExceptionKind.PUBLIC_POLICY:
+        return None
+    if V.Qualifier.SELF_JUDGING in quals:
+        return "self-judging policy exception"
+    if quals & V.OBJECTIVE_CONDITIONS:
+        return "objective policy exception"
+    return "unconditioned policy exception"
+
+
 def _exception_qualifiers(p: F.Placed) -> list[Qualifier]:
     out: list[Qualifier] = []
     seen: set[str] = set()
     for e, level in F.exceptions(p):
-        quals = set(e.qualifiers)
-        text = None
-        if e.kind == "public-policy":
-            if "self-judging" in quals:
-                text = "self-judging policy exception"
-            elif quals & V.OBJECTIVE_CONDITIONS:
-                text = "objective policy exception"
-            else:
-                text = "unconditioned policy exception"
-        if "non-disputable" in quals:
-            text = ("non-disputable " + e.kind.replace("essential-", "") + " exception")
-        elif e.kind == "prudential" and level == "article":
-            text = "prudential carve-out"
+        text = _exception_text(e, level)
         if text and text not in seen:
             seen.add(text)
-            out.append(Qualifier("exception", text))
+            out.append(Qualifier(V.QualifierKind.EXCEPTION, text))
+    return out
+
+
+def _scope_qualifiers(p: F.Placed) -> list[Qualifier]:
+    """``excludes financial-services``, then ``covers ...``."""
+    scope = F.scope(p)
+    out = []
+    for mode, kind in ((V.ScopeMode.EXCLUDES, V.QualifierKind.EXCLUDES), (V.ScopeMode.COVERS, V.QualifierKind.COVERS)):
+        items = sorted(s.item for s in scope if s.mode == mode)
+        if items:
+            out.append(Qualifier(kind, f"{mode} " + ", ".join(items)))
     return out
 
 
 def qualifiers(p: F.Placed, ctx: F.Context) -> tuple[Qualifier, ...]:
     """What matters about a placed article on the date, strongest signal first."""
     art = p.article
-    out = [Qualifier("strength", STRENGTH_WORDS.get(art.strength, art.strength))]
+    out = [Qualifier(V.QualifierKind.STRENGTH, STRENGTH_WORDS.get(art.strength, art.strength))]
     out += _exception_qualifiers(p)
-    excluded, shielded, _ = F.not_enforceable(p, ctx)
-    if excluded:
-        out.append(Qualifier("dispute-settlement", "no dispute settlement"))
-    for _, until, parties in _held_groups(shielded):
-        out.append(Qualifier("dispute-settlement", f"no dispute settlement for {' '.join(parties)}{_until(until)}",
-                             parties, until))
-    kinds = {"transition period": "transition", "reservation": "reservation",
-             "the agreement is not yet in force for it": "not-in-force"}
-    for why, until, parties in _held_groups(F.not_bound(p, ctx)):
-        kind = kinds.get(why, "transition")
-        label = {"transition": "transition for", "reservation": "reservation for",
-                 "not-in-force": "not in force for"}[kind]
-        out.append(Qualifier(kind, f"{label} {' '.join(parties)}{_until(until)}", parties, until))
+    enforcement = F.enforcement(p, ctx)
+    if enforcement.excluded_by is not None:
+        out.append(Qualifier(V.QualifierKind.DISPUTE_SETTLEMENT, "no dispute settlement"))
+    out += _held_qualifiers(enforcement.shielded)
+    out += _held_qualifiers(F.not_bound(p, ctx))
     if art.contingency is not None:
-        out.append(Qualifier("contingent", f"contingent on {art.contingency.condition}"))
-    scope = F.scope(p)
-    excluded_items = sorted(s.item for s in scope if s.mode == "excludes")
-    if excluded_items:
-        out.append(Qualifier("excludes", "excludes " + ", ".join(excluded_items)))
-    covered = sorted(s.item for s in scope if s.mode == "covers")
-    if covered:
-        out.append(Qualifier("covers", "covers " + ", ".join(covered)))
+        out.append(Qualifier(V.QualifierKind.CONTINGENT, f"contingent on {art.contingency.condition}"))
+    out += _scope_qualifiers(p)
     if art.software is not None:
-        words = {"mass-market-only": "mass-market software only", "all": "all software"}
-        out.append(Qualifier("software", words.get(art.software.coverage, art.software.coverage)))
+        out.append(Qualifier(V.QualifierKind.SOFTWARE,
+                             SOFTWARE_WORDS.get(art.software.coverage, art.software.coverage)))
     return tuple(out)
 
 
@@ -189,44 +216,61 @@ def article_view(p: F.Placed, ctx: F.Context) -> ArticleView:
     """An article with its qualifiers on the date."""
     a = p.article
     return ArticleView(p.agreement.id, a.number, a.title, p.chapter.number if p.chapter else None,
-                       a.strength, qualifiers(p, ctx), a.span.file, a.span.line, a.verification or "unverified")
+                       V.Strength(a.strength), qualifiers(p, ctx), a.span.file, a.span.line,
+                       a.verification or V.Verification.UNVERIFIED)
 
 
 # ---------------------------------------------------------------- matrix
 
 
-number_key = M.number_key
+def _strongest_first(placed: Iterable[F.Placed]) -> list[F.Placed]:
+    return sorted(placed, key=lambda p: (-V.Strength(p.article.strength).rank, M.number_key(p.article.number)))
 
 
-def _on_topics(agreement: M.Agreement, topics: Iterable[str]) -> list[F.Placed]:
-    wanted = set(topics)
-    return [p for p in F.placed_articles(agreement) if wanted & set(p.article.topics)]
-
-
-def _strongest_first(placed: list[F.Placed]) -> list[F.Placed]:
-    return sorted(placed, key=lambda p: (-V.STRENGTH_ORDER.index(p.article.strength),
-                                         number_key(p.article.number)))
-
-
-def norm_cell(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context) -> Cell:
+def norm_cell(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context,
+              index: Optional[F.TopicIndex] = None) -> Cell:
     """A graded cell: the finding's grade, reasons and evidence, the candidate articles best first."""
-    finding = evaluate_norm(agreement, norm_set, norm, ctx)
-    placed = {p.article.number: p for p in _on_topics(agreement, norm.topics)}
+    index = index or F.TopicIndex.of(agreement)
+    finding = evaluate_norm(agreement, norm_set, norm, ctx, index)
+    placed = {p.article.number: p for p in index.on(norm.topics)}
     views = tuple(article_view(placed[c.article], ctx) for c in finding.candidates if c.article in placed)
     return Cell(finding.norm, agreement.id, finding.grade, finding.unmet_because, views,
                 finding.reasons, finding.evidence)
 
 
-def topic_cell(agreement: M.Agreement, topic: str, ctx: F.Context) -> Cell:
+def topic_cell(agreement: M.Agreement, topic: str, ctx: F.Context, index: Optional[F.TopicIndex] = None) -> Cell:
     """An ungraded cell: every article on the topic, strongest first."""
-    views = tuple(article_view(p, ctx) for p in _strongest_first(_on_topics(agreement, (topic,))))
-    return Cell(topic, agreement.id, None, None, views)
+    on_topic = (index or F.TopicIndex.of(agreement)).on((topic,))
+    return Cell(topic, agreement.id, None, None, tuple(article_view(p, ctx) for p in _strongest_first(on_topic)))
 
 
 def default_topics(agreements: Sequence[M.Agreement]) -> tuple[str, ...]:
     """Topics any of the agreements addresses, housekeeping left out, in vocabulary order."""
     present = {t for a in agreements for _, art in a.all_articles() for t in art.topics}
     return tuple(t for t in V.TOPICS if t in present and t not in HOUSEKEEPING_TOPICS)
+
+
+def check_topics(topics: Iterable[str]) -> None:
+    """Raise :class:`~engine.errors.UsageError` for the first topic outside the vocabulary."""
+    for t in topics:
+        if t not in V.TOPICS:
+            raise UsageError(f"unknown topic `{t}`", did_you_mean(t, V.TOPICS) or "see `tradegap list topics`")
+
+
+def _matrix(agreements: Sequence[M.Agreement], norm_sets: Sequence[M.NormSet], topics: Sequence[str],
+            ctx: F.Context) -> tuple[tuple[Row, ...], tuple[Cell, ...]]:
+    """The rows (every norm of each set, then each topic) and the cells, row-major."""
+    indexes = [F.TopicIndex.of(a) for a in agreements]
+    rows: list[Row] = []
+    cells: list[Cell] = []
+    for ns in norm_sets:
+        for n in ns.norms:
+            rows.append(Row(f"{ns.id}.{n.id}", "norm", n.title, n.topics))
+            cells.extend(norm_cell(a, ns, n, ctx, i) for a, i in zip(agreements, indexes))
+    for t in topics:
+        rows.append(Row(t, "topic", V.TOPICS[t], (t,)))
+        cells.extend(topic_cell(a, t, ctx, i) for a, i in zip(agreements, indexes))
+    return tuple(rows), tuple(cells)
 
 
 def compare(agreements: Sequence[M.Agreement], norm_sets: Sequence[M.NormSet] = (),
@@ -237,30 +281,15 @@ def compare(agreements: Sequence[M.Agreement], norm_sets: Sequence[M.NormSet] = 
     Rows come in the order given: every norm of each set, then each topic.
     With neither, the rows are the topics the agreements address
     (:func:`default_topics`).  Columns are the agreements in the order given.
-    Unknown topics raise ValueError.
-    """
-    from engine._version import __version__
 
+    Raises:
+        UsageError: a topic is not in the vocabulary.
+    """
     agreements, norm_sets, topics = tuple(agreements), tuple(norm_sets), tuple(topics)
-    unknown = [t for t in topics if t not in V.TOPICS]
-    if unknown:
-        raise ValueError(f"unknown topic `{unknown[0]}`")
+    check_topics(topics)
     if not norm_sets and not topics:
         topics = default_topics(agreements)
-    ctx = F.Context(as_of or dt.date.today(), P.canonical(party) if party else None)
-    rows: list[Row] = []
-    cells: list[Cell] = []
-    for ns in norm_sets:
-        for n in ns.norms:
-            rows.append(Row(f"{ns.id}.{n.id}", "norm", n.title, n.topics))
-            cells.extend(norm_cell(a, ns, n, ctx) for a in agreements)
-    for t in topics:
-        rows.append(Row(t, "topic", V.TOPICS[t], (t,)))
-        cells.extend(topic_cell(a, t, ctx) for a in agreements)
-    return Comparison(
-        __version__, ctx.as_of, ctx.party,
-        tuple(AgreementInfo(a.id, a.title, a.status, a.parties, a.based_on, a.entry_into_force())
-              for a in agreements),
-        tuple(NormSetInfo(ns.id, ns.title, ns.version, ns.source) for ns in norm_sets),
-        tuple(rows), tuple(cells), transpose,
-    )
+    ctx = F.Context(F.on_date(as_of), P.canonical(party) if party else None)
+    rows, cells = _matrix(agreements, norm_sets, topics, ctx)
+    return Comparison(__version__, ctx.as_of, ctx.party, tuple(AgreementInfo.of(a) for a in agreements),
+                      tuple(NormSetInfo.of(ns) for ns in norm_sets), rows, cells, transpose)

@@ -19,19 +19,23 @@ larger (unmet to partial, or fewer failed requirements, and the reverse);
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from typing import Iterable, Optional, Sequence
 
 import attrs
 
-from engine.language import model as M
-from engine.language import parties as P
-from engine.views.compare import number_key
+from engine._version import __version__
+from engine.evaluation import context as F
 from engine.evaluation.evaluator import evaluate
 from engine.evaluation.findings import AgreementInfo, Finding, NormSetInfo
+from engine.language import model as M
+from engine.language import parties as P
+from engine.language import vocab as V
+from engine.language.model import number_key
 
 DIFF_SCHEMA = ("tradegap.diff", "1.0")
 
-_RANK = {"not-applicable": -1, "unmet": 0, "partial": 1, "met": 2}
+GAPS = frozenset({V.Grade.PARTIAL, V.Grade.UNMET})
 
 
 @attrs.frozen
@@ -51,7 +55,7 @@ class ArticleChange:
 
     number: str
     title: Optional[str]
-    status: str  # "added" | "removed" | "changed"
+    status: V.ChangeStatus
     chapter: Optional[str] = None
     changes: tuple[Change, ...] = ()
 
@@ -62,11 +66,11 @@ class GradeChange:
 
     norm: str
     norm_title: Optional[str]
-    old_grade: str
-    new_grade: str
+    old_grade: V.Grade
+    new_grade: V.Grade
     old_article: Optional[str]
     new_article: Optional[str]
-    effect: str  # closes | opens | narrows | widens | changes
+    effect: V.Effect
     resolved: tuple[str, ...] = ()  # requirements that failed before and hold now
     introduced: tuple[str, ...] = ()  # requirements that fail now and held (or were not tested) before
 
@@ -93,7 +97,7 @@ class Diff:
     @property
     def summary(self) -> str:
         """``closes 2 gaps, opens 0`` (with narrowed and widened counts when there are any)."""
-        text = f"closes {self.closes} gap{'s' if self.closes != 1 else ''}, opens {self.opens}"
+        text = f"{V.Effect.CLOSES} {self.closes} gap{'s' if self.closes != 1 else ''}, {V.Effect.OPENS} {self.opens}"
         extra = [f"{n} {w}" for n, w in ((self.narrows, "narrowed"), (self.widens, "widened")) if n]
         return text + (f" ({', '.join(extra)})" if extra else "")
 
@@ -241,10 +245,10 @@ def article_changes(old: M.Agreement, new: M.Agreement) -> tuple[ArticleChange, 
     for number in sorted(set(before) | set(after), key=number_key):
         if number not in after:
             ch, art = before[number]
-            out.append(ArticleChange(number, art.title, "removed", ch.number if ch else None))
+            out.append(ArticleChange(number, art.title, V.ChangeStatus.REMOVED, ch.number if ch else None))
         elif number not in before:
             ch, art = after[number]
-            out.append(ArticleChange(number, art.title, "added", ch.number if ch else None,
+            out.append(ArticleChange(number, art.title, V.ChangeStatus.ADDED, ch.number if ch else None,
                                      attribute_changes({}, article_attributes(art))))
         else:
             (och, oart), (nch, nart) = before[number], after[number]
@@ -253,27 +257,27 @@ def article_changes(old: M.Agreement, new: M.Agreement) -> tuple[ArticleChange, 
             if ochn != nchn:
                 changes.insert(0, Change("chapter", ochn, nchn))
             if changes:
-                out.append(ArticleChange(number, nart.title or oart.title, "changed", nchn, tuple(changes)))
+                out.append(ArticleChange(number, nart.title or oart.title, V.ChangeStatus.CHANGED, nchn, tuple(changes)))
     return tuple(out)
+
+
+def _chapter_change(number: str, o: Optional[M.Chapter], n: Optional[M.Chapter]) -> Optional[ArticleChange]:
+    """The change of one chapter's own statements (None: unchanged)."""
+    if n is None:
+        return ArticleChange(number, o.title, V.ChangeStatus.REMOVED) if o is not None else None
+    if o is None:
+        return ArticleChange(number, n.title, V.ChangeStatus.ADDED, None, attribute_changes({}, chapter_attributes(n)))
+    changes = attribute_changes(chapter_attributes(o), chapter_attributes(n))
+    return ArticleChange(number, n.title or o.title, V.ChangeStatus.CHANGED, None, changes) if changes else None
 
 
 def chapter_changes(old: M.Agreement, new: M.Agreement) -> tuple[ArticleChange, ...]:
     """Chapters whose own statements (title, scope, exceptions, dispute settlement) changed."""
     before = {c.number: c for c in old.chapters}
     after = {c.number: c for c in new.chapters}
-    out = []
-    for number in sorted(set(before) | set(after), key=number_key):
-        o, n = before.get(number), after.get(number)
-        if n is None:
-            out.append(ArticleChange(number, o.title, "removed"))
-        elif o is None:
-            out.append(ArticleChange(number, n.title, "added", None,
-                                     attribute_changes({}, chapter_attributes(n))))
-        else:
-            changes = attribute_changes(chapter_attributes(o), chapter_attributes(n))
-            if changes:
-                out.append(ArticleChange(number, n.title or o.title, "changed", None, changes))
-    return tuple(out)
+    changes = (_chapter_change(number, before.get(number), after.get(number))
+               for number in sorted(set(before) | set(after), key=number_key))
+    return tuple(c for c in changes if c is not None)
 
 
 # ---------------------------------------------------------------- grades
@@ -283,23 +287,22 @@ def _failed(f: Finding) -> tuple[str, ...]:
     return tuple(r.requirement for r in f.reasons)
 
 
-def effect(old: Finding, new: Finding) -> Optional[str]:
+def effect(old: Finding, new: Finding) -> Optional[V.Effect]:
     """How the finding moved from ``old`` to ``new`` (None: no change worth reporting)."""
     og, ng = old.grade, new.grade
     of, nf = set(_failed(old)), set(_failed(new))
     if og == ng and of == nf:
         return None
-    gap = ("partial", "unmet")
-    if og in gap and ng == "met":
-        return "closes"
-    if og == "met" and ng in gap:
-        return "opens"
-    if og in gap and ng in gap:
-        if _RANK[ng] > _RANK[og] or (og == ng and nf < of):
-            return "narrows"
-        if _RANK[ng] < _RANK[og] or (og == ng and nf > of):
-            return "widens"
-    return "changes"
+    if og in GAPS and ng == V.Grade.MET:
+        return V.Effect.CLOSES
+    if og == V.Grade.MET and ng in GAPS:
+        return V.Effect.OPENS
+    if og in GAPS and ng in GAPS:
+        if ng.rank > og.rank or (og == ng and nf < of):
+            return V.Effect.NARROWS
+        if ng.rank < og.rank or (og == ng and nf > of):
+            return V.Effect.WIDENS
+    return V.Effect.CHANGES
 
 
 def grade_changes(old: Sequence[Finding], new: Sequence[Finding]) -> tuple[GradeChange, ...]:
@@ -321,22 +324,23 @@ def grade_changes(old: Sequence[Finding], new: Sequence[Finding]) -> tuple[Grade
 
 def diff(old: M.Agreement, new: M.Agreement, norm_sets: Sequence[M.NormSet] = (),
          as_of: Optional[dt.date] = None, party: Optional[str] = None) -> Diff:
-    """What changed from ``old`` to ``new`` (both resolved), and which findings moved for ``norm_sets``."""
-    from engine._version import __version__
+    """What changed from ``old`` to ``new`` (both resolved), and which findings moved for ``norm_sets``.
 
+    Raises:
+        UnresolvedDraft: either side is a draft that was not resolved (with ``norm_sets`` only).
+    """
     norm_sets = tuple(norm_sets)
-    day = as_of or dt.date.today()
+    day = F.on_date(as_of)
     who = P.canonical(party) if party else None
     grades: tuple[GradeChange, ...] = ()
     if norm_sets:
-        before = evaluate(old, norm_sets, day, who).findings
-        after = evaluate(new, norm_sets, day, who).findings
-        grades = grade_changes(before, after)
-    count = {k: sum(1 for g in grades if g.effect == k) for k in ("closes", "opens", "narrows", "widens")}
-    info = [AgreementInfo(a.id, a.title, a.status, a.parties, a.based_on, a.entry_into_force()) for a in (old, new)]
+        grades = grade_changes(evaluate(old, norm_sets, day, who).findings, evaluate(new, norm_sets, day, who).findings)
+    count = Counter(g.effect for g in grades)
     return Diff(
-        __version__, day, who, info[0], info[1],
-        tuple(NormSetInfo(ns.id, ns.title, ns.version, ns.source) for ns in norm_sets),
+        __version__, day, who, AgreementInfo.of(old), AgreementInfo.of(new),
+        tuple(NormSetInfo.of(ns) for ns in norm_sets),
         attribute_changes(agreement_attributes(old), agreement_attributes(new)),
-        chapter_changes(old, new), article_changes(old, new), grades, **count,
+        chapter_changes(old, new), article_changes(old, new), grades,
+        closes=count[V.Effect.CLOSES], opens=count[V.Effect.OPENS],
+        narrows=count[V.Effect.NARROWS], widens=count[V.Effect.WIDENS],
     )

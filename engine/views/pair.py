@@ -20,16 +20,16 @@ from typing import Iterable, Optional, Sequence
 
 import attrs
 
+from engine._version import __version__
+from engine.errors import UnknownId, UsageError
 from engine.evaluation import context as F
+from engine.evaluation.evaluator import evaluate_norm
+from engine.evaluation.findings import AgreementInfo, Finding, NormSetInfo
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
-from engine.evaluation.evaluator import evaluate_norm
-from engine.evaluation.findings import AgreementInfo, Finding, NormSetInfo
 
 PAIR_SCHEMA = ("tradegap.pair", "1.0")
-
-_GRADE_RANK = {"met": 0, "partial": 1, "unmet": 2, "not-applicable": 3}
 
 
 @attrs.frozen
@@ -59,7 +59,7 @@ class PairRow:
     strongest: Optional[Finding]  # None when no agreement binds both
     draft_findings: tuple[Finding, ...] = ()  # one per draft, in the order of Pair.drafts
     with_drafts: Optional[Finding] = None  # the strongest once the drafts are in force
-    effect: Optional[str] = None  # closes | narrows | None (drafts change nothing here)
+    effect: Optional[V.Effect] = None  # closes | narrows | None (drafts change nothing here)
 
 
 @attrs.frozen
@@ -79,15 +79,15 @@ class Pair:
     narrows: int = 0
 
     def row(self, norm: str) -> PairRow:
-        """The row for a ``set.norm`` reference."""
+        """The row for a ``set.norm`` reference.
+
+        Raises:
+            UnknownId: no row has that reference.
+        """
         for r in self.rows:
             if r.norm == norm:
                 return r
-        raise KeyError(f"no row for {norm}")
-
-
-def _info(a: M.Agreement) -> AgreementInfo:
-    return AgreementInfo(a.id, a.title, a.status, a.parties, a.based_on, a.entry_into_force())
+        raise UnknownId(f"no row for {norm}")
 
 
 def between(agreement: M.Agreement, x: str, y: str) -> M.Agreement:
@@ -100,7 +100,7 @@ def binds_both(agreement: M.Agreement, x: str, y: str, as_of: dt.date) -> Option
     missing = [p for p in (x, y) if p not in agreement.parties]
     if missing:
         return f"{' and '.join(missing)} not a party"
-    if agreement.status not in ("in-force", None):
+    if not F.in_force_status(agreement):
         return f"status {agreement.status}"
     for p in (x, y):
         eif = agreement.entry_into_force(p)
@@ -111,82 +111,112 @@ def binds_both(agreement: M.Agreement, x: str, y: str, as_of: dt.date) -> Option
     return None
 
 
+def best_first(grade: V.Grade) -> tuple[bool, int]:
+    """A sort key for grades, best first: met, partial, unmet, then not-applicable."""
+    return grade is V.Grade.NOT_APPLICABLE, -grade.rank
+
+
 def _strength(f: Finding) -> int:
-    return V.STRENGTH_ORDER.index(f.candidates[0].strength) if f.candidates else 0
+    return f.candidates[0].strength.rank if f.candidates else 0
 
 
 def strongest(findings: Iterable[Finding]) -> Optional[Finding]:
     """The best finding: best grade, fewest failed requirements, strongest article, then agreement id."""
-    return min(findings, key=lambda f: (_GRADE_RANK[f.grade], len(f.reasons), -_strength(f), f.agreement),
+    return min(findings, key=lambda f: (best_first(f.grade), len(f.reasons), -_strength(f), f.agreement),
                default=None)
 
 
-def _effect(before: Optional[Finding], after: Optional[Finding]) -> Optional[str]:
+def _effect(before: Optional[Finding], after: Optional[Finding]) -> Optional[V.Effect]:
     """What adding the drafts does to the strongest finding: closes a gap, narrows it, or nothing."""
     if after is None or after is before:
         return None
     if before is None:
-        return {"met": "closes", "partial": "narrows"}.get(after.grade)
-    if before.grade != "met" and after.grade == "met":
-        return "closes"
-    if _GRADE_RANK[after.grade] < _GRADE_RANK[before.grade] or (
+        return {V.Grade.MET: V.Effect.CLOSES, V.Grade.PARTIAL: V.Effect.NARROWS}.get(after.grade)
+    if before.grade != V.Grade.MET and after.grade == V.Grade.MET:
+        return V.Effect.CLOSES
+    if best_first(after.grade) < best_first(before.grade) or (
             after.grade == before.grade and len(after.reasons) < len(before.reasons)):
-        return "narrows"
+        return V.Effect.NARROWS
     return None
+
+
+def _codes(x: str, y: str) -> tuple[str, str]:
+    """The two countries' alpha-2 codes (from alpha-2 or alpha-3, any case)."""
+    codes = []
+    for code in (x, y):
+        c = P.canonical(code.upper())
+        if c is None:
+            raise UsageError(f"`{code}` is not an ISO 3166-1 country code", "e.g. KR, JP, KOR, JPN")
+        codes.append(c)
+    if codes[0] == codes[1]:
+        raise UsageError("a pair needs two different countries")
+    return codes[0], codes[1]
+
+
+def _check_drafts(drafts: Sequence[M.Agreement], x: str, y: str) -> None:
+    for d in drafts:
+        missing = [c for c in (x, y) if c not in d.parties]
+        if missing:
+            raise UsageError(f"draft `{d.id}` does not name {' or '.join(missing)} as a party",
+                             "a draft added with --with must be between the two countries")
+
+
+def _sorted_out(agreements: Iterable[M.Agreement], x: str, y: str, as_of: dt.date,
+                skip: set[str]) -> tuple[list[M.Agreement], list[NotBinding]]:
+    """The agreements that bind both on the date, and those both are party to that do not (with why)."""
+    binding: list[M.Agreement] = []
+    not_binding: list[NotBinding] = []
+    for a in sorted(agreements, key=lambda a: a.id):
+        if a.id in skip:
+            continue
+        why = binds_both(a, x, y, as_of)
+        if why is None:
+            binding.append(a)
+        elif x in a.parties and y in a.parties:
+            not_binding.append(NotBinding(AgreementInfo.of(a), why))
+    return binding, not_binding
+
+
+Indexed = Sequence[tuple[M.Agreement, F.TopicIndex]]
+
+
+def _indexed(agreements: Iterable[M.Agreement], x: str, y: str) -> Indexed:
+    """Each agreement between ``x`` and ``y`` alone, with its topic index."""
+    return [(v, F.TopicIndex.of(v)) for v in (between(a, x, y) for a in agreements)]
+
+
+def _row(ns: M.NormSet, n: M.Norm, views: Indexed, draft_views: Indexed, ctx: F.Context) -> PairRow:
+    """One norm: every binding agreement's finding, the strongest, and what the drafts would change."""
+    found = tuple(evaluate_norm(a, ns, n, ctx, index) for a, index in views)
+    best = strongest(found)
+    row = PairRow(f"{ns.id}.{n.id}", n.title, found, best)
+    if not draft_views:
+        return row
+    dfound = tuple(evaluate_norm(d, ns, n, ctx, index) for d, index in draft_views)
+    after = strongest(found + dfound)
+    return attrs.evolve(row, draft_findings=dfound, with_drafts=after, effect=_effect(best, after))
 
 
 def pair(agreements: Iterable[M.Agreement], x: str, y: str, norm_sets: Sequence[M.NormSet],
          as_of: Optional[dt.date] = None, drafts: Sequence[M.Agreement] = ()) -> Pair:
     """The pair view of ``x`` and ``y`` over resolved ``agreements`` (drafts: what they would change).
 
-    Party codes may be alpha-2 or alpha-3; unknown codes raise ValueError,
-    as does a draft that does not name both countries as parties.
-    """
-    from engine._version import __version__
+    Party codes may be alpha-2 or alpha-3, in any case.
 
-    codes = []
-    for code in (x, y):
-        c = P.canonical(code.upper())
-        if c is None:
-            raise ValueError(f"`{code}` is not an ISO 3166-1 party code")
-        codes.append(c)
-    x, y = codes
-    if x == y:
-        raise ValueError("a pair needs two different countries")
-    day = as_of or dt.date.today()
-    ctx = F.Context(day)
-    draft_ids = {d.id for d in drafts}
-    for d in drafts:
-        if x not in d.parties or y not in d.parties:
-            raise ValueError(f"draft `{d.id}` does not name both {x} and {y} as parties")
-    binding: list[M.Agreement] = []
-    not_binding: list[NotBinding] = []
-    for a in sorted(agreements, key=lambda a: a.id):
-        if a.id in draft_ids:
-            continue
-        why = binds_both(a, x, y, day)
-        if why is None:
-            binding.append(a)
-        elif x in a.parties and y in a.parties:
-            not_binding.append(NotBinding(_info(a), why))
-    views = [between(a, x, y) for a in binding]
-    draft_views = [between(d, x, y) for d in drafts]
-    rows = []
-    for ns in norm_sets:
-        for n in ns.norms:
-            found = tuple(evaluate_norm(a, ns, n, ctx) for a in views)
-            best = strongest(found)
-            row = PairRow(f"{ns.id}.{n.id}", n.title, found, best)
-            if draft_views:
-                dfound = tuple(evaluate_norm(d, ns, n, ctx) for d in draft_views)
-                after = strongest(found + dfound)
-                row = attrs.evolve(row, draft_findings=dfound, with_drafts=after, effect=_effect(best, after))
-            rows.append(row)
+    Raises:
+        UsageError: a code is not a country's, both codes name the same country, or a draft does not
+            name both countries as parties.
+    """
+    x, y = _codes(x, y)
+    _check_drafts(drafts, x, y)
+    ctx = F.Context(F.on_date(as_of))
+    binding, not_binding = _sorted_out(agreements, x, y, ctx.as_of, {d.id for d in drafts})
+    views, draft_views = _indexed(binding, x, y), _indexed(drafts, x, y)
+    rows = tuple(_row(ns, n, views, draft_views, ctx) for ns in norm_sets for n in ns.norms)
     return Pair(
-        __version__, day, x, y,
-        tuple(Binding(_info(a), a.entry_into_force(x), a.entry_into_force(y)) for a in binding),
-        tuple(not_binding), tuple(_info(d) for d in drafts),
-        tuple(NormSetInfo(ns.id, ns.title, ns.version, ns.source) for ns in norm_sets),
-        tuple(rows),
-        sum(1 for r in rows if r.effect == "closes"), sum(1 for r in rows if r.effect == "narrows"),
+        __version__, ctx.as_of, x, y,
+        tuple(Binding(AgreementInfo.of(a), a.entry_into_force(x), a.entry_into_force(y)) for a in binding),
+        tuple(not_binding), tuple(AgreementInfo.of(d) for d in drafts),
+        tuple(NormSetInfo.of(ns) for ns in norm_sets), rows,
+        sum(1 for r in rows if r.effect == V.Effect.CLOSES), sum(1 for r in rows if r.effect == V.Effect.NARROWS),
     )

@@ -20,19 +20,24 @@ comment lists them.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Optional
+from typing import TYPE_CHECKING, Iterable, Optional, Sequence
 
 import attrs
 
+from engine.errors import UnknownId
 from engine.evaluation import context as F
-from engine.language import model as M
-from engine.language import vocab as V
-from engine.views.compare import number_key
 from engine.evaluation.evaluator import evaluate_norm
 from engine.evaluation.findings import Finding, Report
+from engine.language import model as M
+from engine.language import vocab as V
+from engine.language.model import number_key
 from engine.syntax.printer import format_article
 
+if TYPE_CHECKING:
+    from engine.checking.corpus import Corpus
+
 DEFAULT_LIMIT = 5
+GAPS = (V.Grade.PARTIAL, V.Grade.UNMET)
 
 
 @attrs.frozen
@@ -43,7 +48,7 @@ class Precedent:
     agreement_title: Optional[str]
     article: str
     title: Optional[str]
-    strength: str
+    strength: V.Strength
     parties: int
     date: Optional[dt.date]  # entry into force, else signature
     status: Optional[str]
@@ -62,7 +67,7 @@ class Suggestion:
     agreement: str
     norm: str
     norm_title: Optional[str]
-    grade: str
+    grade: V.Grade
     article: Optional[str]
     precedents: tuple[Precedent, ...]
     more: int = 0  # precedents found beyond the limit
@@ -71,19 +76,23 @@ class Suggestion:
 # ---------------------------------------------------------------- snippets
 
 
+def _explicit_dispute(p: F.Placed, folded: list[str], dropped: list[str]) -> tuple[M.DisputeSettlement, ...]:
+    """The article's applies/excluded statement, its context's if it has none; shields are dropped."""
+    mode, shields = F.dispute_settlement(p)
+    own = tuple(d for d in p.article.dispute_settlement if d.mode != V.DsMode.SHIELDED)
+    dropped += [f"dispute-settlement {V.DsMode.SHIELDED} {' '.join(s.parties)}" for s in shields]
+    if own or mode is None:
+        return own
+    folded.append(f"dispute-settlement {mode.mode}")
+    return (mode,)
+
+
 def _explicit(p: F.Placed) -> tuple[M.Article, list[str], list[str]]:
     """The article with its inherited context written on it; what was folded in; what was left out."""
     art = p.article
     folded: list[str] = []
     dropped: list[str] = []
-    mode, shields = F.dispute_settlement(p)
-    own_ds = tuple(d for d in art.dispute_settlement if d.mode != "shielded")
-    ds = own_ds
-    if not own_ds and mode is not None:
-        ds = (mode,)
-        folded.append(f"dispute-settlement {mode.mode}")
-    for s in shields:
-        dropped.append(f"dispute-settlement shielded {' '.join(s.parties)}")
+    ds = _explicit_dispute(p, folded, dropped)
     own_exc = list(art.exceptions)
     for e, level in F.exceptions(p):
         if level != "article" and e not in own_exc:
@@ -91,10 +100,8 @@ def _explicit(p: F.Placed) -> tuple[M.Article, list[str], list[str]]:
             folded.append(f"{level}-level exception {e.kind}")
     scope = F.scope(p)
     folded += [f"chapter-level {s.mode} {s.item}" for s in scope if s not in art.scope]
-    for t in art.transitions:
-        dropped.append(f"transition {' '.join(t.parties)}")
-    for r in art.reservations:
-        dropped.append(f"reservation {' '.join(r.parties)}")
+    dropped += [f"transition {' '.join(t.parties)}" for t in art.transitions]
+    dropped += [f"reservation {' '.join(r.parties)}" for r in art.reservations]
     new = attrs.evolve(art, dispute_settlement=ds, exceptions=tuple(own_exc), scope=scope,
                        transitions=(), reservations=())
     return new, folded, dropped
@@ -116,13 +123,16 @@ def snippet(p: F.Placed) -> str:
 # ---------------------------------------------------------------- search
 
 
+Indexed = Sequence[tuple[M.Agreement, F.TopicIndex]]
+
+
 def _date(a: M.Agreement) -> Optional[dt.date]:
     return a.entry_into_force() or a.signed
 
 
-def _rank(pr: Precedent) -> tuple:
-    return (-V.STRENGTH_ORDER.index(pr.strength), -pr.parties, -(pr.date.toordinal() if pr.date else 0),
-            pr.agreement, number_key(pr.article))
+def _rank(pr: Precedent) -> tuple[int, int, int, str, tuple]:
+    return (-pr.strength.rank, -pr.parties, -(pr.date.toordinal() if pr.date else 0), pr.agreement,
+            number_key(pr.article))
 
 
 def _citation(a: M.Agreement, art: M.Article) -> str:
@@ -130,26 +140,27 @@ def _citation(a: M.Agreement, art: M.Article) -> str:
     return f"{head}, Art. {art.number}" + (f" {art.title}" if art.title else "")
 
 
-def precedents(agreements: Iterable[M.Agreement], norm_set: M.NormSet, norm: M.Norm,
-               as_of: Optional[dt.date] = None, exclude: Iterable[str] = ()) -> tuple[Precedent, ...]:
-    """Every article in ``agreements`` (except those with ids in ``exclude``) that meets ``norm``, ranked."""
-    ctx = F.Context(as_of or dt.date.today())
+def _precedent(p: F.Placed) -> Precedent:
+    a, art = p.agreement, p.article
+    return Precedent(a.id, a.title, art.number, art.title, V.Strength(art.strength), len(a.parties), _date(a),
+                     a.status, _citation(a, art), art.span.file, art.span.line,
+                     art.verification or V.Verification.UNVERIFIED, snippet(p))
+
+
+def _meeting(a: M.Agreement, index: F.TopicIndex, norm_set: M.NormSet, norm: M.Norm,
+             ctx: F.Context) -> list[F.Placed]:
+    """The agreement's articles that meet the norm on the date."""
+    finding = evaluate_norm(a, norm_set, norm, ctx, index)
+    placed = {p.article.number: p for p in index.on(norm.topics)}
+    return [placed[c.article] for c in finding.candidates if not c.failures]
+
+
+def _ranked(indexed: Indexed, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context,
+            exclude: Iterable[str]) -> tuple[Precedent, ...]:
+    """The precedents in ``indexed`` (ids in ``exclude`` skipped), ranked, an inherited twin listed once."""
     skip = set(exclude)
-    found: list[tuple[Precedent, M.Article]] = []
-    for a in agreements:
-        if a.id in skip:
-            continue
-        finding = evaluate_norm(a, norm_set, norm, ctx)
-        placed = {p.article.number: p for p in F.placed_articles(a)}
-        for cand in finding.candidates:
-            if cand.failures:
-                continue
-            p = placed[cand.article]
-            art = p.article
-            found.append((Precedent(
-                a.id, a.title, art.number, art.title, art.strength, len(a.parties), _date(a), a.status,
-                _citation(a, art), art.span.file, art.span.line, art.verification or "unverified", snippet(p),
-            ), art))
+    found = [(_precedent(p), p.article) for a, index in indexed if a.id not in skip
+             for p in _meeting(a, index, norm_set, norm, ctx)]
     found.sort(key=lambda x: _rank(x[0]))
     out: list[Precedent] = []
     kept: list[M.Article] = []
@@ -163,17 +174,40 @@ def precedents(agreements: Iterable[M.Agreement], norm_set: M.NormSet, norm: M.N
     return tuple(out)
 
 
-def suggest(corpus, finding: Finding, as_of: Optional[dt.date] = None,
-            limit: Optional[int] = DEFAULT_LIMIT) -> Suggestion:
-    """Precedents for one finding of a report (its own agreement excluded); ``limit`` None keeps all."""
+def precedents(agreements: Iterable[M.Agreement], norm_set: M.NormSet, norm: M.Norm,
+               as_of: Optional[dt.date] = None, exclude: Iterable[str] = ()) -> tuple[Precedent, ...]:
+    """Every article in ``agreements`` (except those with ids in ``exclude``) that meets ``norm``, ranked."""
+    skip = set(exclude)
+    indexed = [(a, F.TopicIndex.of(a)) for a in agreements if a.id not in skip]
+    return _ranked(indexed, norm_set, norm, F.Context(F.on_date(as_of)), ())
+
+
+def _corpus_indexed(corpus: Corpus) -> Indexed:
+    """Every agreement of the corpus, by id, with its topic index (built once for many suggestions)."""
+    return [(a, F.TopicIndex.of(a)) for a in (corpus.agreements[k] for k in sorted(corpus.agreements))]
+
+
+def _suggest(corpus: Corpus, indexed: Indexed, finding: Finding, as_of: dt.date,
+             limit: Optional[int]) -> Suggestion:
     set_id, norm_id = finding.norm.split(".", 1)
     ns = corpus.norms(set_id)
     norm = ns.norm(norm_id)
-    found = precedents((corpus.agreements[k] for k in sorted(corpus.agreements)), ns, norm, as_of,
-                       exclude=(finding.agreement,))
+    if norm is None:
+        raise UnknownId(f"norm set `{set_id}` has no norm `{norm_id}`", "see `tradegap list norms`")
+    found = _ranked(indexed, ns, norm, F.Context(as_of), (finding.agreement,))
     kept = found if limit is None else found[:limit]
     return Suggestion(finding.agreement, finding.norm, finding.norm_title, finding.grade, finding.article,
                       kept, len(found) - len(kept))
+
+
+def suggest(corpus: Corpus, finding: Finding, as_of: Optional[dt.date] = None,
+            limit: Optional[int] = DEFAULT_LIMIT) -> Suggestion:
+    """Precedents for one finding of a report (its own agreement excluded); ``limit`` None keeps all.
+
+    Raises:
+        UnknownId: the finding's norm is not in the corpus.
+    """
+    return _suggest(corpus, _corpus_indexed(corpus), finding, F.on_date(as_of), limit)
 
 
 @attrs.frozen
@@ -184,13 +218,16 @@ class SuggestedReport:
     suggestions: tuple[Suggestion, ...]
 
 
-def suggest_report(corpus, report: Report, limit: Optional[int] = DEFAULT_LIMIT) -> SuggestedReport:
+def suggest_report(corpus: Corpus, report: Report, limit: Optional[int] = DEFAULT_LIMIT) -> SuggestedReport:
     """The report with a suggestion for every gap (see :func:`suggest_for_report`)."""
     return SuggestedReport(report, suggest_for_report(corpus, report, limit))
 
 
-def suggest_for_report(corpus, report: Report, limit: Optional[int] = DEFAULT_LIMIT) -> tuple[Suggestion, ...]:
+def suggest_for_report(corpus: Corpus, report: Report,
+                       limit: Optional[int] = DEFAULT_LIMIT) -> tuple[Suggestion, ...]:
     """A suggestion for every gap (partial or unmet finding) of the report, in the report's order."""
-    return tuple(suggest(corpus, f, report.as_of, limit) for f in report.findings
-                 if f.grade in ("partial", "unmet"))
-
+    gaps = [f for f in report.findings if f.grade in GAPS]
+    if not gaps:
+        return ()
+    indexed = _corpus_indexed(corpus)
+    return tuple(_suggest(corpus, indexed, f, report.as_of, limit) for f in gaps)

@@ -1,0 +1,182 @@
+"""What each predicate of the norm language means on a placed article: one small function per predicate.
+
+The functions are registered by name against :data:`engine.language.predicates.PREDICATES`, the one
+table of predicates; :func:`registry` refuses (at import) a table with a predicate that has no
+function here, or a function for a predicate the table does not know.  Every predicate yields exactly
+one trace step: :func:`evaluate_atom` writes the predicate as its ``test``, and the function says what it
+found, whether that holds, where it is written, and which parties a failure concerns.
+"""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+from typing import Callable, Mapping, NamedTuple, Optional, Sequence
+
+from engine.errors import UnknownId
+from engine.evaluation import context as F
+from engine.evaluation.findings import Step
+from engine.language import model as M
+from engine.language import vocab as V
+from engine.language.predicates import PREDICATES, Pred, PredicateSpec, predicate_text
+
+
+class Verdict(NamedTuple):
+    """What one predicate found on one article.
+
+    Attributes:
+        held: whether the predicate holds.
+        found: what was found, in words (the trace step's ``found``).
+        span: where the deciding statement is written.
+        parties: the parties a failure concerns (empty: all).
+    """
+
+    held: bool
+    found: str
+    span: M.Span
+    parties: tuple[str, ...] = ()
+
+
+class Outcome(NamedTuple):
+    """A predicate (atom or combination) tested on an article: whether it held, its trace, the parties."""
+
+    held: bool
+    steps: tuple[Step, ...]
+    parties: tuple[str, ...] = ()
+
+
+PredicateFn = Callable[[tuple[str, ...], F.Placed, F.Context], Verdict]
+
+
+def held_text(held: Sequence[F.Held]) -> str:
+    """``KH: transition period until 2027-01-01; VN: reservation``."""
+    return "; ".join(f"{h.party}: {h.why}" + (f" until {h.until.isoformat()}" if h.until else "") for h in held)
+
+
+def _commitment_span(art: M.Article) -> M.Span:
+    return art.commitment.span if art.commitment else art.span
+
+
+def strength(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
+    """``strength at-least S``: the commitment is at least as strong as S."""
+    art = p.article
+    held = V.Strength(art.strength).rank >= V.Strength(args[1]).rank
+    return Verdict(held, f"the commitment is {art.strength}", _commitment_span(art))
+
+
+def form(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
+    """``form F``: the commitment has form F."""
+    art = p.article
+    found = art.commitment.form if art.commitment else None
+    return Verdict(found == args[0], f"the form is {found or 'not coded'}", _commitment_span(art))
+
+
+def enforceable(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
+    """``enforceable``: dispute settlement applies to the article, for every party in view, on the date."""
+    e = F.enforcement(p, ctx)
+    if e.excluded_by is not None:
+        return Verdict(False, "dispute settlement is excluded", e.excluded_by.span)
+    if e.shielded:
+        names = ", ".join(f"{h.party} until {h.until}" if h.until else h.party for h in e.shielded)
+        return Verdict(False, f"shielded from dispute settlement: {names}", e.shielded[0].span,
+                       tuple(sorted({h.party for h in e.shielded})))
+    if e.decided is None:
+        return Verdict(True, "dispute settlement applies (nothing excludes it)", p.article.span)
+    return Verdict(True, "dispute settlement applies", e.decided.span)
+
+
+def exception(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
+    """``exception KIND Q...``: an exception of the kind (or any) with at least these qualifiers applies."""
+    kind, quals = args[0], set(args[1:])
+    for e, level in F.exceptions(p):
+        if (kind == V.ANY_EXCEPTION or e.kind == kind) and quals <= set(e.qualifiers):
+            return Verdict(True, f"{level}-level exception: {' '.join((e.kind, *e.qualifiers))}", e.span)
+    return Verdict(False, "no such exception applies", p.article.span)
+
+
+def _scope_is(mode: V.ScopeMode) -> PredicateFn:
+    def check(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
+        for s in F.scope(p):
+            if s.item == args[0]:
+                return Verdict(s.mode == mode, f"{s.mode} {s.item}", s.span)
+        return Verdict(False, f"nothing said about {args[0]}", p.article.span)
+    check.__doc__ = f"``{mode} ITEM``: the article's scope statement on ITEM says {mode}."
+    return check
+
+
+covers = _scope_is(V.ScopeMode.COVERS)
+excludes = _scope_is(V.ScopeMode.EXCLUDES)
+
+
+def software(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
+    """``software C``: the article covers this software."""
+    art = p.article
+    coverage = art.software.coverage if art.software else None
+    span = art.software.span if art.software else art.span
+    return Verdict(coverage == args[0], f"software coverage: {coverage or 'not coded'}", span)
+
+
+def contingent(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
+    """``contingent``: the commitment depends on something outside the agreement."""
+    c = p.article.contingency
+    if c is None:
+        return Verdict(False, "not contingent", p.article.span)
+    return Verdict(True, f"contingent on {c.condition}", c.span)
+
+
+def binds_all_parties(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
+    """``binds-all-parties``: no transition, reservation or later entry into force holds a party back."""
+    held_back = F.not_bound(p, ctx)
+    if held_back:
+        return Verdict(False, held_text(held_back), held_back[0].span, tuple(sorted({h.party for h in held_back})))
+    return Verdict(True, "every party is bound", p.article.span)
+
+
+def in_force(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
+    """``in-force``: the agreement is in force on the date (for the perspective party, if any)."""
+    a = p.agreement
+    eif = a.entry_into_force(ctx.party)
+    return Verdict(F.in_force(a, ctx), f"status {a.status or 'unknown'}, in force {eif or 'not given'}", a.span)
+
+
+def registry(functions: Mapping[str, PredicateFn],
+             specs: Mapping[str, PredicateSpec] = PREDICATES) -> Mapping[str, PredicateFn]:
+    """The functions, read-only, once checked to be exactly one per predicate of ``specs``.
+
+    Raises:
+        RuntimeError: a predicate has no function, or a function no predicate.
+    """
+    missing = ", ".join(f"`{name}`" for name in specs if name not in functions)
+    unknown = ", ".join(f"`{name}`" for name in functions if name not in specs)
+    if missing or unknown:
+        raise RuntimeError("the predicate table and the evaluator disagree: "
+                           f"no function for {missing or 'none'}; no predicate for {unknown or 'none'}")
+    return MappingProxyType(dict(functions))
+
+
+EVALUATORS: Mapping[str, PredicateFn] = registry({
+    Pred.STRENGTH: strength,
+    Pred.FORM: form,
+    Pred.ENFORCEABLE: enforceable,
+    Pred.EXCEPTION: exception,
+    Pred.COVERS: covers,
+    Pred.EXCLUDES: excludes,
+    Pred.SOFTWARE: software,
+    Pred.CONTINGENT: contingent,
+    Pred.BINDS_ALL_PARTIES: binds_all_parties,
+    Pred.IN_FORCE: in_force,
+})
+
+
+def evaluate_atom(a: M.Atom, p: F.Placed, ctx: F.Context, test: Optional[str] = None) -> Outcome:
+    """Test one predicate on a placed article: one trace step (``test``: the atom as written, if known).
+
+    Raises:
+        UnknownId: the predicate is not in the language (validation reports it first for written norms).
+    """
+    fn = EVALUATORS.get(a.name)
+    if fn is None:
+        raise UnknownId(f"unknown predicate `{a.name}`", "see `tradegap list predicates`")
+    v = fn(a.args, p, ctx)
+    step = Step(test or predicate_text(a), v.found, v.held, v.span.file, v.span.line)
+    return Outcome(v.held, (step,), v.parties)
+
