@@ -45,7 +45,10 @@ def run(args, out, err) -> int:
     if isinstance(targets, int):
         return targets
     corpus, agreements, norm_sets, as_of, party = targets
-    report = evaluate(agreements, norm_sets, as_of=as_of, party=party)
+    from engine.util.gc import gc_paused
+
+    with gc_paused():  # findings are acyclic: the collector would only rescan them
+        report = evaluate(agreements, norm_sets, as_of=as_of, party=party)
     if args.suggest:
         from engine.views.precedents import suggest_report
 

@@ -47,7 +47,7 @@ class Ranked(Word):
 
     @property
     def rank(self) -> int:
-        return list(type(self)).index(self)
+        return self._member_names_.index(self._name_)  # members in definition order, without building a list
 
     @classmethod
     def rank_of(cls, word: str) -> int:
@@ -287,6 +287,13 @@ class Effect(Word):
     NARROWS = "narrows", "the gap narrows: the grade rises but the norm is not met"
     WIDENS = "widens", "the gap widens: the grade falls"
     CHANGES = "changes", "the grade stays, the reasons change"
+
+
+class RowKind(Word):
+    """What a row of a comparison stands for."""
+
+    NORM = "norm", "a norm of a norm set, graded in every column"
+    TOPIC = "topic", "a topic: the strongest article on it in every column"
 
 
 class QualifierKind(Word):

@@ -170,7 +170,7 @@ def report_header(report: Report) -> list[str]:
 def comparison_header(c: Comparison) -> list[str]:
     """Version, date, perspective, what the rows are, one line per agreement."""
     kinds = {r.kind for r in c.rows}
-    rows = ((f"norms of {norm_set_words(c.norm_sets)}", "norm"), ("topics", "topic"))
+    rows = ((f"norms of {norm_set_words(c.norm_sets)}", V.RowKind.NORM), ("topics", V.RowKind.TOPIC))
     what = " and ".join(w for w, k in rows if k in kinds) or "nothing"
     lines = [f"tradegap {c.engine_version} comparison ({schema_words(type(c))})",
              f"as of {c.as_of.isoformat()}; {position(c.party)}", f"rows: {what}"]

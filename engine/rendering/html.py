@@ -238,7 +238,7 @@ def _comparison_td(c: Comparison, row: Row, agreement: str) -> str:
 
 def comparison(c: Comparison) -> str:
     """The matrix (agreements down the side if transposed); cells open to articles, reasons, evidence."""
-    graded = any(r.kind == "norm" for r in c.rows)
+    graded = any(r.kind is V.RowKind.NORM for r in c.rows)
     if c.transposed:
         columns = [(r.key, r.title or "") for r in c.rows]
         rows = [(a.id, a.title or "", [_comparison_td(c, r, a.id) for r in c.rows]) for a in c.agreements]

@@ -94,7 +94,7 @@ def _comparison_table(c: Comparison) -> list[str]:
         return out
     out = ["| Row | " + " | ".join(md(a) for a in agreements) + " |", "|---" * (len(agreements) + 1) + "|"]
     for r in c.rows:
-        label = md(r.key) + (f"<br>*{md(r.title)}*" if r.title and r.kind == "norm" else "")
+        label = md(r.key) + (f"<br>*{md(r.title)}*" if r.title and r.kind is V.RowKind.NORM else "")
         out.append(f"| {label} | " + " | ".join(_cell(c.cell(r.key, a)) for a in agreements) + " |")
     return out
 

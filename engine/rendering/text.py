@@ -170,7 +170,7 @@ def _cell_lines(cell: Cell) -> list[str]:
 
 
 def _row_label(row: Row) -> list[str]:
-    return [row.key] + ([row.title] if row.title and row.kind == "norm" else [])
+    return [row.key] + ([row.title] if row.title and row.kind is V.RowKind.NORM else [])
 
 
 def _comparison_gaps(c: Comparison) -> list[str]:
@@ -201,7 +201,7 @@ def _comparison_table(c: Comparison) -> str:
         labels = [[t(x) for x in _row_label(r)] for r in c.rows]
         headers = [t(a) for a in agreements]
         cells = [[[t(x) for x in _cell_lines(c.cell(r.key, a))] for a in agreements] for r in c.rows]
-        corner = "norm" if all(r.kind == "norm" for r in c.rows) else "row"
+        corner = "norm" if all(r.kind is V.RowKind.NORM for r in c.rows) else "row"
     return grid.table(corner, headers, labels, cells)
 
 

@@ -90,7 +90,7 @@ class Row:
     """A row of the matrix: a norm (``set.norm``) or a topic."""
 
     key: str
-    kind: str  # "norm" | "topic"
+    kind: V.RowKind
     title: Optional[str]
     topics: tuple[str, ...]
 
@@ -265,10 +265,10 @@ def _matrix(agreements: Sequence[M.Agreement], norm_sets: Sequence[M.NormSet], t
     cells: list[Cell] = []
     for ns in norm_sets:
         for n in ns.norms:
-            rows.append(Row(f"{ns.id}.{n.id}", "norm", n.title, n.topics))
+            rows.append(Row(f"{ns.id}.{n.id}", V.RowKind.NORM, n.title, n.topics))
             cells.extend(norm_cell(a, ns, n, ctx, i) for a, i in zip(agreements, indexes))
     for t in topics:
-        rows.append(Row(t, "topic", V.TOPICS[t], (t,)))
+        rows.append(Row(t, V.RowKind.TOPIC, V.TOPICS[t], (t,)))
         cells.extend(topic_cell(a, t, ctx, i) for a, i in zip(agreements, indexes))
     return tuple(rows), tuple(cells)
 
