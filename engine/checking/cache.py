@@ -21,7 +21,14 @@ import hashlib
 import os
 import stat
 import sys
-from typing import Any, Optional
+from typing import TYPE_CHECKING, Optional, TypeAlias
+
+if TYPE_CHECKING:  # imported when an entry is checked: a run with the cache off needs neither here
+    from engine.language import diagnostics as D
+    from engine.language import model as M
+
+Entry: TypeAlias = "tuple[Optional[M.Document], tuple[D.Diagnostic, ...]]"
+"""What an entry holds: the document (None if unparsable) and its diagnostics."""
 
 MAGIC = b"tradegap-cache-1"
 MAX_ENTRIES = 2000  # beyond this, the oldest half is removed when a new entry is stored
@@ -30,6 +37,7 @@ _SHAPERS = ("syntax/grammar/tradegap.lark", "syntax/parse.py", "language/model.p
 
 
 def enabled() -> bool:
+    """Whether the cache is on (``TRADEGAP_NO_CACHE`` unset or not ``1``, ``true``, ``yes``)."""
     return os.environ.get("TRADEGAP_NO_CACHE", "") not in ("1", "true", "yes")
 
 
@@ -87,13 +95,21 @@ def key(path: str, text: str) -> Optional[str]:
     return h.hexdigest()
 
 
-def load(entry: Optional[str]) -> Optional[tuple[Any, tuple]]:
+def load(entry: Optional[str]) -> Optional[Entry]:
     """The (document, diagnostics) stored under ``entry``, or None for a miss or a bad entry."""
-    folder = directory() if entry else None
+    if not entry:
+        return None
+    folder = directory()
     if folder is None:
         return None
+    stored = _read_private(os.path.join(folder, entry + ".pickle"))
+    return None if stored is None else _checked(stored, entry)
+
+
+def _read_private(path: str) -> Optional[object]:
+    """The pickle in ``path``, if it is a regular file (not a link) this user owns and no one else can write."""
     try:
-        fd = os.open(os.path.join(folder, entry + ".pickle"), os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
     except OSError:
         return None
     try:
@@ -105,13 +121,13 @@ def load(entry: Optional[str]) -> Optional[tuple[Any, tuple]]:
                 return None
             import pickle
 
-            stored = pickle.load(fh)
+            stored: object = pickle.load(fh)
+            return stored
     except Exception:  # a corrupt entry (truncated, from an old engine): ignore it
         return None
-    return _checked(stored, entry)
 
 
-def _checked(stored: Any, entry: str) -> Optional[tuple[Any, tuple]]:
+def _checked(stored: object, entry: str) -> Optional[Entry]:
     from engine.language import diagnostics as D
     from engine.language import model as M
 
@@ -125,34 +141,49 @@ def _checked(stored: Any, entry: str) -> Optional[tuple[Any, tuple]]:
     return document, diags
 
 
-def store(entry: Optional[str], document: Any, diagnostics: tuple) -> None:
+def store(entry: Optional[str], document: Optional[M.Document], diagnostics: tuple[D.Diagnostic, ...]) -> None:
     """Keep a parse for next time; any failure (disk full, a structure too deep) is silent."""
-    folder = directory() if entry else None
+    if not entry:
+        return
+    folder = directory()
     if folder is None:
         return
     import pickle
-    import tempfile
 
     try:
         data = MAGIC + pickle.dumps((entry, document, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
     except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
         return
-    tmp = None
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=folder)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, os.path.join(folder, entry + ".pickle"))
-        tmp = None
+        _write_private(folder, entry + ".pickle", data)
         _prune(folder)
     except Exception:  # the cache is best-effort: a failure to keep an entry never fails a run
         pass
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+
+
+def _write_private(folder: str, name: str, data: bytes) -> None:
+    """Replace ``folder/name`` with ``data``: a temporary file (mode 0600) in ``folder``, renamed over it.
+
+    Not :func:`engine.util.files.write_atomic`, whose guarantees are those a user's file needs and the
+    cache must not have: it writes text, not bytes; it writes *through* a symbolic link at the target
+    (the cache replaces the link itself, as its reader never follows one); it keeps the old file's
+    mode (an entry is always 0600, from ``mkstemp``); and it syncs to disk, which the cache does not
+    need (an entry torn by a crash fails the ``MAGIC``/unpickling check and is rebuilt) and would
+    pay for on every file of a cold run.
+    """
+    import tempfile
+
+    fd, tmp = tempfile.mkstemp(prefix=".entry-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, os.path.join(folder, name))
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
 
 
 def _prune(folder: str) -> None:

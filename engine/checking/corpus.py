@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import importlib.resources
 import os
-from typing import TYPE_CHECKING, Iterable, Optional, Sequence
+import types
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence, TypeVar
 
 import attrs
 
+from engine.errors import UnknownId
 from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
@@ -48,7 +50,7 @@ def _outside(path: str, root: str) -> D.Diagnostic:
 
 
 def discover(paths: Iterable[str]) -> tuple[list[str], list[D.Diagnostic]]:
-    """Source files named by ``paths`` (files, or folders searched recursively), sorted.
+    """Source files named by ``paths`` (files, or folders searched recursively), each once, in order.
 
     A folder is searched without following symbolic links out of it: a link to a
     file or folder outside is refused with E0311 (a path named outright is the user's choice).
@@ -57,30 +59,42 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[D.Diagnostic]]:
     diags: list[D.Diagnostic] = []
     for path in paths:
         if os.path.isdir(path):
-            for root, dirs, files in os.walk(path):  # os.walk does not descend into linked folders
-                links = [os.path.join(root, d) for d in sorted(dirs) if os.path.islink(os.path.join(root, d))]
-                diags.extend(_outside(link, path) for link in links if not inside(path, link))
-                dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.join(root, d) not in links)
-                for name in sorted(files):
-                    full = os.path.join(root, name)
-                    if not name.endswith(SOURCE_SUFFIXES):
-                        continue
-                    if os.path.islink(full) and not inside(path, full):
-                        diags.append(_outside(full, path))
-                    else:
-                        found.append(full)
+            files, problems = _walk_folder(path)
+            found.extend(files)
+            diags.extend(problems)
         elif os.path.exists(path):
             found.append(path)
         else:
             diags.append(C.NO_SUCH_PATH.at(M.Span(path)))
+    return _unique(found), diags
+
+
+def _walk_folder(root: str) -> tuple[list[str], list[D.Diagnostic]]:
+    """The source files under ``root``, sorted, hidden folders skipped; E0311 for each link out of it."""
+    found: list[str] = []
+    diags: list[D.Diagnostic] = []
+    for folder, dirs, files in os.walk(root):  # os.walk does not descend into linked folders
+        links = [os.path.join(folder, d) for d in sorted(dirs) if os.path.islink(os.path.join(folder, d))]
+        diags.extend(_outside(link, root) for link in links if not inside(root, link))
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and os.path.join(folder, d) not in links)
+        for full in (os.path.join(folder, name) for name in sorted(files) if name.endswith(SOURCE_SUFFIXES)):
+            if os.path.islink(full) and not inside(root, full):
+                diags.append(_outside(full, root))
+            else:
+                found.append(full)
+    return found, diags
+
+
+def _unique(paths: Iterable[str]) -> list[str]:
+    """The paths without those naming a file already named (symbolic links resolved), in order."""
     seen: set[str] = set()
-    unique = []
-    for f in found:
-        key = os.path.realpath(f)
+    unique: list[str] = []
+    for path in paths:
+        key = os.path.realpath(path)
         if key not in seen:
             seen.add(key)
-            unique.append(f)
-    return unique, diags
+            unique.append(path)
+    return unique
 
 
 def source_text_path(name: str, roots: Sequence[str], span: M.Span = M.NO_SPAN) \
@@ -150,7 +164,7 @@ def load_text(text: str, path: str = "<input>") -> SourceFile:
 def bundled_files(cache: bool = False) -> list[SourceFile]:
     """The agreements and norm sets shipped inside the package."""
     root = importlib.resources.files("engine")
-    out = []
+    out: list[SourceFile] = []
     for folder in ("rules", "agreements"):
         base = root / folder
         if not base.is_dir():
@@ -162,17 +176,55 @@ def bundled_files(cache: bool = False) -> list[SourceFile]:
     return out
 
 
+AGREEMENT = "agreement"
+NORM_SET = "norm set"
+Key = tuple[str, str]
+"""What :attr:`Corpus.origin` is keyed by: (``AGREEMENT`` or ``NORM_SET``, id)."""
+
+_Named = TypeVar("_Named", M.Agreement, M.NormSet)
+
+
+# Read-only copies (a types.MappingProxyType over a dict no one else holds), one per table: attrs
+# converters must be named functions of one concrete type for mypy to check a Corpus(...) call.
+def _agreements(table: Mapping[str, M.Agreement]) -> Mapping[str, M.Agreement]:
+    return types.MappingProxyType(dict(table))
+
+
+def _norm_sets(table: Mapping[str, M.NormSet]) -> Mapping[str, M.NormSet]:
+    return types.MappingProxyType(dict(table))
+
+
+def _origin(table: Mapping[Key, str]) -> Mapping[Key, str]:
+    return types.MappingProxyType(dict(table))
+
+
 @attrs.frozen
 class Corpus:
-    """Agreements (resolved), norm sets and expectations, with every diagnostic."""
+    """Agreements (resolved), norm sets and expectations, with every diagnostic.
+
+    Every table is a read-only mapping; a corpus with more in it is a new corpus
+    (:meth:`build`, :meth:`with_text`).
+
+    Attributes:
+        files: every file loaded, bundled ones first.
+        written: id -> agreement as written (drafts unresolved).
+        agreements: id -> resolved agreement (see :func:`engine.checking.resolve.is_resolved`).
+        norm_sets: id -> norm set.
+        expectations: every ``expect`` line, in file order.
+        diagnostics: every problem found, sorted by file and position (path problems first).
+        origin: (``AGREEMENT`` or ``NORM_SET``, id) -> the path of the file that defines it.
+        discovery: the problems of finding the files (a path that does not exist, a link out of its
+            folder): they belong to no file, so :meth:`with_text` carries them over.
+    """
 
     files: tuple[SourceFile, ...]
-    written: dict = attrs.field(factory=dict, repr=False)  # id -> Agreement as written
-    agreements: dict = attrs.field(factory=dict, repr=False)  # id -> resolved Agreement
-    norm_sets: dict = attrs.field(factory=dict, repr=False)  # id -> NormSet
+    written: Mapping[str, M.Agreement] = attrs.field(factory=dict, converter=_agreements, repr=False)
+    agreements: Mapping[str, M.Agreement] = attrs.field(factory=dict, converter=_agreements, repr=False)
+    norm_sets: Mapping[str, M.NormSet] = attrs.field(factory=dict, converter=_norm_sets, repr=False)
     expectations: tuple[M.Expectation, ...] = ()
     diagnostics: tuple[D.Diagnostic, ...] = ()
-    origin: dict = attrs.field(factory=dict, repr=False)  # id -> SourceFile path
+    origin: Mapping[Key, str] = attrs.field(factory=dict, converter=_origin, repr=False)
+    discovery: tuple[D.Diagnostic, ...] = attrs.field(default=(), repr=False)
 
     # ------------------------------------------------------------ building
 
@@ -191,57 +243,43 @@ class Corpus:
         names, diags = discover(paths)
         files = [load_file(p, cache) for p in names]
         base = bundled_files(cache) if include_bundled else []
-        corpus = cls.build(base + files)
-        if diags:
-            corpus = attrs.evolve(corpus, diagnostics=tuple(diags) + corpus.diagnostics)
-        return corpus
+        return cls.build(base + files, diags)
 
     @classmethod
-    def build(cls, files: Sequence[SourceFile]) -> "Corpus":
-        diags: list[D.Diagnostic] = []
-        written: dict[str, M.Agreement] = {}
-        norm_sets: dict[str, M.NormSet] = {}
-        origin: dict[str, SourceFile] = {}
-        expectations: list[M.Expectation] = []
+    def build(cls, files: Sequence[SourceFile], discovery: Sequence[D.Diagnostic] = ()) -> "Corpus":
+        """The corpus of these loaded files: ids collected, drafts resolved, expectations checked.
+
+        A file that is not bundled shadows a bundled one with the same id; any other id defined twice
+        is an error (the first definition is kept).  ``discovery``: the problems of finding the files,
+        put before the others.
+        """
+        found = _Collected()
         for f in files:
-            diags.extend(f.diagnostics)
-            if f.document is None:
-                continue
-            for item in f.document.items:
-                if isinstance(item, M.Expectation):
-                    expectations.append(item)
-                    continue
-                table = written if isinstance(item, M.Agreement) else norm_sets
-                key = ("agreement " if isinstance(item, M.Agreement) else "norm set ") + item.id
-                previous = origin.get(key)
-                if previous is not None and not (previous.bundled and not f.bundled):
-                    kind = key.rsplit(" ", 1)[0]
-                    diags.append(C.ID_DEFINED_TWICE.at(item.span, secondary=((table[item.id].span, "first defined"),),
-                                                       focus=item.id, kind=kind, id=item.id))
-                    continue
-                table[item.id] = item
-                origin[key] = f
+            found.add(f)
         resolved: dict[str, M.Agreement] = {}
-        for ident, agreement in written.items():
-            resolved[ident], more = resolve(agreement, written.get)
-            diags.extend(more)
-        texts = {f.path: f.text for f in files}
-        for e in expectations:
-            diags.extend(_check_expectation(e, resolved, norm_sets))
-        split: dict[str, list[str]] = {}  # each file split at most once, however many diagnostics
-
-        def lines(path: str) -> list[str]:
-            if path not in split:
-                split[path] = texts.get(path, "").split("\n")
-            return split[path]
-
-        diags = [D.narrow(d, lines(d.span.file)) if d.focus else d for d in diags]
-        unique = list(dict.fromkeys(diags))
+        for ident, agreement in found.written.items():
+            resolved[ident], more = resolve(agreement, found.written.get)
+            found.diagnostics.extend(more)
+        for e in found.expectations:
+            found.diagnostics.extend(_check_expectation(e, resolved, found.norm_sets))
         return cls(
-            tuple(files), written, resolved, norm_sets, tuple(expectations),
-            tuple(sorted(unique, key=D.sort_key)),
-            {k: v.path for k, v in origin.items()},
+            tuple(files), found.written, resolved, found.norm_sets, tuple(found.expectations),
+            tuple(discovery) + _narrow_all(found.diagnostics, files),
+            {k: v.path for k, v in found.origin.items()}, tuple(discovery),
         )
+
+    def with_text(self, text: str, path: str = "<input>") -> "Corpus":
+        """This corpus with one more source text in it, parsed, validated and resolved against the rest.
+
+        Args:
+            text: agreement, norm-set or expectation source (a draft ``based-on`` an agreement here).
+            path: the name diagnostics and citations use for the text.
+
+        Returns:
+            A new corpus (this one is unchanged); the text's problems are among its ``diagnostics``.
+            An id the text defines shadows a bundled one, and is an error if a user file defines it.
+        """
+        return type(self).build(self.files + (load_text(text, path),), self.discovery)
 
     # ------------------------------------------------------------ queries
 
@@ -250,18 +288,26 @@ class Corpus:
         return tuple(d for d in self.diagnostics if d.is_error)
 
     def agreement(self, ident: str) -> M.Agreement:
-        """The resolved agreement with this id (KeyError, with the known ids, if none)."""
-        try:
-            return self.agreements[ident]
-        except KeyError:
-            raise KeyError(_unknown_message("agreement", ident, self.agreements)) from None
+        """The resolved agreement with this id.
+
+        Raises:
+            UnknownId: no agreement has this id (the message says which is meant, or lists the ids).
+        """
+        found = self.agreements.get(ident)
+        if found is None:
+            raise _unknown(AGREEMENT, ident, self.agreements, "`tradegap list agreements` shows them")
+        return found
 
     def norms(self, ident: str) -> M.NormSet:
-        """The norm set with this id."""
-        try:
-            return self.norm_sets[ident]
-        except KeyError:
-            raise KeyError(_unknown_message("norm set", ident, self.norm_sets)) from None
+        """The norm set with this id.
+
+        Raises:
+            UnknownId: no norm set has this id.
+        """
+        found = self.norm_sets.get(ident)
+        if found is None:
+            raise _unknown(NORM_SET, ident, self.norm_sets, "`tradegap list norms` shows them")
+        return found
 
     def sources(self) -> dict[str, str]:
         """File path to text, for rendering diagnostics with their source lines."""
@@ -269,17 +315,68 @@ class Corpus:
 
     def agreements_in(self, path: str) -> tuple[str, ...]:
         """Ids of the agreements defined in one file."""
-        return tuple(k.split(" ", 1)[1] for k, v in self.origin.items()
-                     if v == path and k.startswith("agreement "))
+        return tuple(ident for (kind, ident), where in self.origin.items() if where == path and kind == AGREEMENT)
 
 
-def _unknown_message(what: str, ident: str, known: dict) -> str:
+@attrs.define
+class _Collected:
+    """What :meth:`Corpus.build` gathers from the files before resolving (mutable while it does)."""
+
+    written: dict[str, M.Agreement] = attrs.field(factory=dict)
+    norm_sets: dict[str, M.NormSet] = attrs.field(factory=dict)
+    origin: dict[Key, SourceFile] = attrs.field(factory=dict)
+    expectations: list[M.Expectation] = attrs.field(factory=list)
+    diagnostics: list[D.Diagnostic] = attrs.field(factory=list)
+
+    def add(self, f: SourceFile) -> None:
+        """A file's diagnostics and items."""
+        self.diagnostics.extend(f.diagnostics)
+        for item in f.document.items if f.document is not None else ():
+            if isinstance(item, M.Expectation):
+                self.expectations.append(item)
+            elif isinstance(item, M.Agreement):
+                self._claim(self.written, AGREEMENT, item, f)
+            else:
+                self._claim(self.norm_sets, NORM_SET, item, f)
+
+    def _claim(self, table: dict[str, _Named], kind: str, item: _Named, f: SourceFile) -> None:
+        """Keep ``item`` under its id unless another file has it (a user file may shadow a bundled one)."""
+        key = (kind, item.id)
+        previous = self.origin.get(key)
+        if previous is not None and not (previous.bundled and not f.bundled):
+            self.diagnostics.append(C.ID_DEFINED_TWICE.at(item.span, secondary=((table[item.id].span, "first defined"),),
+                                                          focus=item.id, kind=kind, id=item.id))
+            return
+        table[item.id] = item
+        self.origin[key] = f
+
+
+def _narrow_all(diags: Iterable[D.Diagnostic], files: Sequence[SourceFile]) -> tuple[D.Diagnostic, ...]:
+    """The diagnostics narrowed to the word they are about, duplicates dropped, sorted.
+
+    Each file is split into lines at most once, however many diagnostics it has.
+    """
+    texts = {f.path: f.text for f in files}
+    split: dict[str, list[str]] = {}
+    narrowed: list[D.Diagnostic] = []
+    for d in diags:
+        if d.focus:
+            where = d.span.file
+            if where not in split:
+                split[where] = texts.get(where, "").split("\n")
+            d = D.narrow(d, split[where])
+        narrowed.append(d)
+    return tuple(sorted(dict.fromkeys(narrowed), key=D.sort_key))
+
+
+def _unknown(what: str, ident: str, known: Mapping[str, object], listing: str) -> UnknownId:
     hint = D.did_you_mean(ident, known) or "known: " + ", ".join(sorted(known))
-    return f"unknown {what} `{ident}`; {hint}"
+    return UnknownId(f"unknown {what} `{ident}`; {hint}", listing)
 
 
-def _check_expectation(e: M.Expectation, agreements: dict, norm_sets: dict) -> list[D.Diagnostic]:
-    out = []
+def _check_expectation(e: M.Expectation, agreements: Mapping[str, M.Agreement],
+                       norm_sets: Mapping[str, M.NormSet]) -> list[D.Diagnostic]:
+    out: list[D.Diagnostic] = []
     if e.agreement not in agreements:
         out.append(C.NO_SUCH_AGREEMENT.unknown(e.span, "agreement", e.agreement, agreements))
     ns = norm_sets.get(e.norm_set)

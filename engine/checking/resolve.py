@@ -4,15 +4,17 @@ A draft (``based-on ID``) inherits its base's metadata, chapters and
 articles; its own chapters merge into the base's by number, its articles
 replace the base's of the same number, ``amend article`` overrides
 attributes one by one, ``omit article`` removes.  The result is a new
-immutable :class:`~engine.model.Agreement`; nothing is edited in place.
+immutable :class:`~engine.language.model.Agreement`; nothing is edited in place.
 
 Resolution also fills in what an article inherits (its verification level)
 and turns alpha-3 party codes into alpha-2, so the evaluator sees one form.
+Every agreement that comes out of :func:`resolve` is marked ``resolved`` and
+holds no amendments or omissions (see :func:`is_resolved`).
 """
 
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Mapping, Optional, TypeVar
 
 import attrs
 
@@ -20,153 +22,270 @@ from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import parties as P
+from engine.language import vocab as V
 
 Lookup = Callable[[str], Optional[M.Agreement]]
+T = TypeVar("T")
 
 
 def resolve(agreement: M.Agreement, lookup: Lookup) -> tuple[M.Agreement, tuple[D.Diagnostic, ...]]:
-    """The whole agreement ``agreement`` stands for, with diagnostics for what could not be applied."""
+    """The whole agreement ``agreement`` stands for, with diagnostics for what could not be applied.
+
+    Args:
+        agreement: an agreement as written (a draft or not).
+        lookup: the written agreement with an id, or None (``Corpus.written.get``).
+
+    Returns:
+        The resolved agreement (:func:`is_resolved` holds for it) and the problems found on the way:
+        a base that is not in the corpus, a ``based-on`` circle, an amended or omitted article the base
+        lacks.
+    """
     diags: list[D.Diagnostic] = []
     resolved = _resolve(agreement, lookup, (), diags)
     return resolved, tuple(diags)
 
 
-def _resolve(a: M.Agreement, lookup: Lookup, chain: tuple[str, ...], diags: list) -> M.Agreement:
+def is_resolved(agreement: M.Agreement) -> bool:
+    """Whether ``agreement`` is whole: it is no draft, or it is a draft that :func:`resolve` merged.
+
+    The rule: an agreement without ``based_on`` needs no base, so it is resolved; one with
+    ``based_on`` is resolved only if it carries the ``resolved`` mark (set by :func:`resolve`, never
+    by the parser) and no amendments or omissions are left in it.  A draft as written, or a
+    resolved one given amendments again with ``attrs.evolve``, is not.
+    """
+    if agreement.based_on is None:
+        return True
+    return agreement.resolved and not agreement.amendments and not agreement.omissions
+
+
+def _resolve(a: M.Agreement, lookup: Lookup, chain: tuple[str, ...], diags: list[D.Diagnostic]) -> M.Agreement:
     if a.based_on is None:
         return _finish(a)
     if a.based_on in chain + (a.id,):
         cycle = " -> ".join(chain + (a.id, a.based_on))
         diags.append(C.BASED_ON_CIRCLE.at(a.spans.based_on.or_else(a.span), focus=a.based_on, cycle=cycle))
-        return _finish(attrs.evolve(a, based_on=None, amendments=(), omissions=()))
+        return _finish(attrs.evolve(a, based_on=None))
     base_written = lookup(a.based_on)
     if base_written is None:
         diags.append(C.BASE_NOT_IN_CORPUS.at(a.spans.based_on.or_else(a.span), focus=a.based_on,
                                              agreement=a.id, base=a.based_on))
-        return _finish(attrs.evolve(a, amendments=(), omissions=()))
+        return _finish(a)
     base = _resolve(base_written, lookup, chain + (a.id,), diags)
     return _finish(_overlay(a, base, diags))
 
 
-def _overlay(draft: M.Agreement, base: M.Agreement, diags: list) -> M.Agreement:
-    """The base with the draft's metadata, chapters, articles, amendments and omissions applied."""
-    # Where each base article stands: (chapter index or None, article)
-    chapters = [attrs.evolve(ch, articles=list(ch.articles)) for ch in base.chapters]
-    loose = list(base.articles)
+def _prefer(new: T, old: T) -> T:
+    """The draft's value where it wrote one (anything but None or empty), else the base's."""
+    return new if new else old
 
-    def find(number: str):
-        for ci, ch in enumerate(chapters):
-            for ai, art in enumerate(ch.articles):
+
+# ---------------------------------------------------------------- the base's articles, while a draft is laid over
+
+
+@attrs.define
+class _Shelf:
+    """A chapter being rebuilt: its frozen settings (``chapter.articles`` is ignored) and its articles so far."""
+
+    chapter: M.Chapter
+    articles: list[M.Article]
+
+    def done(self) -> M.Chapter:
+        return attrs.evolve(self.chapter, articles=tuple(self.articles))
+
+
+class ArticleIndex:
+    """Where each article stands while a draft is laid over its base: chapters in order, then loose articles.
+
+    Mutable and private to one resolution; :meth:`chapters` and :meth:`articles` give the frozen result.
+    Numbers are looked up in the chapters first, in order, then among the loose articles; the first
+    article with a number is the one found, replaced or removed.
+    """
+
+    def __init__(self, base: M.Agreement) -> None:
+        self._shelves = [_Shelf(ch, list(ch.articles)) for ch in base.chapters]
+        self._loose = list(base.articles)
+
+    def _where(self, number: str) -> Optional[tuple[list[M.Article], int]]:
+        for seq in [s.articles for s in self._shelves] + [self._loose]:
+            for i, art in enumerate(seq):
                 if art.number == number:
-                    return ci, ai
-        for ai, art in enumerate(loose):
-            if art.number == number:
-                return None, ai
+                    return seq, i
         return None
 
-    def remove(number: str) -> None:
-        where = find(number)
-        if where is not None:
-            ci, ai = where
-            (loose if ci is None else chapters[ci].articles).pop(ai)
+    def find(self, number: str) -> Optional[M.Article]:
+        """The article with this number, or None."""
+        where = self._where(number)
+        return None if where is None else where[0][where[1]]
 
-    # Inheritance of verification happens in _finish on the base already; keep base levels.
-    for ch in draft.chapters:
-        for art in ch.articles:
-            remove(art.number)
-        index = next((i for i, c in enumerate(chapters) if c.number == ch.number), None)
-        if index is None:
-            chapters.append(attrs.evolve(ch, articles=list(ch.articles)))
-        else:
-            old = chapters[index]
-            chapters[index] = attrs.evolve(
-                old,
-                title=ch.title or old.title,
-                articles=old.articles + list(ch.articles),
-                exceptions=ch.exceptions or old.exceptions,
-                dispute_settlement=ch.dispute_settlement or old.dispute_settlement,
-                scope=ch.scope or old.scope,
-                verification=ch.verification or old.verification,
-                notes=old.notes + ch.notes,
-                span=ch.span,
-            )
+    def replace(self, number: str, article: M.Article) -> None:
+        """Put ``article`` where the article with ``number`` stands (nothing if there is none)."""
+        where = self._where(number)
+        if where is not None:
+            where[0][where[1]] = article
+
+    def remove(self, number: str) -> bool:
+        """Remove the article with this number; whether there was one."""
+        where = self._where(number)
+        if where is not None:
+            where[0].pop(where[1])
+        return where is not None
+
+    def shelf(self, number: str) -> Optional[_Shelf]:
+        """The chapter with this number, as being rebuilt, or None."""
+        return next((s for s in self._shelves if s.chapter.number == number), None)
+
+    def add_chapter(self, chapter: M.Chapter) -> None:
+        self._shelves.append(_Shelf(chapter, list(chapter.articles)))
+
+    def add_loose(self, article: M.Article) -> None:
+        self._loose.append(article)
+
+    def chapters(self) -> tuple[M.Chapter, ...]:
+        return tuple(s.done() for s in self._shelves)
+
+    def articles(self) -> tuple[M.Article, ...]:
+        return tuple(self._loose)
+
+
+# ---------------------------------------------------------------- laying a draft over its base
+
+
+def _overlay(draft: M.Agreement, base: M.Agreement, diags: list[D.Diagnostic]) -> M.Agreement:
+    """The base with the draft's metadata, chapters, articles, amendments and omissions applied.
+
+    The base's verification levels were already inherited (the base went through ``_finish``).
+    """
+    index = ArticleIndex(base)
+    _merge_chapters(index, draft.chapters)
     for art in draft.articles:
-        remove(art.number)
-        loose.append(art)
-    for amendment in draft.amendments:
-        where = find(amendment.number)
-        if where is None:
+        index.remove(art.number)
+        index.add_loose(art)
+    _apply_amendments(index, draft.amendments, base.id, diags)
+    _apply_omissions(index, draft.omissions, base.id, diags)
+    return attrs.evolve(_merge_metadata(draft, base), chapters=index.chapters(), articles=index.articles())
+
+
+def _merge_chapters(index: ArticleIndex, chapters: tuple[M.Chapter, ...]) -> None:
+    """A draft's chapters: each article replaces the base's of its number; a chapter merges into the base's
+    chapter of its number (the draft's settings where it wrote them, notes and articles appended) or is added."""
+    for ch in chapters:
+        for art in ch.articles:
+            index.remove(art.number)
+        shelf = index.shelf(ch.number)
+        if shelf is None:
+            index.add_chapter(ch)
+            continue
+        old = shelf.chapter
+        shelf.chapter = attrs.evolve(
+            old,
+            title=_prefer(ch.title, old.title),
+            exceptions=_prefer(ch.exceptions, old.exceptions),
+            dispute_settlement=_prefer(ch.dispute_settlement, old.dispute_settlement),
+            scope=_prefer(ch.scope, old.scope),
+            verification=_prefer(ch.verification, old.verification),
+            notes=old.notes + ch.notes,
+            span=ch.span,
+        )
+        shelf.articles.extend(ch.articles)
+
+
+def _apply_amendments(index: ArticleIndex, amendments: tuple[M.Amendment, ...], base: str,
+                      diags: list[D.Diagnostic]) -> None:
+    for amendment in amendments:
+        article = index.find(amendment.number)
+        if article is None:
             diags.append(C.AMENDED_NOT_IN_BASE.at(amendment.span, focus=amendment.number,
-                                                  number=amendment.number, base=base.id))
-            continue
-        ci, ai = where
-        seq = loose if ci is None else chapters[ci].articles
-        seq[ai] = amend(seq[ai], amendment)
-    for omission in draft.omissions:
-        if find(omission.number) is None:
+                                                  number=amendment.number, base=base))
+        else:
+            index.replace(amendment.number, amend(article, amendment))
+
+
+def _apply_omissions(index: ArticleIndex, omissions: tuple[M.Omission, ...], base: str,
+                     diags: list[D.Diagnostic]) -> None:
+    for omission in omissions:
+        if not index.remove(omission.number):
             diags.append(C.OMITTED_NOT_IN_BASE.at(omission.span, focus=omission.number,
-                                                  number=omission.number, base=base.id))
-            continue
-        remove(omission.number)
+                                                  number=omission.number, base=base))
+
+
+def _merge_metadata(draft: M.Agreement, base: M.Agreement) -> M.Agreement:
+    """The base's settings with the draft's id and every setting the draft wrote.
+
+    A draft that names its own parties is a new treaty: the base's signature and entry into force
+    do not carry over to it.  Notes are the base's, then the draft's.
+    """
     return attrs.evolve(
         base,
         id=draft.id,
-        title=draft.title or base.title,
-        kind=draft.kind or base.kind,
-        status=draft.status or base.status,
-        parties=draft.parties or base.parties,
+        title=_prefer(draft.title, base.title),
+        kind=_prefer(draft.kind, base.kind),
+        status=_prefer(draft.status, base.status),
+        parties=_prefer(draft.parties, base.parties),
         signed=draft.signed if draft.spans.signed.written else (None if draft.parties else base.signed),
         in_force=draft.in_force if (draft.in_force or draft.parties) else base.in_force,
-        source=draft.source or base.source,
-        verification=draft.verification or base.verification,
+        source=_prefer(draft.source, base.source),
+        verification=_prefer(draft.verification, base.verification),
         based_on=draft.based_on,
-        exceptions=draft.exceptions or base.exceptions,
-        dispute_settlement=draft.dispute_settlement or base.dispute_settlement,
-        chapters=tuple(attrs.evolve(ch, articles=tuple(ch.articles)) for ch in chapters),
-        articles=tuple(loose),
-        amendments=(),
-        omissions=(),
+        exceptions=_prefer(draft.exceptions, base.exceptions),
+        dispute_settlement=_prefer(draft.dispute_settlement, base.dispute_settlement),
         notes=base.notes + draft.notes,
         span=draft.span,
         spans=base.spans.overlay(draft.spans),
     )
 
 
+# ---------------------------------------------------------------- amending one article
+
+
 def amend(article: M.Article, amendment: M.Amendment) -> M.Article:
-    """The article with an amendment's overrides and removals applied."""
+    """The article with an amendment's overrides and removals applied.
+
+    Scope statements replace the article's of the same item, exceptions those of the same kind; the
+    other settings replace the article's where the amendment wrote them; notes are appended.
+    """
     ch = amendment.changes
-    scope = [s for s in article.scope if s.item not in {c.item for c in ch.scope}] + list(ch.scope)
+    items = {c.item for c in ch.scope}
     kinds = {e.kind for e in ch.exceptions}
-    exceptions = [e for e in article.exceptions if e.kind not in kinds] + list(ch.exceptions)
     new = attrs.evolve(
         article,
-        title=amendment.title or article.title,
-        topics=ch.topics or article.topics,
-        commitment=ch.commitment or article.commitment,
-        scope=tuple(scope),
-        software=ch.software or article.software,
-        exceptions=tuple(exceptions),
-        dispute_settlement=ch.dispute_settlement or article.dispute_settlement,
-        contingency=ch.contingency or article.contingency,
-        transitions=ch.transitions or article.transitions,
-        reservations=ch.reservations or article.reservations,
-        verification=ch.verification or article.verification,
+        title=_prefer(amendment.title, article.title),
+        topics=_prefer(ch.topics, article.topics),
+        commitment=_prefer(ch.commitment, article.commitment),
+        scope=tuple(s for s in article.scope if s.item not in items) + ch.scope,
+        software=_prefer(ch.software, article.software),
+        exceptions=tuple(e for e in article.exceptions if e.kind not in kinds) + ch.exceptions,
+        dispute_settlement=_prefer(ch.dispute_settlement, article.dispute_settlement),
+        contingency=_prefer(ch.contingency, article.contingency),
+        transitions=_prefer(ch.transitions, article.transitions),
+        reservations=_prefer(ch.reservations, article.reservations),
+        verification=_prefer(ch.verification, article.verification),
         notes=article.notes + ch.notes,
         span=amendment.span,
     )
-    for r in amendment.removals:
-        if r.what == "exception":
-            new = attrs.evolve(new, exceptions=tuple(e for e in new.exceptions if e.kind != r.which))
-        elif r.what == "scope":
-            new = attrs.evolve(new, scope=tuple(s for s in new.scope if s.item != r.which))
-        elif r.what == "topic":
-            new = attrs.evolve(new, topics=tuple(t for t in new.topics if t != r.which))
-        elif r.what in ("transition", "reservation", "dispute-settlement"):
-            field = {"transition": "transitions", "reservation": "reservations",
-                     "dispute-settlement": "dispute_settlement"}[r.what]
-            new = attrs.evolve(new, **{field: ()})
-        elif r.what in ("contingent", "software"):
-            new = attrs.evolve(new, **{"contingency" if r.what == "contingent" else "software": None})
+    for removal in amendment.removals:
+        remove = REMOVALS.get(removal.what)
+        if remove is not None:  # an unknown word removes nothing (validation reports it)
+            new = remove(new, removal.which)
     return new
+
+
+Remove = Callable[[M.Article, Optional[str]], M.Article]
+
+REMOVALS: Mapping[str, Remove] = {
+    V.Removable.EXCEPTION: lambda a, which: attrs.evolve(a, exceptions=tuple(e for e in a.exceptions
+                                                                          if e.kind != which)),
+    V.Removable.SCOPE: lambda a, which: attrs.evolve(a, scope=tuple(s for s in a.scope if s.item != which)),
+    V.Removable.TOPIC: lambda a, which: attrs.evolve(a, topics=tuple(t for t in a.topics if t != which)),
+    V.Removable.TRANSITION: lambda a, _: attrs.evolve(a, transitions=()),
+    V.Removable.RESERVATION: lambda a, _: attrs.evolve(a, reservations=()),
+    V.Removable.DISPUTE_SETTLEMENT: lambda a, _: attrs.evolve(a, dispute_settlement=()),
+    V.Removable.CONTINGENT: lambda a, _: attrs.evolve(a, contingency=None),
+    V.Removable.SOFTWARE: lambda a, _: attrs.evolve(a, software=None),
+}
+"""What ``remove WHAT [WHICH]`` in an amendment does to the article, one row per removable word."""
+
+
+# ---------------------------------------------------------------- what every resolved agreement has
 
 
 def _codes(codes: tuple[str, ...]) -> tuple[str, ...]:
@@ -175,24 +294,29 @@ def _codes(codes: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(c if len(c) == 2 else P.canonical(c) or c for c in codes)
 
 
+def _shields(items: tuple[M.DisputeSettlement, ...]) -> tuple[M.DisputeSettlement, ...]:
+    return tuple(attrs.evolve(d, parties=_codes(d.parties)) for d in items)
+
+
+def _article(x: M.Article, level: str) -> M.Article:
+    """An article with its inherited verification level and canonical party codes."""
+    return attrs.evolve(
+        x,
+        verification=x.verification or level,
+        dispute_settlement=_shields(x.dispute_settlement),
+        transitions=tuple(attrs.evolve(t, parties=_codes(t.parties)) for t in x.transitions),
+        reservations=tuple(attrs.evolve(r, parties=_codes(r.parties)) for r in x.reservations),
+    )
+
+
 def _finish(a: M.Agreement) -> M.Agreement:
-    """Fill in inherited verification levels and canonical party codes."""
-    default = a.verification or "unverified"
-
-    def art(x: M.Article, level: str) -> M.Article:
-        return attrs.evolve(
-            x,
-            verification=x.verification or level,
-            dispute_settlement=tuple(attrs.evolve(d, parties=_codes(d.parties)) for d in x.dispute_settlement),
-            transitions=tuple(attrs.evolve(t, parties=_codes(t.parties)) for t in x.transitions),
-            reservations=tuple(attrs.evolve(r, parties=_codes(r.parties)) for r in x.reservations),
-        )
-
+    """Fill in inherited verification levels and canonical party codes; drop what was applied; mark it."""
+    default = a.verification or V.Verification.UNVERIFIED.value
     chapters = tuple(
         attrs.evolve(
             ch,
-            articles=tuple(art(x, ch.verification or default) for x in ch.articles),
-            dispute_settlement=tuple(attrs.evolve(d, parties=_codes(d.parties)) for d in ch.dispute_settlement),
+            articles=tuple(_article(x, ch.verification or default) for x in ch.articles),
+            dispute_settlement=_shields(ch.dispute_settlement),
         )
         for ch in a.chapters
     )
@@ -201,6 +325,9 @@ def _finish(a: M.Agreement) -> M.Agreement:
         parties=_codes(a.parties),
         in_force=tuple(attrs.evolve(e, parties=_codes(e.parties)) for e in a.in_force),
         chapters=chapters,
-        articles=tuple(art(x, default) for x in a.articles),
-        dispute_settlement=tuple(attrs.evolve(d, parties=_codes(d.parties)) for d in a.dispute_settlement),
+        articles=tuple(_article(x, default) for x in a.articles),
+        dispute_settlement=_shields(a.dispute_settlement),
+        amendments=(),
+        omissions=(),
+        resolved=True,
     )

@@ -2,12 +2,12 @@
 
 Every problem is collected; nothing stops at the first.  Checks that need
 more than one document (``based-on``, ids across files, expectations) live
-in :mod:`engine.resolve`.
+in :mod:`engine.checking.resolve` and :mod:`engine.checking.corpus`.
 """
 
 from __future__ import annotations
 
-from typing import Iterable, Iterator, Optional
+from typing import Iterable, Iterator, Mapping, Optional
 
 from engine.language import codes as C
 from engine.language import diagnostics as D
@@ -16,7 +16,6 @@ from engine.language import parties as P
 from engine.language import vocab as V
 from engine.language.predicates import PREDICATES
 from engine.syntax.limits import MAX_PREDICATE_DEPTH
-
 
 
 def validate(doc: M.Document) -> tuple[D.Diagnostic, ...]:
@@ -66,6 +65,23 @@ def plain_file_name(name: str) -> bool:
 
 
 def _agreement(a: M.Agreement) -> Iterator[D.Diagnostic]:
+    members = _members(a)
+    yield from _metadata(a)
+    yield from _parties_and_entry_into_force(a, members)
+    yield from _needs_a_base(a)
+    yield from _exceptions(a.exceptions)
+    yield from _dispute(a.dispute_settlement, members, a)
+    yield from _articles(a, members)
+    yield from _chapters(a, members)
+    yield from _amendments(a, members)
+
+
+def _members(a: M.Agreement) -> set[str]:
+    """The agreement's parties as canonical codes (unknown codes left out: they are reported once)."""
+    return {c for c in map(P.canonical, a.parties) if c is not None}
+
+
+def _metadata(a: M.Agreement) -> Iterator[D.Diagnostic]:
     sp = a.spans
     if a.source is not None and not plain_file_name(a.source):
         yield C.SOURCE_IS_A_PATH.at(sp.source.or_else(a.span))
@@ -73,14 +89,19 @@ def _agreement(a: M.Agreement) -> Iterator[D.Diagnostic]:
     yield from _vocab(C.NO_SUCH_SETTING_WORD, "status", a.status, V.STATUSES, sp.status.or_else(a.span))
     yield from _vocab(C.NO_SUCH_SETTING_WORD, "verification level", a.verification, V.VERIFICATION_LEVELS,
                       sp.verification.or_else(a.span))
+
+
+def _parties_and_entry_into_force(a: M.Agreement, members: set[str]) -> Iterator[D.Diagnostic]:
+    sp = a.spans
     yield from _party_codes(a.parties, sp.parties.or_else(a.span))
-    members = {P.canonical(c) for c in a.parties} - {None}
     seen: dict[str, str] = {}
     for code in a.parties:
         c = P.canonical(code)
+        if not c:
+            continue
         if c in seen:
             yield C.PARTY_LISTED_TWICE.at(sp.parties.or_else(a.span), code=code, first=seen[c])
-        elif c:
+        else:
             seen[c] = code
     for entry in a.in_force:
         yield from _party_codes(entry.parties, entry.span)
@@ -91,14 +112,20 @@ def _agreement(a: M.Agreement) -> Iterator[D.Diagnostic]:
     general = [e for e in a.in_force if not e.parties]
     for extra in general[1:]:
         yield C.GENERAL_IN_FORCE_TWICE.at(extra.span, secondary=((general[0].span, "first given"),))
-    if a.amendments and not a.based_on:
-        for amendment in a.amendments:
-            yield C.AMEND_WITHOUT_BASE.at(amendment.span)
-    if a.omissions and not a.based_on:
-        for omission in a.omissions:
-            yield C.OMIT_WITHOUT_BASE.at(omission.span)
-    yield from _exceptions(a.exceptions)
-    yield from _dispute(a.dispute_settlement, members, a)
+
+
+def _needs_a_base(a: M.Agreement) -> Iterator[D.Diagnostic]:
+    """``amend article`` and ``omit article`` in an agreement without ``based-on``."""
+    if a.based_on:
+        return
+    written: tuple[tuple[tuple[M.Amendment | M.Omission, ...], C.Message], ...] = (
+        (a.amendments, C.AMEND_WITHOUT_BASE), (a.omissions, C.OMIT_WITHOUT_BASE))
+    for items, message in written:
+        for item in items:
+            yield message.at(item.span)
+
+
+def _articles(a: M.Agreement, members: set[str]) -> Iterator[D.Diagnostic]:
     numbers: dict[str, M.Article] = {}
     for chapter, article in a.all_articles():
         if article.number in numbers:
@@ -108,7 +135,10 @@ def _agreement(a: M.Agreement) -> Iterator[D.Diagnostic]:
         else:
             numbers[article.number] = article
         level = article.verification or (chapter.verification if chapter else None) or a.verification
-        yield from _article(article, members, a, auto=level == "auto")
+        yield from _article(article, members, a, auto=level == V.Verification.AUTO)
+
+
+def _chapters(a: M.Agreement, members: set[str]) -> Iterator[D.Diagnostic]:
     for chapter in a.chapters:
         yield from _vocab(C.NO_SUCH_SETTING_WORD, "verification level", chapter.verification, V.VERIFICATION_LEVELS,
                           chapter.span)
@@ -116,6 +146,9 @@ def _agreement(a: M.Agreement) -> Iterator[D.Diagnostic]:
         yield from _dispute(chapter.dispute_settlement, members, a)
         for scope in chapter.scope:
             yield from _vocab(C.NO_SUCH_SCOPE_WORD, "scope item", scope.item, V.SCOPE_ITEMS, scope.span)
+
+
+def _amendments(a: M.Agreement, members: set[str]) -> Iterator[D.Diagnostic]:
     for amendment in a.amendments:
         yield from _article(amendment.changes, members, a, amendment=True)
         for removal in amendment.removals:
@@ -126,7 +159,7 @@ def _article(art: M.Article, members: set[str], a: M.Agreement, amendment: bool 
              auto: bool = False) -> Iterator[D.Diagnostic]:
     """Checks on one article (``auto``: written by the importer, where no topic is normal)."""
     for topic in art.topics:
-        yield from _vocab(C.NO_SUCH_TOPIC, "topic", topic, V.TOPICS, art.topic_span or art.span)
+        yield from _vocab(C.NO_SUCH_TOPIC, "topic", topic, V.TOPICS, art.topic_span.or_else(art.span))
     if not art.topics and not amendment and not auto:
         yield C.ARTICLE_WITHOUT_TOPIC.at(art.span, number=art.number)
     if art.commitment is not None:
@@ -161,7 +194,7 @@ def _dispute(items: Iterable[M.DisputeSettlement], members: set[str], a: M.Agree
     for ds in items:
         yield from _vocab(C.NO_SUCH_SETTING_WORD, "dispute-settlement mode", ds.mode, V.DISPUTE_SETTLEMENT_MODES,
                           ds.span)
-        if ds.mode == "shielded":
+        if ds.mode == V.DsMode.SHIELDED:
             if not ds.parties or ds.period is None:
                 yield C.SHIELD_INCOMPLETE.at(ds.span)
             yield from _party_codes(ds.parties, ds.span)
@@ -172,12 +205,18 @@ def _dispute(items: Iterable[M.DisputeSettlement], members: set[str], a: M.Agree
 
 def _removal(r: M.Removal) -> Iterator[D.Diagnostic]:
     yield from _vocab(C.NO_SUCH_SETTING_WORD, "thing to remove", r.what, V.REMOVABLE, r.span)
-    tables = {"exception": V.EXCEPTION_KINDS, "scope": V.SCOPE_ITEMS, "topic": V.TOPICS}
-    if r.what in tables:
-        if r.which is None:
-            yield C.REMOVE_WHICH.at(r.span, what=r.what)
-        else:
-            yield from _vocab(C.NO_SUCH_SETTING_WORD, r.what, r.which, tables[r.what], r.span)
+    table = _REMOVE_WHICH.get(r.what)
+    if table is None:
+        return
+    if r.which is None:
+        yield C.REMOVE_WHICH.at(r.span, what=r.what)
+    else:
+        yield from _vocab(C.NO_SUCH_SETTING_WORD, r.what, r.which, table, r.span)
+
+
+_REMOVE_WHICH: Mapping[str, Iterable[str]] = {
+    V.Removable.EXCEPTION: V.EXCEPTION_KINDS, V.Removable.SCOPE: V.SCOPE_ITEMS, V.Removable.TOPIC: V.TOPICS}
+"""The removals that name which one (``remove exception public-policy``), with the words they take."""
 
 
 # ---------------------------------------------------------------- norm sets

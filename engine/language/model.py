@@ -278,6 +278,8 @@ class Agreement:
     span: Span = _span()
     # where the single-valued settings were written, for diagnostics and the formatter
     spans: SettingSpans = attrs.field(factory=SettingSpans, eq=False, hash=False, repr=False, kw_only=True)
+    # set by engine.checking.resolve only: a draft with based_on and without this mark was never resolved
+    resolved: bool = attrs.field(default=False, eq=False, hash=False, repr=False, kw_only=True)
 
     def all_articles(self) -> tuple[tuple[Optional[Chapter], Article], ...]:
         """Every article with the chapter it stands in (None outside chapters)."""
