@@ -19,6 +19,7 @@ from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import parties as P
 from engine.importer.raw import RawArticle, RawChapter, RawTreaty, clean_text, slug
+from engine.util.text import BadByte
 
 STATUSES = {"in force": "in-force", "inactive": "terminated", "early announcement-signed": "signed",
             "early announcement - signed": "signed", "signed": "signed"}
@@ -92,9 +93,8 @@ def _encoding_problem(data: bytes, path: str) -> Optional[D.Diagnostic]:
         data.decode("utf-8")
         return None
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return C.XML_NOT_UTF8.at(M.Span(path, line, col, line, col + 1), byte=data[exc.start])
+        bad = BadByte.of(exc)
+        return C.XML_NOT_UTF8.at(M.Span(path, bad.line, bad.column, bad.line, bad.column + 1), byte=bad.value)
 
 
 # ---------------------------------------------------------------- metadata
