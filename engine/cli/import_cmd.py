@@ -72,12 +72,13 @@ def _write(path: str, text: str, err: TextIO) -> bool:
     """Write the agreement to ``path``, or say why it cannot be written."""
     from engine.language import codes as C
     from engine.language import diagnostics as D
+    from engine.language import model as M
     from engine.util.files import write_atomic
 
     try:
         write_atomic(path, text)
     except OSError as exc:
-        err.write(D.render_text(C.CANNOT_WRITE.at(D.Span(path), reason=exc.strerror or exc)) + "\n")
+        err.write(D.render_text(C.CANNOT_WRITE.at(M.Span(path), reason=exc.strerror or exc)) + "\n")
         return False
     return True
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import re
-from typing import Any, Collection, Iterator, Optional, Union
+from typing import TYPE_CHECKING, Any, Collection, Iterator, Optional, Union
 
 import attrs
 
@@ -21,6 +21,9 @@ from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
+
+if TYPE_CHECKING:
+    from lark import Lark
 
 MAX_RULES_BYTES = 1024 * 1024
 PLACEHOLDERS = {"ds-chapter": "the chapter on dispute settlement, as its heading writes it (e.g. `chapter 16`)"}
@@ -107,7 +110,7 @@ class Test:
     """``heading "a" "b"``: holds when any phrase is found (``topic`` names: any topic)."""
 
     field: str  # "heading" | "text" | "chapter" | "topic"
-    values: tuple  # of Phrase, or of topic names
+    values: tuple[Any, ...]  # of Phrase, or of topic names (str) for `topic`
     span: M.Span = attrs.field(default=M.NO_SPAN, eq=False)
 
 
@@ -118,12 +121,12 @@ class Not:
 
 @attrs.frozen
 class All:
-    operands: tuple
+    operands: tuple["Cond", ...]
 
 
 @attrs.frozen
 class AnyOf:
-    operands: tuple
+    operands: tuple["Cond", ...]
 
 
 Cond = Union[Test, Not, All, AnyOf]
@@ -208,7 +211,7 @@ def _bind(c: Cond, values: dict[str, Optional[str]]) -> Cond:
 
 
 @functools.lru_cache(maxsize=1)
-def _parser():
+def _parser() -> Lark:
     from lark import Lark
 
     return Lark.open_from_package("engine", "coding.lark", ("importer",), parser="lalr", lexer="contextual",
@@ -240,7 +243,7 @@ class _Builder:
         if str(tok) not in table:
             self.diags.append(C.NO_SUCH_RULE_WORD.unknown(_span(self.path, tok), what, str(tok), table))
 
-    def ruleset(self, tree) -> RuleSet:
+    def ruleset(self, tree: Any) -> RuleSet:
         from lark import Token
 
         kids = tree.children
@@ -282,7 +285,7 @@ class _Builder:
         cond = self.cond(cond_node)
         return Rule(action, args, cond, on_chapter, span=_span(self.path, first, words[-1]))
 
-    def cond(self, node) -> Cond:
+    def cond(self, node: Any) -> Cond:
         from lark import Token
 
         if node.data == "test":
