@@ -60,10 +60,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         err.write(f"tradegap: internal error: {exc.message}\n  = help: {exc.hint}\n")
         return 3
     print_diagnostics([d for d in result.diagnostics if not d.is_error], {}, err)
-    if args.output and not _write(args.output, text, err):
-        return 2
     if not args.output:
         out.write(text)
+    elif not _write(args.output, text, err):
+        return 2
     err.write(_summary(result.stats, args.output))
     return 0
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 import re
+from types import MappingProxyType
 from typing import Iterator, Mapping, Optional
 
 import attrs
@@ -76,10 +77,11 @@ class CompiledRule:
         return self.gate is None or not self.gate.isdisjoint(words)
 
 
-@attrs.frozen
+@attrs.frozen(eq=False)
 class RuleTable:
     """A rule set compiled for one agreement: its rules by action, in the file's order, and for each
-    part action the words (padded with spaces) a part must hold to be tested."""
+    part action the words (padded with spaces) a part must hold to be tested.  Read-only, and shared
+    by every agreement with the same rule set and dispute-settlement chapter."""
 
     by_action: Mapping[Action, tuple[CompiledRule, ...]]
     anchors: Mapping[Action, tuple[str, ...]]
@@ -127,7 +129,8 @@ def rule_table(rules: RuleSet, ds_chapter: Optional[str]) -> RuleTable:
             CompiledRule(r, test, heading_gate(r.condition), productive and without_text(r.condition)))
         if productive:  # a part only unproductive rules would match is not coded anyway
             anchors.setdefault(r.action, set()).update(f" {k} " for k in keys(r.condition))
-    return RuleTable({k: tuple(v) for k, v in groups.items()}, {k: tuple(sorted(v)) for k, v in anchors.items()})
+    return RuleTable(MappingProxyType({k: tuple(v) for k, v in groups.items()}),
+                     MappingProxyType({k: tuple(sorted(v)) for k, v in anchors.items()}))
 
 
 def _productive(r: Rule) -> bool:

@@ -197,8 +197,7 @@ def _bind(c: Cond, values: dict[str, Optional[str]]) -> Cond:
             if p.placeholder is None:
                 out.append(p)
             elif value:
-                norm = p.norm.replace(" zzph ", normalize(value))
-                out.append(Phrase(p.text, norm, p.key))
+                out.append(Phrase(p.text, p.norm.replace(" zzph ", normalize(value)), p.key))
             else:
                 out.append(Phrase(p.text, " \x00never\x00 ", "\x00never\x00"))
         return attrs.evolve(c, values=tuple(out))
