@@ -7,7 +7,7 @@ import pytest
 import engine
 from engine.language.diagnostics import CODES, render_text
 
-from conftest import run_cli
+from conftest import ROOT, run_cli
 
 AGREEMENT = 'agreement x "X" {\n  parties JP KR\n  signed 2020-01-01\n%s\n}\n'
 
@@ -45,7 +45,7 @@ def test_every_code_is_exercised_by_a_test():
     import pathlib
 
     here = {c[0] for c in CASES}
-    others = "".join(p.read_text(encoding="utf-8") for p in pathlib.Path(__file__).parent.glob("test_*.py"))
+    others = "".join(p.read_text(encoding="utf-8") for p in (ROOT / "tests").rglob("test_*.py"))
     untested = [code for code in CODES if code not in here and f'"{code}"' not in others
                 and f"[{code}]" not in others]
     assert untested == [], "add a failing example for each of these codes"
@@ -114,6 +114,6 @@ def test_docs_list_every_code_with_an_example():
 
     from engine.language.diagnostics import codes_markdown
 
-    doc = pathlib.Path(__file__).resolve().parent.parent / "docs" / "diagnostics.md"
+    doc = ROOT / "docs" / "diagnostics.md"
     assert doc.read_text(encoding="utf-8") == codes_markdown(), \
         "regenerate docs/diagnostics.md from engine.diagnostics.codes_markdown()"

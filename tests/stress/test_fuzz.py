@@ -11,7 +11,9 @@ import random
 
 import pytest
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+import conftest
+
+ROOT = str(conftest.ROOT)
 COUNT = int(os.environ.get("TRADEGAP_FUZZ_COUNT", "300"))
 
 

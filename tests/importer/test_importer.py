@@ -16,9 +16,9 @@ from engine.checking.corpus import load_text
 from engine.importer import import_bytes, import_file, parse_rules, to_source
 from engine.importer.raw import clean_text, parse_label
 
-from conftest import TOTA, run_cli
+from conftest import ROOT, TOTA, run_cli
 
-FIX = pathlib.Path(__file__).resolve().parent / "fixtures" / "import"
+FIX = ROOT / "tests" / "fixtures" / "import"
 
 
 @pytest.fixture(scope="module")

@@ -13,10 +13,12 @@ import sys
 
 import pytest
 
+import conftest
+
 from engine.checking import cache
 from engine.checking.corpus import Corpus, load_file
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = str(conftest.ROOT)
 SOURCE = 'agreement a "A" {\n  parties JP KR\n  article 1 { topic cross-border-data binding "shall" }\n}\n'
 
 

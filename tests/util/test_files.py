@@ -16,11 +16,13 @@ import textwrap
 
 import pytest
 
+import conftest
+
 from engine.util import files as fmt_files
 from engine.cli import main
 
 MESSY = 'agreement a{parties JP KR\narticle 1{topic cross-border-data binding "x"}}\n'
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+ROOT = str(conftest.ROOT)
 
 
 @pytest.fixture(autouse=True)
