@@ -2,15 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
-from conftest import ROOT
-
-sys.path.insert(0, str(ROOT / "tests" / "golden"))
-
-import golden_cli  # noqa: E402
+import golden_cli  # tests/golden/, on the path (pyproject.toml: pythonpath)
 
 
 @pytest.mark.parametrize("name,argv", golden_cli.cases(), ids=[n for n, _ in golden_cli.cases()])
