@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import shutil
 import subprocess
 import sys
 
@@ -33,9 +34,10 @@ def entries(folder) -> list[str]:
     return sorted(n for n in os.listdir(folder) if n.endswith(".pickle")) if os.path.isdir(folder) else []
 
 
-def run(tmp_path, code: str, **env) -> str:
-    full = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": ROOT, **env}
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=full, cwd=ROOT,
+def run(tmp_path, code: str, root: str = ROOT, **env) -> str:
+    """Run ``code`` in a fresh interpreter that imports the engine found in ``root``."""
+    full = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": root, **env}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=full, cwd=root,
                           check=True).stdout
 
 
@@ -127,12 +129,22 @@ def test_a_linked_entry_is_not_followed(tmp_path, private):
     assert cache.load(entry.stem) is None
 
 
-def test_the_key_follows_text_path_and_engine(monkeypatch):
+def test_the_key_follows_text_and_path():
     k = cache.key("a.agr", SOURCE)
     assert k == cache.key("a.agr", SOURCE)
     assert k != cache.key("b.agr", SOURCE) and k != cache.key("a.agr", SOURCE + " ")
-    monkeypatch.setattr(cache, "_engine_fingerprint", lambda: b"another engine")
-    assert k != cache.key("a.agr", SOURCE)
+
+
+def test_the_key_follows_the_engine_not_where_it_is_installed(tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(conftest.ROOT / "engine", copy / "engine", symlinks=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    code = f"from engine.checking import cache; print(cache.key('a.agr', {SOURCE!r}))"
+    original = run(tmp_path, code)
+    assert run(tmp_path, code, root=str(copy)) == original
+    grammar = copy / "engine" / "syntax" / "grammar" / "tradegap.lark"
+    grammar.write_text(grammar.read_text(encoding="utf-8") + "// an edited grammar\n", encoding="utf-8")
+    assert run(tmp_path, code, root=str(copy)) != original  # entries of the old grammar are not read
 
 
 def test_an_edited_file_is_parsed_again(tmp_path, private):

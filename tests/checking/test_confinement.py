@@ -2,9 +2,11 @@
 
 - ``based-on`` names an id (a NAME token): it resolves among the files loaded, never to a path;
 - an agreement's ``source`` is a plain file name ("rcep.txt"), looked up only inside the texts
-  folders given to :func:`engine.corpus.source_text_path`; paths, ``..`` and links out are E0311;
+  folders given to :func:`engine.checking.corpus.source_text_path`; paths, ``..`` and links out are E0311;
 - a folder is searched without following symbolic links out of it (E0311 for each one);
 - there is no include statement.
+
+What ``check`` and ``fmt --write`` do with such links is tested in tests/cli/.
 """
 
 from __future__ import annotations
@@ -13,9 +15,7 @@ import os
 
 import pytest
 
-from engine.cli import main
 from engine.checking.corpus import Corpus, discover, load_text, source_text_path
-from engine.util.files import write_atomic
 
 AGREEMENT = """agreement {id} "Title" {{
   parties JP KR
@@ -169,34 +169,3 @@ def test_a_link_named_outright_is_the_users_choice(layout):
     os.symlink(outside / "secret.agr", root / "b.agr")
     names, diags = discover([str(root / "b.agr")])
     assert names == [str(root / "b.agr")] and diags == []
-
-
-@needs_symlinks
-def test_check_reports_the_link_and_exits_2(layout, capsys):
-    root, outside = layout
-    os.symlink(outside / "secret.agr", root / "b.agr")
-    (outside / "secret.agr").write_text("agreement broken {")  # would give E0103 if it were read
-    assert main(["check", "--no-bundled", str(root)]) == 2
-    err = capsys.readouterr().err
-    assert "error[E0311]" in err and "E0103" not in err and "Traceback" not in err
-
-
-@needs_symlinks
-def test_fmt_write_never_touches_a_file_outside(layout, capsys):
-    root, outside = layout
-    messy = 'agreement outside{parties JP KR article 1{topic cross-border-data binding "x"}}\n'
-    (outside / "secret.agr").write_text(messy)
-    os.symlink(outside / "secret.agr", root / "b.agr")
-    (root / "a.agr").write_text(messy.replace("outside", "a"))
-    assert main(["fmt", "--write", str(root)]) == 2
-    assert (outside / "secret.agr").read_text() == messy
-    assert (root / "a.agr").read_text() != messy.replace("outside", "a")  # the file inside was formatted
-    assert os.path.islink(root / "b.agr")
-
-
-@needs_symlinks
-def test_an_atomic_write_through_a_link_keeps_the_link(tmp_path):
-    (tmp_path / "real.agr").write_text("old")
-    os.symlink(tmp_path / "real.agr", tmp_path / "link.agr")
-    write_atomic(str(tmp_path / "link.agr"), "new")
-    assert os.path.islink(tmp_path / "link.agr") and (tmp_path / "real.agr").read_text() == "new"

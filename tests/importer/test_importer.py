@@ -1,22 +1,19 @@
-"""`tradegap import`: treaty text in, a checked, auto-coded draft out; bad input refused cleanly.
+"""The importer: treaty text in, a checked, auto-coded draft out; bad input refused cleanly.
 
 The importer's own behaviour is tested on small fixtures written for these tests
 (tests/fixtures/import/); one test reads ToTA's pta_425.xml from ../shared/tota when it is there.
+The command line (`tradegap import`) is tested in tests/cli/test_import_cmd.py.
 """
 
 from __future__ import annotations
 
-import os
-import pathlib
-
 import pytest
 
-from engine.language import model as M
 from engine.checking.corpus import load_text
 from engine.importer import import_bytes, import_file, parse_rules, to_source
 from engine.importer.raw import clean_text, parse_label
 
-from conftest import ROOT, TOTA, run_cli
+from conftest import ROOT, TOTA, quotes_in, run_cli
 
 FIX = ROOT / "tests" / "fixtures" / "import"
 
@@ -31,14 +28,6 @@ def mini():
 @pytest.fixture(scope="module")
 def articles(mini):
     return {a.number: a for _, a in mini.agreement.all_articles()}
-
-
-def _quotes(article: M.Article) -> list[M.Quote]:
-    out = list(article.commitment.quotes) if article.commitment else []
-    for group in (article.exceptions, article.scope, article.transitions, article.dispute_settlement):
-        for item in group:
-            out.extend(item.quotes)
-    return out
 
 
 # ---------------------------------------------------------------- ToTA XML
@@ -114,7 +103,7 @@ def test_dispute_settlement_excluded_for_the_chapter(mini):
 def test_quotes_are_verbatim_and_notes_name_the_trigger(articles):
     source = clean_text((FIX / "mini_tota.xml").read_text(encoding="utf-8"))
     for article in articles.values():
-        for q in _quotes(article):
+        for q in quotes_in(article):
             assert q.text in source, q.text
     assert any("shall endeavour" in n.text for n in articles["2.4"].notes)
 
@@ -138,12 +127,6 @@ def test_several_topics_round_trip():
     assert article.topics == ("scope", "dispute-resolution")
     loaded = load_text(to_source(result), "t.agr")
     assert loaded.document is not None and loaded.document.items[0] == result.agreement
-
-
-def test_same_input_same_output():
-    a = to_source(import_file(str(FIX / "mini_tota.xml")))
-    b = to_source(import_file(str(FIX / "mini_tota.xml")))
-    assert a == b
 
 
 # ---------------------------------------------------------------- plain text
@@ -220,20 +203,6 @@ def test_bad_input_gets_a_diagnostic_and_no_output(tmp_path, source, code):
     result = import_file(str(path))
     assert result.agreement is None
     assert [d.code for d in result.diagnostics] == [code]
-    out = tmp_path / "out" / "draft.agr"
-    out.parent.mkdir()
-    status, stdout, stderr = run_cli("import", str(path), "-o", str(out))
-    assert status == 2
-    assert f"error[{code}]" in stderr and "Traceback" not in stderr
-    assert os.listdir(out.parent) == []  # no output file, no temporary file left behind
-
-
-def test_bad_input_leaves_an_existing_output_untouched(tmp_path):
-    out = tmp_path / "draft.agr"
-    out.write_text("# my draft\n", encoding="utf-8")
-    status, _, _ = run_cli("import", str(FIX / "truncated.xml"), "-o", str(out))
-    assert status == 2 and out.read_text(encoding="utf-8") == "# my draft\n"
-    assert os.listdir(tmp_path) == ["draft.agr"]
 
 
 def test_malformed_xml_says_where(tmp_path):
@@ -254,38 +223,7 @@ def test_format_can_be_forced():
     assert import_bytes(data, "treaty.txt", "tota").diagnostics[0].code == "E0502"
 
 
-# ---------------------------------------------------------------- command line
-
-
-def test_cli_writes_a_file_that_checks(tmp_path):
-    out = tmp_path / "jpmn-draft.agr"
-    status, stdout, stderr = run_cli("import", str(FIX / "mini_tota.xml"), "-o", str(out), "--id", "jpmn-draft")
-    assert status == 0 and stdout == ""
-    assert "imported 13 articles" in stderr
-    assert "agreement jpmn-draft" in out.read_text(encoding="utf-8")
-    status, stdout, _ = run_cli("check", "--no-bundled", str(out))
-    assert status == 0 and "0 errors" in stdout
-
-
-def test_cli_prints_to_stdout():
-    status, stdout, _ = run_cli("import", str(FIX / "treaty.txt"))
-    assert status == 0 and "agreement treaty" in stdout and "verification auto" in stdout
-
-
-def test_cli_rejects_a_bad_id():
-    status, _, stderr = run_cli("import", str(FIX / "treaty.txt"), "--id", "Bad Id")
-    assert status == 2 and "not an id" in stderr
-
-
 # ---------------------------------------------------------------- coding rules
-
-
-def test_custom_rules_are_data(tmp_path):
-    rules = tmp_path / "mine.coding"
-    rules.write_text('coding mine { topic open-government-data when heading "customs duties" }\n', encoding="utf-8")
-    status, stdout, _ = run_cli("import", str(FIX / "mini_tota.xml"), "--rules", str(rules))
-    assert status == 0
-    assert "topic open-government-data" in stdout and "binding" not in stdout  # only what the rules say
 
 
 @pytest.mark.parametrize("text,code", [
@@ -299,13 +237,6 @@ def test_custom_rules_are_data(tmp_path):
 def test_bad_rules_get_diagnostics(text, code):
     rules, diags = parse_rules(text, "bad.coding")
     assert rules is None and diags[0].code == code and diags[0].span.line == 1
-
-
-def test_bad_rules_file_exits_2(tmp_path):
-    rules = tmp_path / "bad.coding"
-    rules.write_text("coding x { topic when }\n", encoding="utf-8")
-    status, _, stderr = run_cli("import", str(FIX / "treaty.txt"), "--rules", str(rules))
-    assert status == 2 and "error[E0510]" in stderr
 
 
 # ---------------------------------------------------------------- ToTA itself

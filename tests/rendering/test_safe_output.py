@@ -17,67 +17,15 @@ import re
 
 import pytest
 
-from engine.language import diagnostics as D
-from engine.cli import main
-from engine.checking.corpus import Corpus, load_text
+from engine.checking.corpus import Corpus
 from engine.evaluation.evaluator import evaluate
 from engine.evaluation.findings import AgreementInfo, Evidence, Finding, NormSetInfo, Reason, Report
+from engine.language import diagnostics as D
 from engine.rendering import FORMATS, render, safe
 from engine.rendering.trace import render_trace
-
-HTML = '<script>alert("x")</script><img src=x onerror=alert(1)>'
-ATTR = '" onmouseover="alert(1)" x="'
-PIPE = "a | b || c"
-MARKDOWN = "**bold** [link](javascript:alert(1)) `code` _it_ # head"
-FORMULAS = ["=HYPERLINK(\"http://evil\",\"click\")", "+1+2", "-2+3", "@SUM(A1)", "\t=1", "\r=1"]
-ESCAPES = "\x1b[31mred\x1b[0m\x1b]0;owned\x07\x9b2J\x07\x08"
-BIDI = "\u202eevil\u202c \u2066x\u2069\u200f"
-PAYLOADS = [HTML, ATTR, PIPE, MARKDOWN, ESCAPES, BIDI] + FORMULAS
-
-# What must never reach a terminal, a table or a page: C0 controls but tab and newline, DEL,
-# C1 controls (0x9b is CSI on some terminals) and the bidi controls.
-CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+from hostile import CONTROL, PAYLOADS, evil_files
 
 HAS_HTML = importlib.util.find_spec("engine.rendering.html") is not None
-
-
-@pytest.fixture(autouse=True)
-def _private_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-
-
-def dsl(s: str) -> str:
-    """A DSL string literal (strings hold any character but a newline)."""
-    return '"' + s.replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ").replace("\r", " ") + '"'
-
-
-def evil_files(payload: str) -> list:
-    p = dsl(payload)
-    agreement = f"""agreement evil {p} {{
-  parties JP KR
-  status  in-force
-  in-force 2020-01-01
-  chapter 1 {p} {{
-    article 1.1 {p} {{
-      topic   cross-border-data
-      binding {p}
-      exception public-policy self-judging {p}
-      transition KR years 900 {p}
-    }}
-  }}
-}}
-"""
-    norms = f"""norms evilnorms {p} {{
-  version {p}
-  source  {p}
-  norm data-flows {p} {{
-    topic cross-border-data
-    require strength at-least binding because {p}
-    forbid exception any self-judging because {p}
-  }}
-}}
-"""
-    return [load_text(agreement, "evil.agr"), load_text(norms, "evil.norms")]
 
 
 def evil_report(payload: str) -> Report:
@@ -129,7 +77,8 @@ def check_inert(fmt: str, out: str, payload: str, exact: bool = False) -> None:
                 assert not cell.startswith(("=", "+", "-", "@", "\t", "\r")), cell
                 assert not CONTROL.search(cell.replace("\r", "")), cell
         return
-    assert not CONTROL.search(out), repr(CONTROL.search(out).group())
+    found = CONTROL.search(out)
+    assert found is None, repr(found and found.group())
     if fmt == "markdown":
         assert not re.search(r"(?<!\\)<", out)
         assert not re.search(r"(?<!\\)\]\(", out) and not re.search(r"(?<!\\)`", out)
@@ -163,30 +112,6 @@ def test_explain_traces_are_inert(payload):
     finding = explain(corpus.agreement("evil"), corpus.norms("evilnorms"), "data-flows", dt.date(2026, 1, 1))
     check_inert("text", render_trace(finding, "text"), payload)
     check_inert("json", render_trace(finding, "json"), payload)
-
-
-@pytest.mark.parametrize("payload", PAYLOADS)
-def test_diagnostics_show_source_lines_inertly(payload):
-    text = f"agreement a {dsl(payload)} {{\n  topic {dsl(payload)}\n}}\n"  # topic outside an article
-    f = load_text(text, "a.agr")
-    assert f.diagnostics
-    for d in f.diagnostics:
-        shown = D.render_text(d, {"a.agr": text})
-        assert not CONTROL.search(shown), repr(shown)
-
-
-@pytest.mark.parametrize("payload", [ESCAPES, BIDI, HTML])
-def test_command_line_listings_are_inert(payload, tmp_path, capsys):
-    for f in evil_files(payload):
-        (tmp_path / f.path).write_text(f.text, encoding="utf-8")
-    assert main(["list", "agreements", "-p", str(tmp_path)]) == 0
-    assert main(["list", "norms", "-p", str(tmp_path)]) == 0
-    expect = tmp_path / "evil.expect"
-    expect.write_text("expect evil evilnorms met as-of 2026-01-01\n")
-    assert main(["test", str(tmp_path)]) == 1
-    assert main(["report", "evil", "--norms", "evilnorms", "-p", str(tmp_path), "--as-of", "2026-01-01"]) == 0
-    out = capsys.readouterr()
-    assert not CONTROL.search(out.out + out.err)
 
 
 @pytest.mark.parametrize("prefix", ["=", "+", "-", "@", "\t", "\r"])

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 
 import pytest
 
 import engine
-from conftest import ROOT, run_cli
+from conftest import ROOT
 from engine.views.diff import Diff, diff
-from engine.rendering import render
 
 DAY = dt.date(2026, 1, 1)
 FIX = ROOT / "tests" / "fixtures"
@@ -106,55 +102,3 @@ def test_an_agreement_does_not_differ_from_itself(corpus):
     rcep = corpus.agreement("rcep")
     d = diff(rcep, rcep, [corpus.norms("tpp3")], DAY)
     assert (d.agreement, d.chapters, d.articles, d.grades) == ((), (), (), ())
-
-
-def test_formats(versions, corpus):
-    v2, v3, _ = versions
-    d = diff(v2, v3, [corpus.norms("tpp3")], DAY)
-    text = render(d, "text")
-    assert "~ commitment: best-endeavour -> binding prohibition" in text
-    assert '- "Each Party shall endeavour' in text and "grades: closes 2 gaps, opens 0" in text
-    md = render(d, "markdown")
-    assert "## Grades: closes 2 gaps, opens 0" in md and "removed: “Each Party shall endeavour" in md
-    rows = list(csv.DictReader(io.StringIO(render(d, "csv"))))
-    assert any(r["section"] == "grade" and r["item"] == "tpp3.data-flows" and r["status"] == "closes"
-               and (r["old"], r["new"]) == ("partial", "met") for r in rows)
-    assert any(r["section"] == "article" and r["item"] == "1.3" and r["status"] == "removed" for r in rows)
-    data = json.loads(render(d, "json"))
-    assert data["schema"]["name"] == "tradegap.diff" and data["closes"] == 2
-    html = render(d, "html")
-    assert "<table" in html and "closes 2 gaps" in html
-
-
-def test_cli_one_argument_diffs_a_draft_against_its_base():
-    code, out, err = run_cli("diff", KJ, "--norms", "usjdta-plus", "--as-of", "2026-01-01")
-    assert code == 0, err
-    assert "ksdpa -> kjdpa-test" in out and "+ Art. 14.30" in out and "- Art. 14.10" in out
-    assert "closes 1 gap, opens 0" in out
-
-
-def test_cli_two_files_with_the_same_id():
-    code, out, err = run_cli("diff", V2, V3, "--norms", "tpp3", "--as-of", "2026-01-01", "--format", "markdown")
-    assert code == 0, err
-    assert "closes 2 gaps, opens 0" in out
-
-
-def test_cli_two_ids():
-    code, out, err = run_cli("diff", "ksdpa", "depa", "--norms", "digital-core", "--as-of", "2026-01-01")
-    assert code == 0, err
-    assert "ksdpa -> depa" in out and "articles:" in out
-
-
-def test_cli_errors():
-    code, _, err = run_cli("diff", "rcep")
-    assert code == 2 and "tradegap: error: `rcep` is not a draft" in err
-    code, _, err = run_cli("diff", "rcep", "rcap")
-    assert code == 2 and "unknown agreement `rcap`" in err and "Traceback" not in err
-
-
-@pytest.mark.skipif(not (ROOT / "examples" / "kjdpa.agr").exists(), reason="examples/kjdpa.agr not written yet")
-def test_the_korea_japan_example_against_its_base():
-    code, out, err = run_cli("diff", str(ROOT / "examples" / "kjdpa.agr"), "--norms", "tpp3", "digital-core",
-                             "usjdta-plus")
-    assert code == 0, err
-    assert "articles:" in out and "grades: closes" in out

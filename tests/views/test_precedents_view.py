@@ -2,21 +2,17 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-import json
 
 import pytest
 
 import engine
 from conftest import ROOT, run_cli
-from engine.language import vocab as V
 from engine.checking.corpus import load_text
-from engine.evaluation.evaluator import evaluate
-from engine.views.precedents import suggest_for_report
-from engine.rendering.precedents import render_suggestions
 from engine.checking.resolve import resolve
+from engine.evaluation.evaluator import evaluate
+from engine.language import vocab as V
+from engine.views.precedents import suggest_for_report
 
 DAY = dt.date(2026, 1, 1)
 
@@ -103,51 +99,3 @@ def test_limit_keeps_the_best_and_counts_the_rest(corpus, report, suggestions):
     for full, short in zip(suggestions, limited):
         assert short.precedents == full.precedents[:2]
         assert short.more == len(full.precedents) - 2
-
-
-def test_formats(suggestions):
-    text = render_suggestions(suggestions, "text")
-    assert "1. Comprehensive and Progressive Agreement for Trans-Pacific Partnership (cptpp), Art. 14.11" in text
-    assert '     article 14.11 "Cross-Border Transfer of Information by Electronic Means" {' in text
-    md = render_suggestions(suggestions, "markdown")
-    assert "## Precedents" in md and "   ```" in md and 'article 14.17 "Source Code" {' in md
-    rows = list(csv.DictReader(io.StringIO(render_suggestions(suggestions, "csv"))))
-    assert rows[0]["precedent_agreement"] == "cptpp" and rows[0]["snippet"].startswith("# Precedent")
-    data = json.loads(render_suggestions(suggestions, "json"))
-    assert data["suggestions"][0]["precedents"][0]["article"] == "14.11"
-    html = render_suggestions(suggestions, "html")
-    assert html.startswith("<section") and "<pre><code>" in html and "&quot;Source Code&quot;" in html
-
-
-def test_cli_report_suggest():
-    code, out, err = run_cli("report", "rcep", "--norms", "tpp3", "--as-of", "2026-01-01", "--suggest")
-    assert code == 0, err
-    assert "precedents:" in out and "(cptpp), Art. 14.11" in out and 'article 14.13 "Location of Computing' in out
-    code, out, err = run_cli("report", "rcep", "--norms", "tpp3", "--as-of", "2026-01-01", "--suggest", "-f", "json")
-    assert code == 0, err
-    data = json.loads(out)  # one JSON document: the report with its precedents
-    assert [s["norm"] for s in data["precedents"]] == ["tpp3.data-flows", "tpp3.computing-facilities",
-                                                       "tpp3.source-code"]
-    jsonschema = pytest.importorskip("jsonschema")
-    schema = json.loads((ROOT / "engine" / "schemas" / "report.schema.json").read_text(encoding="utf-8"))
-    jsonschema.validate(data, schema)
-
-
-@pytest.mark.parametrize("fmt, marker", [("markdown", "## Precedents"), ("csv", "precedent_agreement"),
-                                         ("html", 'id="precedents"')])
-def test_cli_report_suggest_formats(fmt, marker):
-    code, out, err = run_cli("report", "rcep", "--norms", "tpp3", "--as-of", "2026-01-01", "--suggest", "-f", fmt)
-    assert code == 0, err
-    assert marker in out
-    if fmt == "html":
-        assert out.count("<html") == 1 and out.rstrip().endswith("</html>")
-
-
-def test_a_snippet_cannot_close_its_markdown_fence_early(suggestions):
-    import attrs
-
-    p = suggestions[0].precedents[0]
-    tricky = attrs.evolve(suggestions[0], precedents=(attrs.evolve(p, snippet='note "````"\n'),))
-    md = render_suggestions([tricky], "markdown")
-    assert "   `````" in md and "\n   ```\n" not in md
-    assert "\x1b" not in render_suggestions([attrs.evolve(tricky, norm="tpp3.\x1b[2J")], "text")
