@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -19,11 +20,14 @@ def test_wheel_contains_grammars_rules_and_agreements(tmp_path):
     shutil.copytree(ROOT, src, symlinks=True,
                     ignore=shutil.ignore_patterns(".git", "*.egg-info", "build", "dist", "__pycache__",
                                                   ".hypothesis", ".pytest_cache"))
+    home = tmp_path / "home"  # the build tools' own settings and caches land here, not in the user's home
+    home.mkdir()
+    env = {**os.environ, "HOME": str(home), "XDG_CACHE_HOME": str(home / ".cache")}
     proc = subprocess.run([sys.executable, "-m", "build", "--wheel", "--no-isolation", "-o", str(tmp_path / "dist"),
-                           str(src)], capture_output=True, text=True)
+                           str(src)], capture_output=True, text=True, env=env)
     if proc.returncode != 0 and "setuptools" in proc.stderr + proc.stdout:
         proc = subprocess.run([sys.executable, "-m", "build", "--wheel", "-o", str(tmp_path / "dist"), str(src)],
-                              capture_output=True, text=True)
+                              capture_output=True, text=True, env=env)
     assert proc.returncode == 0, proc.stdout[-2000:] + proc.stderr[-2000:]
     (wheel,) = (tmp_path / "dist").glob("*.whl")
     names = set(zipfile.ZipFile(wheel).namelist())

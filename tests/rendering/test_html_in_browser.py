@@ -6,6 +6,7 @@ Each test starts Chromium, which takes a second or more; `pytest -m slow` runs t
 from __future__ import annotations
 
 import datetime as dt
+import os
 import shutil
 import struct
 import subprocess
@@ -32,9 +33,10 @@ MET_BG, PARTIAL_BG, UNMET_BG = (0xDA, 0xFB, 0xE1), (0xFF, 0xF1, 0xC2), (0xFF, 0x
 
 def chromium(url: str, *extra: str) -> subprocess.CompletedProcess:
     assert CHROMIUM is not None
-    with tempfile.TemporaryDirectory() as profile:
+    with tempfile.TemporaryDirectory() as profile:  # also its home: crash reports go to ~/.config otherwise
+        env = {**os.environ, "HOME": profile, "XDG_CONFIG_HOME": profile}
         return subprocess.run([CHROMIUM, *FLAGS, f"--user-data-dir={profile}", *extra, url],
-                              capture_output=True, text=True, timeout=120)
+                              capture_output=True, text=True, timeout=120, env=env)
 
 
 def png_pixels(data: bytes) -> tuple[int, int, list[bytes]]:
