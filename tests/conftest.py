@@ -1,34 +1,57 @@
-"""Shared fixtures: the repository, the bundled corpus, the shared texts, a private cache."""
+"""Shared fixtures and helpers: the repository, the bundled corpus, the shared texts, a private cache.
+
+Tests never write outside a temporary folder: ``pytest_configure`` points ``XDG_CACHE_HOME`` (the parse
+cache) and ``HYPOTHESIS_STORAGE_DIRECTORY`` at one *before collection* (code run while collecting must not
+reach the user's ~/.cache either), and Hypothesis keeps no example database.
+"""
 
 from __future__ import annotations
 
 import os
 import pathlib
+import shutil
+import tempfile
+from typing import Any, Iterator, Optional
 
+import attrs
 import pytest
+from hypothesis import settings
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 TEXTS = SHARED / "texts"
 TOTA = SHARED / "tota" / "xml"
 
-os.environ.setdefault("HYPOTHESIS_PROFILE", "default")
+settings.register_profile("tradegap", database=None)
+settings.load_profile("tradegap")
+
+_PRIVATE = {"XDG_CACHE_HOME": "cache", "HYPOTHESIS_STORAGE_DIRECTORY": "hypothesis"}
+_SAVED: dict[str, Optional[str]] = {}
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _private_cache(tmp_path_factory):
-    """Tests never read or write the user's real cache."""
-    old = os.environ.get("XDG_CACHE_HOME")
-    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("cache"))
-    yield
-    if old is None:
-        os.environ.pop("XDG_CACHE_HOME", None)
-    else:
-        os.environ["XDG_CACHE_HOME"] = old
+def pytest_configure(config: pytest.Config) -> None:
+    """A private cache (ours and Hypothesis's) for the whole run, set before any test module is collected."""
+    folder = tempfile.mkdtemp(prefix="tradegap-tests-")
+    _SAVED["folder"] = folder
+    for name, sub in _PRIVATE.items():
+        _SAVED[name] = os.environ.get(name)
+        os.environ[name] = os.path.join(folder, sub)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    for name in _PRIVATE:
+        old = _SAVED.pop(name, None)
+        if old is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = old
+    folder = _SAVED.pop("folder", None)
+    if folder:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
-def corpus():
+def corpus() -> Any:
     import engine
 
     c = engine.Corpus.bundled()
@@ -36,17 +59,7 @@ def corpus():
     return c
 
 
-@pytest.fixture(scope="session")
-def full_corpus():
-    """The bundled corpus with the examples/ folder on top."""
-    import engine
-
-    c = engine.load([str(ROOT / "examples")])
-    assert not c.errors, [str(d) for d in c.errors]
-    return c
-
-
-def run_cli(*args: str, cwd=None):
+def run_cli(*args: str, cwd: Optional[str] = None) -> tuple[object, str, str]:
     """Run the command line in-process: (exit code, stdout, stderr)."""
     import contextlib
     import io
@@ -54,6 +67,7 @@ def run_cli(*args: str, cwd=None):
     from engine.cli import main
 
     out, err = io.StringIO(), io.StringIO()
+    code: object
     old = os.getcwd()
     try:
         if cwd:
@@ -66,3 +80,20 @@ def run_cli(*args: str, cwd=None):
     finally:
         os.chdir(old)
     return code, out.getvalue(), err.getvalue()
+
+
+def quotes_in(node: Any) -> Iterator[Any]:
+    """Every quote held anywhere inside a model object (an article: its commitment, scope, exceptions ...).
+
+    Walks the attrs fields, so a statement kind added to the model is covered without editing this.
+    """
+    from engine.language import model as M
+
+    if isinstance(node, M.Quote):
+        yield node
+    elif isinstance(node, (tuple, list)):
+        for item in node:
+            yield from quotes_in(item)
+    elif attrs.has(type(node)):
+        for field in attrs.fields(type(node)):
+            yield from quotes_in(getattr(node, field.name))

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -10,23 +12,30 @@ from engine.language import model as M
 from engine.language import vocab as V
 from engine.language.predicates import PREDICATES
 
-KEYWORDS = {
-    "agreement", "kind", "status", "parties", "signed", "in-force", "source", "verification", "based-on",
-    "note", "chapter", "article", "amend", "omit", "topic", "binding", "best-endeavour", "hortatory", "covers",
-    "excludes", "software", "exception", "dispute-settlement", "contingent", "transition", "reservation",
-    "remove", "years", "until", "art", "fn", "norms", "version", "norm", "essential", "require", "forbid",
-    "because", "not", "and", "or", "expect", "as-of", "party",
-}
+
+def grammar_keywords() -> frozenset[str]:
+    """The reserved words of the language, read from the grammar's string terminals (``AGREEMENT: "agreement"``)."""
+    import importlib.resources
+
+    import lark
+
+    grammar = (importlib.resources.files("engine") / "syntax" / "grammar" / "tradegap.lark").read_text(encoding="utf-8")
+    terminals = lark.Lark(grammar, parser="lalr").terminals
+    return frozenset(t.pattern.value for t in terminals
+                     if isinstance(t.pattern, lark.lexer.PatternStr) and re.fullmatch(r"[a-z][a-z-]*", t.pattern.value))
+
+
+KEYWORDS = grammar_keywords()
 
 names = st.from_regex(r"\A[a-z][a-z0-9]{0,6}(-[a-z0-9]{1,5}){0,2}\Z").filter(lambda s: s not in KEYWORDS)
 codes = st.sampled_from(["JP", "KR", "SG", "AU", "VN", "US", "GB", "JPN", "KOR", "EU"])
-text = st.text(st.characters(blacklist_categories=("Cs",), blacklist_characters="\n\r"), max_size=40)
+text = st.text(st.characters(codec="utf-8", exclude_characters="\n\r"), max_size=40)  # no surrogates, no newlines
 numbers = st.from_regex(r"\A[0-9]{1,2}(\.[0-9]{1,2}){0,2}[a-z]?\Z")
 dates = st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31))
 small = st.integers(0, 99)
 
 
-def tup(s, max_size=3, min_size=0):
+def tup(s: st.SearchStrategy[Any], max_size: int = 3, min_size: int = 0) -> st.SearchStrategy[tuple[Any, ...]]:
     return st.lists(s, min_size=min_size, max_size=max_size).map(tuple)
 
 
@@ -49,7 +58,7 @@ notes = st.builds(M.Note, text)
 levels = st.none() | st.sampled_from(sorted(V.VERIFICATION_LEVELS))
 
 
-def _article_kwargs():
+def _article_kwargs() -> dict[str, st.SearchStrategy[Any]]:
     return dict(
         topics=tup(st.sampled_from(sorted(V.TOPICS))),
         commitment=st.none() | commitments,
@@ -72,7 +81,7 @@ removals = st.builds(M.Removal, st.sampled_from(sorted(V.REMOVABLE)), st.none() 
 
 
 @st.composite
-def amendments(draw):
+def amendments(draw: st.DrawFn) -> M.Amendment:
     number = draw(numbers)
     title = draw(st.none() | text)
     changes = draw(st.builds(M.Article, st.just(number), st.just(title), **_article_kwargs()))

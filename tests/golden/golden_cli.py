@@ -37,6 +37,7 @@ def run(argv: list[str]) -> str:
     from engine.cli import main
 
     out, err = io.StringIO(), io.StringIO()
+    code: object
     old, columns = os.getcwd(), os.environ.get("COLUMNS")
     os.chdir(ROOT)
     os.environ["COLUMNS"] = "80"  # argparse wraps help to the terminal's width

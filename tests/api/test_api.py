@@ -1,0 +1,27 @@
+"""The library API and the example script that uses only it."""
+
+from __future__ import annotations
+
+import runpy
+
+import engine
+
+from conftest import ROOT
+
+
+def test_example_script_runs_with_the_public_api_only(capsys):
+    source = (ROOT / "examples" / "library_usage.py").read_text(encoding="utf-8")
+    assert "from engine." not in source and "import engine." not in source
+    runpy.run_path(str(ROOT / "examples" / "library_usage.py"), run_name="__main__")
+    out = capsys.readouterr().out
+    assert "rcep tpp3.data-flows: partial" in out
+    assert "my-draft" in out
+    assert "expectations: 4 of 4 hold" in out
+
+
+def test_public_names_are_documented():
+    for name in engine.__all__:
+        if name.startswith("__") or name == "FORMATS":
+            continue
+        obj = getattr(engine, name)
+        assert obj.__doc__, f"engine.{name} has no docstring"

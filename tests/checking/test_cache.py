@@ -1,0 +1,185 @@
+"""The per-user parse cache (engine/cache.py): warm runs skip lark, bad entries are ignored.
+
+Every test points XDG_CACHE_HOME at its own temporary folder: the user's cache is never read
+or written.
+"""
+
+from __future__ import annotations
+
+import os
+import pickle
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+import conftest
+
+from engine.checking import cache
+from engine.checking.corpus import Corpus, load_file
+
+ROOT = str(conftest.ROOT)
+SOURCE = 'agreement a "A" {\n  parties JP KR\n  article 1 { topic cross-border-data binding "shall" }\n}\n'
+
+
+@pytest.fixture(autouse=True)
+def private(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("TRADEGAP_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "tradegap"
+
+
+def entries(folder) -> list[str]:
+    return sorted(n for n in os.listdir(folder) if n.endswith(".pickle")) if os.path.isdir(folder) else []
+
+
+def run(tmp_path, code: str, root: str = ROOT, **env) -> str:
+    """Run ``code`` in a fresh interpreter that imports the engine found in ``root``."""
+    full = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache"), "PYTHONPATH": root, **env}
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=full, cwd=root,
+                          check=True).stdout
+
+
+REPORT = ("import io, sys\nfrom engine.cli import main\nout = io.StringIO()\nsys.stdout = out\n"
+          "rc = main(['report', 'rcep', '--norms', 'tpp3', '--as-of', '2026-01-01'])\nsys.stdout = sys.__stdout__\n"
+          "print(rc, 'lark' in sys.modules, 'pycountry' in sys.modules, 'tabulate' in sys.modules)\n"
+          "print(out.getvalue())")
+
+
+def test_a_warm_run_imports_no_lark_and_says_the_same(tmp_path):
+    cold = run(tmp_path, REPORT)
+    warm = run(tmp_path, REPORT)
+    assert cold.startswith("0 True ")  # lark parsed the corpus (and pycountry checked its parties)
+    assert warm.split("\n", 1)[0] == "0 False False False"
+    assert cold.split("\n", 1)[1] == warm.split("\n", 1)[1]
+
+
+def test_the_cache_can_be_turned_off(tmp_path, private):
+    assert run(tmp_path, REPORT, TRADEGAP_NO_CACHE="1").startswith("0 True")
+    assert entries(private) == []
+
+
+def test_entries_are_private(private):
+    Corpus.bundled(cache=True)
+    assert entries(private)
+    assert os.stat(private).st_mode & 0o777 == 0o700
+    for name in entries(private):
+        assert os.stat(private / name).st_mode & 0o077 == 0
+
+
+def test_a_loose_cache_folder_is_tightened(private):
+    private.mkdir(parents=True)
+    os.chmod(private, 0o777)
+    Corpus.bundled(cache=True)
+    assert os.stat(private).st_mode & 0o777 == 0o700
+
+
+def file_entry(tmp_path, private):
+    path = tmp_path / "a.agr"
+    path.write_text(SOURCE)
+    first = load_file(str(path), cache=True)
+    (name,) = [n for n in entries(private)]
+    return path, first, private / name
+
+
+@pytest.mark.parametrize("damage", [b"", b"garbage", cache.MAGIC, cache.MAGIC + b"\x80\x05garbage",
+                                    cache.MAGIC + pickle.dumps(("another key", None, ())),
+                                    cache.MAGIC + pickle.dumps(("KEY", "not a document", ())),
+                                    cache.MAGIC + pickle.dumps(("KEY", None, ("not a diagnostic",)))])
+def test_a_corrupt_or_foreign_entry_is_ignored_and_rebuilt(tmp_path, private, damage):
+    path, first, entry = file_entry(tmp_path, private)
+    entry.write_bytes(damage.replace(b"KEY", entry.stem.encode()))
+    again = load_file(str(path), cache=True)
+    assert again.document == first.document and again.diagnostics == first.diagnostics
+    assert cache.load(entry.stem) is not None  # rewritten whole
+
+
+def test_an_entry_others_can_write_is_not_read(tmp_path, private):
+    path, first, entry = file_entry(tmp_path, private)
+    os.chmod(entry, 0o666)
+    assert cache.load(entry.stem) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give a file away")
+def test_an_entry_owned_by_another_user_is_not_read(tmp_path, private):
+    path, first, entry = file_entry(tmp_path, private)
+    os.chown(entry, 12345, 12345)
+    assert cache.load(entry.stem) is None
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="needs POSIX symlinks")
+def test_a_linked_cache_folder_turns_the_cache_off(tmp_path, private):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    private.parent.mkdir(parents=True)
+    os.symlink(elsewhere, private)
+    assert cache.directory() is None
+    Corpus.bundled(cache=True)
+    assert os.listdir(elsewhere) == []
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name == "nt", reason="needs POSIX symlinks")
+def test_a_linked_entry_is_not_followed(tmp_path, private):
+    path, first, entry = file_entry(tmp_path, private)
+    real = tmp_path / "real.pickle"
+    real.write_bytes(entry.read_bytes())
+    entry.unlink()
+    os.symlink(real, entry)
+    assert cache.load(entry.stem) is None
+
+
+def test_the_key_follows_text_and_path():
+    k = cache.key("a.agr", SOURCE)
+    assert k == cache.key("a.agr", SOURCE)
+    assert k != cache.key("b.agr", SOURCE) and k != cache.key("a.agr", SOURCE + " ")
+
+
+def test_the_key_follows_the_engine_not_where_it_is_installed(tmp_path):
+    copy = tmp_path / "copy"
+    shutil.copytree(conftest.ROOT / "engine", copy / "engine", symlinks=True,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    code = f"from engine.checking import cache; print(cache.key('a.agr', {SOURCE!r}))"
+    original = run(tmp_path, code)
+    assert run(tmp_path, code, root=str(copy)) == original
+    grammar = copy / "engine" / "syntax" / "grammar" / "tradegap.lark"
+    grammar.write_text(grammar.read_text(encoding="utf-8") + "// an edited grammar\n", encoding="utf-8")
+    assert run(tmp_path, code, root=str(copy)) != original  # entries of the old grammar are not read
+
+
+def test_an_edited_file_is_parsed_again(tmp_path, private):
+    path = tmp_path / "a.agr"
+    path.write_text(SOURCE)
+    assert load_file(str(path), cache=True).document.items[0].title == "A"
+    path.write_text(SOURCE.replace('"A"', '"B"'))
+    assert load_file(str(path), cache=True).document.items[0].title == "B"
+
+
+def test_failures_to_store_are_silent(private, monkeypatch):
+    cache.store(cache.key("x", "y"), object(), ())  # not a document: pickles, but is refused on load
+    assert cache.load(cache.key("x", "y")) is None
+
+    class Unpicklable:
+        def __reduce__(self):
+            raise TypeError("no")
+
+    cache.store(cache.key("x", "z"), Unpicklable(), ())
+    assert cache.load(cache.key("x", "z")) is None
+
+
+def test_the_cache_is_pruned(private, monkeypatch):
+    monkeypatch.setattr(cache, "MAX_ENTRIES", 6)
+    for i in range(20):
+        cache.store(cache.key("x", str(i)), None, ())
+    assert len(entries(private)) <= 6
+    assert not [n for n in os.listdir(private) if n.endswith(".tmp")]
+
+
+def test_library_calls_write_no_cache_unless_asked(private):
+    import engine
+
+    engine.load()
+    engine.parse(SOURCE, "a.agr")
+    assert entries(private) == []
+    engine.load(cache=True)
+    assert entries(private)
