@@ -25,3 +25,24 @@ def test_public_names_are_documented():
             continue
         obj = getattr(engine, name)
         assert obj.__doc__, f"engine.{name} has no docstring"
+
+
+def test_names_of_release_0_1_still_work_with_a_deprecation_warning():
+    import pytest
+
+    from engine.views.compare import compare
+
+    with pytest.warns(DeprecationWarning, match="engine.compare_agreements is deprecated.*use engine.compare"):
+        assert engine.compare_agreements is compare
+    with pytest.warns(DeprecationWarning, match="engine.Finding"):
+        from engine.results import Finding
+
+        assert engine.Finding is Finding
+    with pytest.raises(AttributeError, match="no attribute 'nosuch'"):
+        engine.nosuch  # noqa: B018
+
+
+def test_the_public_api_is_fifteen_names_and_all_resolve():
+    assert len(engine.__all__) == 15
+    for name in engine.__all__:
+        assert getattr(engine, name) is not None

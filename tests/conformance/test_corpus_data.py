@@ -8,6 +8,7 @@ import attrs
 import pytest
 
 import engine
+from engine.checking.corpus import load_file, load_text
 from engine.language import model as M
 
 from conftest import ROOT, TEXTS, quotes_in, run_cli
@@ -85,7 +86,7 @@ AGREEMENT_FILES = sorted((ROOT / "agreements").glob("*.agr"))  # found while col
 @pytest.mark.skipif(not TEXTS.is_dir(), reason="../shared/texts is not beside the checkout")
 @pytest.mark.parametrize("path", AGREEMENT_FILES, ids=[p.stem for p in AGREEMENT_FILES])
 def test_quotes_of_text_checked_articles_appear_in_the_source_text(path):
-    (agreement,) = [i for i in engine.load_file(str(path)).document.items if isinstance(i, M.Agreement)]
+    (agreement,) = [i for i in load_file(str(path)).document.items if isinstance(i, M.Agreement)]
     if agreement.source is None:  # nothing to check against, so nothing may claim to be checked
         assert list(_quotes_of_text_checked_articles(agreement, agreement.verification or "unverified")) == []
         return

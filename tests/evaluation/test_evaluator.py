@@ -79,7 +79,7 @@ def test_essential_failure_is_unmet_with_its_reason():
     src = ('agreement a { parties JP KR\n article 1 { topic cross-border-data hortatory "recognise" } }\n'
            'norms n { norm m { topic cross-border-data\n'
            ' essential require strength at-least best-endeavour because "floor" } }\n')
-    corpus = engine.Corpus.build([engine.load_text(src, "e.agr")])
+    corpus = engine.Corpus.build([load_text(src, "e.agr")])
     f = engine.evaluate(corpus.agreement("a"), corpus.norms("n"), as_of=TODAY).findings[0]
     assert (f.grade, f.unmet_because) == ("unmet", "essential-requirement")
     assert f.reasons[0].because == "floor" and "hortatory" in f.reasons[0].detail
