@@ -20,7 +20,7 @@ from typing import Iterable, Optional, Sequence, Union
 
 import attrs
 
-from engine.checking.corpus import Corpus, load_text
+from engine.checking.corpus import Corpus
 from engine.errors import InvalidInput, UnknownId, UsageError
 from engine.evaluation.findings import Finding, Report
 from engine.language import model as M
@@ -77,7 +77,7 @@ def parse(text: str, path: str = "<input>", *, corpus: Optional[Corpus] = None) 
         'draft'
     """
     base = corpus if corpus is not None else Corpus.bundled()
-    return Corpus.build(base.files + (load_text(text, path),))
+    return base.with_text(text, path)
 
 
 def evaluate(agreements: Agreements, norm_sets: NormSets, as_of: Optional[dt.date] = None,

@@ -7,6 +7,12 @@ them quoted.  Nothing is written when the input cannot be read.
 
 from __future__ import annotations
 
+import argparse
+from typing import TYPE_CHECKING, Optional, TextIO
+
+if TYPE_CHECKING:
+    from engine.importer import Stats
+
 EXAMPLES = """examples:
   tradegap import ../shared/tota/xml/pta_425.xml -o jpmn-draft.agr
   tradegap import chapter14.txt --format text --id draft-ecom
@@ -15,7 +21,7 @@ EXAMPLES = """examples:
 """
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("file", metavar="FILE", help="a ToTA XML file or a treaty in plain text (UTF-8)")
     p.add_argument("-o", "--output", metavar="OUT", help="write the agreement here (default: standard output)")
     p.add_argument("--format", choices=("tota", "text"), help="the input's format (default: detect it)")
@@ -23,15 +29,14 @@ def add_arguments(p) -> None:
     p.add_argument("--id", metavar="ID", help="the agreement's id (default: from the ToTA number or the file name)")
 
 
-def run(args, out, err) -> int:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import re
 
     import attrs
 
-    from engine.language import codes as C
-    from engine.language import diagnostics as D
+    from engine.checking.validate import validate
     from engine.cli.common import print_diagnostics, usage_error
-    from engine.importer import import_file, read_rules, to_source
+    from engine.importer import GeneratedSourceError, import_file, read_rules, to_source
 
     if args.id is not None and not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", args.id):
         return usage_error(err, f"`{args.id}` is not an id", "ids are lower case words joined by hyphens: jpmn-draft")
@@ -48,41 +53,45 @@ def run(args, out, err) -> int:
         return 2
     if args.id:
         result = attrs.evolve(result, agreement=attrs.evolve(result.agreement, id=args.id))
-    text = to_source(result)
-    problems = _check(text, args.output or "<output>")
-    if problems:
-        print_diagnostics(problems, {args.output or "<output>": text}, err)
-        err.write("tradegap: internal error: the import does not check as tradegap source; nothing written\n"
-                  "  = help: this is a bug in tradegap; please report it with the file imported\n")
+    try:
+        text = to_source(result, args.output or "<output>", validate)
+    except GeneratedSourceError as exc:
+        print_diagnostics(exc.diagnostics, {exc.path: exc.text}, err)
+        err.write(f"tradegap: internal error: {exc.message}\n  = help: {exc.hint}\n")
         return 3
     print_diagnostics([d for d in result.diagnostics if not d.is_error], {}, err)
-    if args.output:
-        from engine.util.files import write_atomic
-
-        try:
-            write_atomic(args.output, text)
-        except OSError as exc:
-            err.write(D.render_text(C.CANNOT_WRITE.at(D.Span(args.output), reason=exc.strerror or exc)) + "\n")
-            return 2
-    else:
+    if not args.output:
         out.write(text)
-    s = result.stats
-    where = f"to {args.output}" if args.output else "to standard output"
-    err.write(f"imported {s.articles} article{'s' if s.articles != 1 else ''} in {s.chapters} chapter"
-              f"{'s' if s.chapters != 1 else ''} {where}: {s.with_topic} with a topic, {s.coded} coded; "
-              f"every article is `verification auto`\n")
+    elif not _write(args.output, text, err):
+        return 2
+    err.write(_summary(result.stats, args.output))
     return 0
 
 
-def _check(text: str, path: str):
-    """Errors in the generated source (there should be none): it must parse and validate."""
-    from engine.checking.corpus import load_text
+def _write(path: str, text: str, err: TextIO) -> bool:
+    """Write the agreement to ``path``, or say why it cannot be written."""
+    from engine.language import codes as C
+    from engine.language import diagnostics as D
+    from engine.language import model as M
+    from engine.util.files import write_atomic
 
-    loaded = load_text(text, path)
-    return [d for d in loaded.diagnostics if d.is_error] if loaded.document is not None else list(loaded.diagnostics)
+    try:
+        write_atomic(path, text)
+    except OSError as exc:
+        err.write(D.render_text(C.CANNOT_WRITE.at(M.Span(path), reason=exc.strerror or exc)) + "\n")
+        return False
+    return True
 
 
-def _sources(path: str, limit: int = 16 * 1024 * 1024) -> dict:
+def _summary(s: Stats, output: Optional[str]) -> str:
+    """The closing line: how many articles went where."""
+    where = f"to {output}" if output else "to standard output"
+    return (f"imported {s.articles} article{'s' if s.articles != 1 else ''} in {s.chapters} chapter"
+            f"{'s' if s.chapters != 1 else ''} {where}: {s.with_topic} with a topic, {s.coded} coded; "
+            f"every article is `verification auto`\n")
+
+
+def _sources(path: str, limit: int = 16 * 1024 * 1024) -> dict[str, str]:
     """The file's text, to show the line a diagnostic points at (undecodable bytes replaced)."""
     try:
         with open(path, "rb") as fh:

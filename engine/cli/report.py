@@ -9,6 +9,12 @@ article exists but falls short, or does not yet bind some parties), unmet
 
 from __future__ import annotations
 
+from engine.language import vocab as V
+
+# --fail-on GRADE: the grades that count as failing ("this bad or worse").
+FAIL_ON = {V.Grade.PARTIAL.value: frozenset({V.Grade.PARTIAL, V.Grade.UNMET}),
+           V.Grade.UNMET.value: frozenset({V.Grade.UNMET})}
+
 EXAMPLES = """examples:
   tradegap report rcep --norms tpp3
   tradegap report rcep cptpp --norms tpp3 digital-core --format markdown
@@ -28,7 +34,7 @@ def add_arguments(p) -> None:
     p.add_argument("--as-of", metavar="DATE", help="evaluate on this date, YYYY-MM-DD (default: today)")
     p.add_argument("--party", metavar="XX", help="evaluate from one party's position (ISO code)")
     p.add_argument("--format", "-f", choices=FORMATS, default="text")
-    p.add_argument("--fail-on", choices=("partial", "unmet"),
+    p.add_argument("--fail-on", choices=tuple(FAIL_ON),
                    help="exit 1 if a finding is this bad or worse")
     p.add_argument("--suggest", action="store_true",
                    help="for every gap, list articles elsewhere in the corpus that meet the norm")
@@ -57,7 +63,6 @@ def run(args, out, err) -> int:
         text = render(report, args.format)
     emit(text, args, out)
     if args.fail_on:
-        bad = {"partial": ("partial", "unmet"), "unmet": ("unmet",)}[args.fail_on]
-        if any(f.grade in bad for f in report.findings):
+        if any(f.grade in FAIL_ON[args.fail_on] for f in report.findings):
             return 1
     return 0

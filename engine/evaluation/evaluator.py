@@ -167,17 +167,16 @@ def evaluate_norm(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx
 def require_resolved(agreement: M.Agreement) -> None:
     """Refuse a draft (``based-on``) that was never resolved against its base.
 
-    Resolution (:mod:`engine.checking.resolve`) applies a draft's amendments and omissions and leaves
-    none; it also gives every article a verification level.  A draft that still has either is the draft
-    as written, whose base articles are missing: graded as it is, it would be unmet everywhere.
+    Resolution (:mod:`engine.checking.resolve`) applies a draft's amendments and omissions, leaves none,
+    and marks the result ``resolved``.  A draft without the mark is the draft as written, whose base
+    articles are missing: graded as it is, it would be unmet everywhere.
 
     Raises:
         UnresolvedDraft: the agreement is such a draft.
     """
     if agreement.based_on is None:
         return
-    if agreement.amendments or agreement.omissions or any(
-            art.verification is None for _, art in agreement.all_articles()):
+    if not agreement.resolved or agreement.amendments or agreement.omissions:
         raise UnresolvedDraft(
             f"`{agreement.id}` is a draft based on `{agreement.based_on}` that was not resolved against its base",
             "load it through a corpus (engine.load, engine.parse or Corpus.build), which resolves drafts")

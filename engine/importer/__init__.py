@@ -6,26 +6,35 @@
 
 Reading never raises for bad input: a file that is empty, too large, not
 decodable, malformed or hostile XML gives diagnostics and no agreement.
+:func:`to_source` checks its own output: the text it returns parses (and
+validates, given the validator), else it raises :class:`GeneratedSourceError`.
 """
 
 from __future__ import annotations
 
 import os
-from typing import Any, Optional
+from typing import Any, Callable, Iterable, Optional, Union
 
 import attrs
 
+from engine.errors import InvalidInput, UsageError
 from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.importer.build import Stats, build_agreement
 from engine.importer.rules_lang import RuleSet, bundled_rules, parse_rules, read_rules
+from engine.util.text import BadByte
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 FORMATS = ("tota", "text")
 
 __all__ = ["ImportResult", "Stats", "RuleSet", "import_file", "import_bytes", "detect_format", "to_source",
-           "bundled_rules", "read_rules", "parse_rules", "MAX_IMPORT_BYTES", "FORMATS"]
+           "GeneratedSourceError", "Validator", "bundled_rules", "read_rules", "parse_rules", "MAX_IMPORT_BYTES",
+           "FORMATS"]
+
+# What checks a parsed document beyond its syntax (``engine.checking.validate.validate``, which this
+# side entrance may not import: the caller that may passes it).
+Validator = Callable[[M.Document], Iterable[D.Diagnostic]]
 
 
 @attrs.frozen
@@ -70,9 +79,9 @@ def import_bytes(data: bytes, path: str, fmt: Optional[str] = None, rules: Optio
     else:
         if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             return _fail(path, fmt, C.BINARY_INPUT)
-        text, diag = _decode(data, path)
-        if text is None:
-            return ImportResult(path, fmt, None, (diag,))
+        text = _decode(data, path)
+        if isinstance(text, D.Diagnostic):
+            return ImportResult(path, fmt, None, (text,))
         from engine.importer.plaintext import read_text
 
         raw, diags = read_text(text, path)
@@ -82,18 +91,18 @@ def import_bytes(data: bytes, path: str, fmt: Optional[str] = None, rules: Optio
     return ImportResult(path, fmt, agreement, diags, stats)
 
 
-def _decode(data: bytes, path: str) -> tuple[Optional[str], Optional[D.Diagnostic]]:
+def _decode(data: bytes, path: str) -> Union[str, D.Diagnostic]:
+    """The text (UTF-16 with a byte-order mark, else UTF-8), or the diagnostic for its first bad byte."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            return data.decode("utf-16"), None
+            return data.decode("utf-16")
         except UnicodeDecodeError:
             pass
     try:
-        return data.decode("utf-8-sig"), None
+        return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, C.TEXT_NOT_UTF8.at(M.Span(path, line, col, line, col + 1), byte=data[exc.start])
+        bad = BadByte.of(exc)
+        return C.TEXT_NOT_UTF8.at(M.Span(path, bad.line, bad.column, bad.line, bad.column + 1), byte=bad.value)
 
 
 def import_file(path: str, fmt: Optional[str] = None, rules: Optional[RuleSet] = None,
@@ -118,13 +127,54 @@ def _size(n: int) -> str:
     return f"{n / (1024 * 1024):.0f} MiB" if n >= 1024 * 1024 else f"{n} bytes"
 
 
-def to_source(result: ImportResult) -> str:
-    """The imported agreement as source text of the language, with a header saying what it is."""
+class GeneratedSourceError(InvalidInput):
+    """The source :func:`to_source` generated does not check: a bug in the importer.
+
+    ``diagnostics`` says why, pointing into ``text``, which is named ``path``.
+    """
+
+    def __init__(self, text: str, path: str, diagnostics: tuple[D.Diagnostic, ...]) -> None:
+        super().__init__("the import does not check as tradegap source; nothing written", diagnostics,
+                         "this is a bug in tradegap; please report it with the file imported")
+        self.text = text
+        self.path = path
+
+
+def to_source(result: ImportResult, path: str = "<output>", validate: Optional[Validator] = None) -> str:
+    """The imported agreement as source text of the language, with a header saying what it is.
+
+    Args:
+        result: an import that read an agreement.
+        path: what to call the text in diagnostics (where it is to be written).
+        validate: checks on the parsed text beyond its syntax (the command line passes
+            ``engine.checking.validate.validate``).
+
+    Raises:
+        UsageError: nothing was imported (``result.agreement`` is None).
+        GeneratedSourceError: the text does not parse, or ``validate`` finds an error in it.
+    """
     from engine.syntax.printer import format_document
 
     if result.agreement is None:
-        raise ValueError("nothing was imported")
+        raise UsageError("nothing was imported")
     header = (f"# Imported from {os.path.basename(result.path)} by `tradegap import` ({result.format}).\n"
               "# Auto-coded suggestions, not a reviewed encoding: every article is `verification auto`.\n"
               "# Check each topic, strength, exception and quote against the text before relying on it.\n\n")
-    return header + format_document(M.Document(result.path, (result.agreement,)))
+    text = header + format_document(M.Document(result.path, (result.agreement,)))
+    problems = _problems(text, path, validate)
+    if problems:
+        raise GeneratedSourceError(text, path, problems)
+    return text
+
+
+def _problems(text: str, path: str, validate: Optional[Validator]) -> tuple[D.Diagnostic, ...]:
+    """Errors in generated source (there should be none): every diagnostic when it does not parse."""
+    from engine.syntax.parse import parse_text
+
+    parsed = parse_text(text, path)
+    diags = list(parsed.diagnostics)
+    if parsed.document is not None and validate is not None:
+        diags.extend(validate(parsed.document))
+    lines = text.split("\n") if any(d.focus for d in diags) else []
+    diags = sorted((D.narrow(d, lines) for d in diags), key=D.sort_key)
+    return tuple(d for d in diags if d.is_error) if parsed.document is not None else tuple(diags)

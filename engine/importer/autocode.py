@@ -12,21 +12,24 @@ which words.
 
 from __future__ import annotations
 
+import functools
 import re
-from typing import Optional
+from types import MappingProxyType
+from typing import Iterator, Mapping, Optional
 
 import attrs
 
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
-from engine.importer.conditions import Env, cheap_first, compile_condition, heading_gate, keys, without_text
+from engine.importer.conditions import (Compiled, Env, Found, cheap_first, compile_condition, heading_gate, keys,
+                                        without_text)
 from engine.importer.passages import ArticleText, window
 from engine.importer.raw import WORD_NUMBERS, clean_text
-from engine.importer.rules_lang import Phrase, Rule, RuleSet, bind, has_placeholder, normalize, normalize_heading
+from engine.importer.rules_lang import (NO_STRENGTH, Action, Phrase, Rule, RuleSet, bind, has_placeholder, normalize,
+                                        normalize_heading)
 
 MAX_QUOTES = 3
-_RANK = {"hortatory": 1, "best-endeavour": 2, "binding": 3}
 _YEARS = re.compile(r" (\d{1,2}|" + "|".join(w for w in WORD_NUMBERS if WORD_NUMBERS[w] > 0) + r") years? ")
 
 
@@ -54,72 +57,106 @@ class Coding:
                     or self.chapter_exceptions or self.chapter_scope or self.chapter_dispute_settlement)
 
 
+# Actions tested one part of the text at a time (a clause, or a sentence), and the first argument a
+# rule must have to be tested so (None: any).
+PART_ACTIONS: Mapping[Action, Optional[str]] = {Action.STRENGTH: None, Action.FORM: None, Action.TRANSITION: None,
+                                               Action.DISPUTE_SETTLEMENT: V.DsMode.SHIELDED}
+
+
+@attrs.frozen
+class CompiledRule:
+    """A rule ready to test: its compiled condition, the words one of which the heading must hold
+    for it to hold (None: no such condition), and whether it may hold on a part without text words."""
+
+    rule: Rule
+    test: Compiled
+    gate: Optional[frozenset[str]]
+    wordless: bool
+
+    def heading_allows(self, words: frozenset[str]) -> bool:
+        return self.gate is None or not self.gate.isdisjoint(words)
+
+
+@attrs.frozen(eq=False)
+class RuleTable:
+    """A rule set compiled for one agreement: its rules by action, in the file's order, and for each
+    part action the words (padded with spaces) a part must hold to be tested.  Read-only, and shared
+    by every agreement with the same rule set and dispute-settlement chapter."""
+
+    by_action: Mapping[Action, tuple[CompiledRule, ...]]
+    anchors: Mapping[Action, tuple[str, ...]]
+
+    def of(self, action: Action) -> tuple[CompiledRule, ...]:
+        return self.by_action.get(action, ())
+
+
 @attrs.frozen
 class Coder:
     """Rules ready for one agreement: placeholders bound, conditions compiled, party names known."""
 
     rules: RuleSet
-    compiled: dict = attrs.field(eq=False, repr=False)  # action -> ((rule, test, heading gate, wordless), ...)
-    anchors: dict = attrs.field(eq=False, repr=False)  # (action, mode) -> words a part must hold to be tested
+    table: RuleTable = attrs.field(eq=False, repr=False)
     party_names: tuple[tuple[str, str], ...] = ()  # (code, normalized name), longest names first
 
 
-PART_ACTIONS = {"strength": None, "form": None, "transition": None, "dispute-settlement": "shielded"}
-
-
 def make_coder(rules: RuleSet, parties: tuple[str, ...] = (), ds_chapter: Optional[str] = None) -> Coder:
-    """Bind the rules to an agreement: its parties (for transitions) and its dispute-settlement chapter."""
-    compiled, anchors = _cached(("compiled", ds_chapter), rules, lambda: _compiled(rules, ds_chapter))
-    names = _cached(("names", tuple(parties)), rules, lambda: _party_names(rules, tuple(parties)))
-    return Coder(rules, compiled, anchors, names)
+    """Bind the rules to an agreement: its parties (for transitions) and its dispute-settlement chapter.
+
+    The compiled forms are cached per rule set (a :class:`RuleSet` is frozen, and hashes once), so the
+    agreements of one import run share them.
+    """
+    return Coder(rules, rule_table(rules, ds_chapter), party_names(rules, tuple(parties)))
 
 
-_CACHE: dict = {}
+@functools.lru_cache(maxsize=16)
+def compiled_once(rules: RuleSet) -> tuple[tuple[Rule, Optional[Compiled]], ...]:
+    """Each rule with its compiled condition; None for a rule with a placeholder (compiled when bound)."""
+    return tuple((r, None if has_placeholder(r.condition) else compile_condition(cheap_first(r.condition)))
+                 for r in rules.rules)
 
 
-def _cached(key: tuple, rules: RuleSet, make):
-    """Memoized per rule set by identity (hashing a rule set means walking every condition)."""
-    entry = _CACHE.get((id(rules),) + key)
-    if entry is None or entry[0] is not rules:
-        if len(_CACHE) > 4096:
-            _CACHE.clear()
-        entry = (rules, make())
-        _CACHE[(id(rules),) + key] = entry
-    return entry[1]
-
-
-def _compiled(rules: RuleSet, ds_chapter: Optional[str]) -> tuple[dict, dict]:
-    """action -> ((rule, test, heading gate, may hold without text), ...), and each part action's anchors."""
-    once = _cached(("once",), rules, lambda: tuple(
-        (r, None if has_placeholder(r.condition) else compile_condition(cheap_first(r.condition)))
-        for r in rules.rules))
-    groups: dict[str, list] = {}
-    anchors: dict[tuple, set] = {}
-    for r, test in once:
+@functools.lru_cache(maxsize=64)
+def rule_table(rules: RuleSet, ds_chapter: Optional[str]) -> RuleTable:
+    """The rules compiled for an agreement whose dispute-settlement chapter is ``ds_chapter``."""
+    groups: dict[Action, list[CompiledRule]] = {}
+    anchors: dict[Action, set[str]] = {}
+    for r, test in compiled_once(rules):
         if test is None:
             r = bind(attrs.evolve(rules, rules=(r,)), {"ds-chapter": ds_chapter}).rules[0]
             test = compile_condition(cheap_first(r.condition))
-        productive = r.action in PART_ACTIONS and not (
-            r.action == "strength" and r.args[0] == "none"
-            or PART_ACTIONS[r.action] is not None and r.args[0] != PART_ACTIONS[r.action])
-        groups.setdefault(r.action, []).append((r, test, heading_gate(r.condition),
-                                                productive and without_text(r.condition)))
+        productive = _productive(r)
+        groups.setdefault(r.action, []).append(
+            CompiledRule(r, test, heading_gate(r.condition), productive and without_text(r.condition)))
         if productive:  # a part only unproductive rules would match is not coded anyway
-            anchors.setdefault((r.action, PART_ACTIONS[r.action]), set()).update(f" {k} " for k in keys(r.condition))
-    return {k: tuple(v) for k, v in groups.items()}, {k: tuple(sorted(v)) for k, v in anchors.items()}
+            anchors.setdefault(r.action, set()).update(f" {k} " for k in keys(r.condition))
+    return RuleTable(MappingProxyType({k: tuple(v) for k, v in groups.items()}),
+                     MappingProxyType({k: tuple(sorted(v)) for k, v in anchors.items()}))
 
 
-def _party_names(rules: RuleSet, parties: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def _productive(r: Rule) -> bool:
+    """Whether a rule tested part by part can make the importer suggest something."""
+    if r.action not in PART_ACTIONS:
+        return False
+    if r.action is Action.STRENGTH:
+        return r.args[0] != NO_STRENGTH
+    mode = PART_ACTIONS[r.action]
+    return mode is None or r.args[0] == mode
+
+
+@functools.lru_cache(maxsize=1024)
+def party_names(rules: RuleSet, parties: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(code, normalized name) for each name of each party (every party tradegap knows when none
+    is given), the rule set's aliases included, longest names first."""
     codes = parties or P.known_codes()
     aliases = dict(rules.aliases)
-    names = []
+    names: list[tuple[str, str]] = []
     for code in codes:
         variants = {P.name(code), P.name(code).split(",")[0], *aliases.get(code, ())}
         names.extend((code, normalize(v)) for v in variants if v and v != code)
     return tuple(sorted(set(names), key=lambda cn: (-len(cn[1]), cn)))
 
 
-def _explain(rule: Rule, found: tuple) -> str:
+def _explain(rule: Rule, found: Found) -> str:
     words = ", ".join(f"{f} '{p.text if isinstance(p, Phrase) else p}'" for f, p in found) or "always"
     return f"{rule.label()} ({words})"
 
@@ -130,7 +167,7 @@ def _explain(rule: Rule, found: tuple) -> str:
 class _Article:
     """Working state while one article is coded."""
 
-    def __init__(self, coder: Coder, heading: str, chapter: str, text: str):
+    def __init__(self, coder: Coder, heading: str, chapter: str, text: str) -> None:
         self.coder = coder
         self.heading_raw = clean_text(heading)
         self.text = ArticleText(text)
@@ -146,57 +183,58 @@ class _Article:
             return self.article_env
         return Env(self.heading, self.chapter, self.topics, hay, None)
 
-    def rules(self, action: str) -> tuple:
-        """((rule, compiled condition, heading gate), ...) for ``action``, in the file's order."""
-        return self.coder.compiled.get(action, ())
+    def rules(self, action: Action) -> tuple[CompiledRule, ...]:
+        """The compiled rules of ``action``, in the file's order."""
+        return self.coder.table.of(action)
 
-    def quotes(self, found: tuple, at: int = 0, clause: bool = False) -> list[M.Quote]:
+    def quotes(self, found: Found, at: int = 0, clause: bool = False) -> list[M.Quote]:
         """Quotes for the phrases that fired: text around a text phrase, the heading for a heading phrase."""
         out: list[M.Quote] = []
         for field, p in found:
-            if field == "text":
+            if field == "text" and isinstance(p, Phrase):
                 q = self.text.quote(p, at, clause)
                 if q is not None:
                     out.append(q)
-            elif field == "heading" and self.heading_raw:
+            elif field == "heading" and self.heading_raw and isinstance(p, Phrase):
                 out.append(M.Quote(window(self.heading_raw, p)))
         return out
 
-    def matches(self, action: str):
+    def matches(self, action: Action) -> Iterator[tuple[Rule, Found]]:
         """(rule, tests that fired) for every rule of ``action`` that holds on the whole article."""
         env = self.env()
         words = self.heading_words
-        for rule, test, gate, _ in self.rules(action):
-            if gate is not None and gate.isdisjoint(words):
+        for c in self.rules(action):
+            if c.gate is not None and c.gate.isdisjoint(words):
                 continue
-            found = test(env)
+            found = c.test(env)
             if found is not None:
-                self.explanation.append(_explain(rule, found))
-                yield rule, found
+                self.explanation.append(_explain(c.rule, found))
+                yield c.rule, found
 
-    def part_matches(self, action: str, sentences: bool, mode: Optional[str] = None):
+    def part_matches(self, action: Action, sentences: bool,
+                     mode: Optional[str] = None) -> Iterator[tuple[Rule, Found, tuple[int, int]]]:
         """(first rule of ``action`` that holds, its tests, (start, end) of the part in the text) for
         each clause (or sentence), only the rules whose first word is ``mode`` when given.
 
         Only the parts that hold a word of a phrase that can make a rule suggest something are
         tested, and the first part, which stands for any other when a rule holds without words.
         """
-        rules = tuple(r for r in self.rules(action) if (mode is None or r[0].args[0] == mode)
-                      and (r[2] is None or not r[2].isdisjoint(self.heading_words)))
+        rules = tuple(c for c in self.rules(action) if (mode is None or c.rule.args[0] == mode)
+                      and c.heading_allows(self.heading_words))
         if not rules:
             return
         env = self.env(" ")
-        parts = self.text.parts_with(self.coder.anchors.get((action, PART_ACTIONS[action]), ()), sentences)
-        if any(wordless and test(env) is not None for _, test, _, wordless in rules):
+        parts = self.text.parts_with(self.coder.table.anchors.get(action, ()), sentences)
+        if any(c.wordless and c.test(env) is not None for c in rules):
             first = self.text.first_part(sentences)
             parts = sorted(set(parts) | {first})
         full = self.text.full
         for start, end in parts:
             env.hay = full[start:end]
-            for rule, test, _, _ in rules:
-                found = test(env)
+            for c in rules:
+                found = c.test(env)
                 if found is not None:
-                    yield rule, found, (start, end)
+                    yield c.rule, found, (start, end)
                     break
 
 
@@ -211,13 +249,14 @@ def _dedupe(quotes: list[M.Quote]) -> tuple[M.Quote, ...]:
 def code_article(coder: Coder, heading: Optional[str], chapter: Optional[str], text: str) -> Coding:
     """The coding the rules suggest for one article."""
     a = _Article(coder, heading or "", chapter or "", text)
-    for rule, _ in a.matches("topic"):
+    for rule, _ in a.matches(Action.TOPIC):
         a.topics.extend(t for t in rule.args if t not in a.topics)
     commitment = _commitment(a)
     exceptions, chapter_exceptions = _exceptions(a)
     scope, chapter_scope = _scope(a)
-    software = next((M.Software(r.args[0], _dedupe(a.quotes(f))) for r, f in a.matches("software")), None)
-    contingency = next((M.Contingency(r.args[0], _dedupe(a.quotes(f))) for r, f in a.matches("contingent")), None)
+    software = next((M.Software(r.args[0], _dedupe(a.quotes(f))) for r, f in a.matches(Action.SOFTWARE)), None)
+    contingency = next((M.Contingency(r.args[0], _dedupe(a.quotes(f))) for r, f in a.matches(Action.CONTINGENT)),
+                       None)
     ds, chapter_ds = _dispute_settlement(a)
     return Coding(
         topics=tuple(a.topics), commitment=commitment, exceptions=exceptions, scope=scope, software=software,
@@ -228,47 +267,50 @@ def code_article(coder: Coder, heading: Optional[str], chapter: Optional[str], t
 
 
 def _commitment(a: _Article) -> Optional[M.Commitment]:
-    best, best_rule, best_found, best_part = 0, None, (), (0, 0)
-    for rule, found, part in a.part_matches("strength", False):
-        rank = _RANK.get(rule.args[0], 0)
-        if rank > best:
-            best, best_rule, best_found, best_part = rank, rule, found, part
-    if best_rule is None:
+    best: Optional[tuple[int, Rule, Found, tuple[int, int]]] = None
+    for rule, found, part in a.part_matches(Action.STRENGTH, False):
+        rank = V.Strength.rank_of(rule.args[0])  # -1 for `none`: the clause commits no one
+        if rank > (best[0] if best else V.Strength.ABSENT.rank):
+            best = rank, rule, found, part
+    if best is None:
         return None
+    _, best_rule, best_found, best_part = best
     a.explanation.append(_explain(best_rule, best_found))
     form = None
     env = a.env(a.text.full[best_part[0]:best_part[1]])
-    for rule, test, _, _ in a.rules("form"):
-        found = test(env)
-        if found is not None:
-            form = rule.args[0]
-            a.explanation.append(_explain(rule, found))
+    for c in a.rules(Action.FORM):
+        held = c.test(env)
+        if held is not None:
+            form = c.rule.args[0]
+            a.explanation.append(_explain(c.rule, held))
             break
     quotes = a.quotes(best_found, best_part[0], clause=True) or [q for q in (a.text.quote(None),) if q]
     return M.Commitment(best_rule.args[0], form, _dedupe(quotes))
 
 
 def _exceptions(a: _Article) -> tuple[tuple[M.Exception_, ...], tuple[M.Exception_, ...]]:
-    found_at: dict[bool, dict[str, tuple[list, list]]] = {False: {}, True: {}}
-    for rule, found in a.matches("exception"):
+    # on the chapter or not -> kind -> (qualifiers, quotes)
+    found_at: dict[bool, dict[str, tuple[list[str], list[M.Quote]]]] = {False: {}, True: {}}
+    for rule, found in a.matches(Action.EXCEPTION):
         quals, quotes = found_at[rule.on_chapter].setdefault(rule.args[0], ([], []))
         quals.extend(q for q in rule.args[1:] if q not in quals)
         quotes.extend(a.quotes(found))
     kinds = set(found_at[False]) | set(found_at[True])
     env = a.env()
-    for rule, test, _, _ in a.rules("qualify") if kinds else ():
-        found = test(env) if rule.args[0] in kinds else None
-        if found is None:
+    for c in a.rules(Action.QUALIFY) if kinds else ():
+        rule = c.rule
+        held = c.test(env) if rule.args[0] in kinds else None
+        if held is None:
             continue
-        a.explanation.append(_explain(rule, found))
+        a.explanation.append(_explain(rule, held))
         for table in found_at.values():
             if rule.args[0] in table:
                 quals, quotes = table[rule.args[0]]
                 quals.extend(q for q in rule.args[1:] if q not in quals)
-                quotes.extend(a.quotes(found))
+                quotes.extend(a.quotes(held))
     order = list(V.EXCEPTION_QUALIFIERS)
 
-    def build(table) -> tuple[M.Exception_, ...]:
+    def build(table: dict[str, tuple[list[str], list[M.Quote]]]) -> tuple[M.Exception_, ...]:
         return tuple(M.Exception_(kind, tuple(sorted(quals, key=order.index)), _dedupe(quotes))
                      for kind, (quals, quotes) in table.items())
 
@@ -276,35 +318,39 @@ def _exceptions(a: _Article) -> tuple[tuple[M.Exception_, ...], tuple[M.Exceptio
 
 
 def _scope(a: _Article) -> tuple[tuple[M.Scope, ...], tuple[M.Scope, ...]]:
-    out: dict[bool, dict[tuple[str, str], list]] = {False: {}, True: {}}
-    for action in ("covers", "excludes"):
-        for rule, found in a.matches(action):
-            out[rule.on_chapter].setdefault((action, rule.args[0]), []).extend(a.quotes(found))
-    return tuple(tuple(M.Scope(mode, item, _dedupe(q)) for (mode, item), q in out[level].items())
-                 for level in (False, True))
+    out: dict[bool, dict[tuple[str, str], list[M.Quote]]] = {False: {}, True: {}}
+    for mode in V.ScopeMode:
+        for rule, found in a.matches(Action(mode.value)):
+            out[rule.on_chapter].setdefault((mode, rule.args[0]), []).extend(a.quotes(found))
+
+    def build(table: dict[tuple[str, str], list[M.Quote]]) -> tuple[M.Scope, ...]:
+        return tuple(M.Scope(mode, item, _dedupe(q)) for (mode, item), q in table.items())
+
+    return build(out[False]), build(out[True])
 
 
 def _dispute_settlement(a: _Article) -> tuple[tuple[M.DisputeSettlement, ...], tuple[M.DisputeSettlement, ...]]:
     article: list[M.DisputeSettlement] = []
     chapter: list[M.DisputeSettlement] = []
     env = a.env()
-    for rule, test, _, _ in a.rules("dispute-settlement"):
-        if rule.args[0] != "excluded":
+    for c in a.rules(Action.DISPUTE_SETTLEMENT):
+        rule = c.rule
+        if rule.args[0] != V.DsMode.EXCLUDED:
             continue
-        found = test(env)
+        found = c.test(env)
         if found is None:
             continue
         a.explanation.append(_explain(rule, found))
         target = chapter if rule.on_chapter else article
-        if not any(d.mode == "excluded" for d in target):
-            target.append(M.DisputeSettlement("excluded", quotes=_dedupe(a.quotes(found))))
-    for rule, found, part in a.part_matches("dispute-settlement", True, "shielded"):
+        if not any(d.mode == V.DsMode.EXCLUDED for d in target):
+            target.append(M.DisputeSettlement(V.DsMode.EXCLUDED, quotes=_dedupe(a.quotes(found))))
+    for rule, found, part in a.part_matches(Action.DISPUTE_SETTLEMENT, True, V.DsMode.SHIELDED):
         read = _parties_and_years(a, part)
         if read is None:
             a.explanation.append(_explain(rule, found) + " but no party and period in years could be read")
             continue
         a.explanation.append(_explain(rule, found))
-        item = M.DisputeSettlement("shielded", read[0], M.Period(years=read[1]),
+        item = M.DisputeSettlement(V.DsMode.SHIELDED, read[0], M.Period(years=read[1]),
                                    _dedupe(a.quotes(found, part[0])))
         (chapter if rule.on_chapter else article).append(item)
     return tuple(article), tuple(chapter)
@@ -312,7 +358,7 @@ def _dispute_settlement(a: _Article) -> tuple[tuple[M.DisputeSettlement, ...], t
 
 def _transitions(a: _Article) -> tuple[M.Transition, ...]:
     out: list[M.Transition] = []
-    for rule, found, part in a.part_matches("transition", True):
+    for rule, found, part in a.part_matches(Action.TRANSITION, True):
         read = _parties_and_years(a, part)
         if read is None:
             a.explanation.append(_explain(rule, found) + " but no party and period in years could be read")

@@ -11,13 +11,14 @@ an article 0.x) and a note that says so.  The same goes for chapters.
 from __future__ import annotations
 
 import re
-from typing import Optional
+from typing import Iterable, Optional, TypeVar
 
 import attrs
 
 from engine.language import model as M
-from engine.importer.autocode import Coding, code_article, make_coder
-from engine.importer.raw import RawArticle, RawTreaty, clean_text, parse_label
+from engine.language import vocab as V
+from engine.importer.autocode import Coder, Coding, code_article, make_coder
+from engine.importer.raw import RawArticle, RawChapter, RawTreaty, clean_text, parse_label
 from engine.importer.rules_lang import RuleSet, normalize
 
 SKIPPED_CHAPTERS = ("preamble", "conclusion")
@@ -52,14 +53,15 @@ class Stats:
 class _Numbers:
     """Hands out numbers: as written when possible, else the next in the series 0.1, 0.2, ..."""
 
-    def __init__(self, what: str):
+    def __init__(self, what: str) -> None:
         self.what = what
         self.used: set[str] = set()
         self.next = 1
         self.changed = 0
 
     def take(self, label: Optional[str], text: str, ref: str) -> tuple[str, Optional[str]]:
-        number, exact, origin = None, False, label
+        number: Optional[str] = None
+        exact, origin = False, label or ""  # origin: the words the number is read from
         if label:
             number, exact = parse_label(label)
         elif text:
@@ -109,7 +111,10 @@ def _merge_exceptions(items: list[M.Exception_]) -> tuple[M.Exception_, ...]:
     return tuple(by_kind.values())
 
 
-def _cite(items, number: str):
+_Cited = TypeVar("_Cited", M.Exception_, M.Scope, M.DisputeSettlement)
+
+
+def _cite(items: Iterable[_Cited], number: str) -> list[_Cited]:
     """Chapter-level statements quote the article they come from."""
     return [attrs.evolve(x, quotes=tuple(attrs.evolve(q, citation=M.Citation(number)) for q in x.quotes))
             for x in items]
@@ -122,60 +127,93 @@ def _article(raw: RawArticle, number: str, note: Optional[str], coding: Coding) 
     return M.Article(
         number, raw.title, topics=coding.topics, commitment=coding.commitment, scope=coding.scope,
         software=coding.software, exceptions=coding.exceptions, dispute_settlement=coding.dispute_settlement,
-        contingency=coding.contingency, transitions=coding.transitions, verification="auto", notes=tuple(notes),
+        contingency=coding.contingency, transitions=coding.transitions, verification=V.Verification.AUTO,
+        notes=tuple(notes),
     )
 
 
-def build_agreement(raw: RawTreaty, rules: RuleSet) -> tuple[M.Agreement, Stats]:
-    """The agreement, every article auto-coded and marked ``verification auto``."""
-    coder = make_coder(rules, raw.parties, _ds_chapter(raw))
-    chapter_numbers, article_numbers = _Numbers("chapter"), _Numbers("article")
-    counts = {"articles": 0, "coded": 0, "topic": 0}
-    skipped = 0
+@attrs.define
+class _Level:
+    """What the articles of a chapter (or, outside chapters, of the agreement) say of it, citing them."""
 
-    def articles_of(items: tuple[RawArticle, ...], chapter_title: Optional[str], level: dict) -> list[M.Article]:
+    exceptions: list[M.Exception_] = attrs.Factory(list)
+    scope: list[M.Scope] = attrs.Factory(list)
+    dispute_settlement: list[M.DisputeSettlement] = attrs.Factory(list)
+
+    def add(self, coding: Coding, number: str) -> None:
+        self.exceptions += _cite(coding.chapter_exceptions, number)
+        self.scope += _cite(coding.chapter_scope, number)
+        self.dispute_settlement += _cite(coding.chapter_dispute_settlement, number)
+
+
+@attrs.define
+class _Builder:
+    """Numbers and codes the articles of one treaty, counting as it goes."""
+
+    coder: Coder
+    chapter_numbers: _Numbers = attrs.Factory(lambda: _Numbers("chapter"))
+    article_numbers: _Numbers = attrs.Factory(lambda: _Numbers("article"))
+    articles: int = 0
+    coded: int = 0
+    with_topic: int = 0
+
+    def article_list(self, items: tuple[RawArticle, ...], chapter_title: Optional[str],
+                     level: _Level) -> list[M.Article]:
+        """The articles, coded; what they say of their chapter (or agreement) goes to ``level``."""
         out = []
         for item in items:
-            number, note = article_numbers.take(item.label, item.text, item.ref)
+            number, note = self.article_numbers.take(item.label, item.text, item.ref)
             title, text = opening_heading(item)
             item = attrs.evolve(item, title=title, text=text)
-            coding = code_article(coder, item.title, chapter_title, item.text)
-            counts["articles"] += 1
-            counts["coded"] += bool(coding.topics or coding.commitment)
-            counts["topic"] += bool(coding.topics)
-            level["exceptions"] += _cite(coding.chapter_exceptions, number)
-            level["scope"] += _cite(coding.chapter_scope, number)
-            level["ds"] += _cite(coding.chapter_dispute_settlement, number)
+            coding = code_article(self.coder, item.title, chapter_title, item.text)
+            self.articles += 1
+            self.coded += bool(coding.topics or coding.commitment)
+            self.with_topic += bool(coding.topics)
+            level.add(coding, number)
             out.append(_article(item, number, note, coding))
         return out
 
-    chapters = []
-    for ch in raw.chapters:
-        if ch.label is None and (ch.title or "").strip().lower() in SKIPPED_CHAPTERS:
-            skipped += 1
-            continue
-        number, note = chapter_numbers.take(ch.label, "", ch.ref)
-        level = {"exceptions": [], "scope": [], "ds": []}
-        arts = articles_of(ch.articles, ch.title, level)
-        ds = list({d.mode: d for d in reversed(level["ds"])}.values())[::-1]
-        scope = list({(s.mode, s.item): s for s in reversed(level["scope"])}.values())[::-1]
-        chapters.append(M.Chapter(number, ch.title, tuple(arts), _merge_exceptions(level["exceptions"]),
-                                  tuple(ds), tuple(scope), notes=(M.Note(note),) if note else ()))
-    top = {"exceptions": [], "scope": [], "ds": []}
-    loose = articles_of(raw.articles, raw.title, top)  # outside chapters, the agreement is the context
+    def chapter(self, ch: RawChapter) -> M.Chapter:
+        number, note = self.chapter_numbers.take(ch.label, "", ch.ref)
+        level = _Level()
+        arts = self.article_list(ch.articles, ch.title, level)
+        ds = list({d.mode: d for d in reversed(level.dispute_settlement)}.values())[::-1]
+        scope = list({(s.mode, s.item): s for s in reversed(level.scope)}.values())[::-1]
+        return M.Chapter(number, ch.title, tuple(arts), _merge_exceptions(level.exceptions), tuple(ds), tuple(scope),
+                         notes=(M.Note(note),) if note else ())
+
+    def stats(self, chapters: int) -> Stats:
+        return Stats(chapters, self.articles, self.coded, self.with_topic,
+                     self.chapter_numbers.changed + self.article_numbers.changed)
+
+
+def _skipped(ch: RawChapter) -> bool:
+    """A preamble or concluding part: not imported."""
+    return ch.label is None and (ch.title or "").strip().lower() in SKIPPED_CHAPTERS
+
+
+def _agreement_notes(raw: RawTreaty, rules: RuleSet, skipped: int) -> tuple[M.Note, ...]:
     notes = [f"Imported by `tradegap import` from {raw.source or 'the source'}. Every article is auto-coded by "
              f"the rules in {rules.path or rules.id} (version {rules.version or '?'}) and marked `verification auto`: "
              "a suggestion to review, not a reviewed encoding."]
     if skipped:
         notes.append(f"{skipped} preamble or concluding part{'s' if skipped != 1 else ''} not imported")
     notes.extend(raw.notes)
+    return tuple(M.Note(n) for n in notes)
+
+
+def build_agreement(raw: RawTreaty, rules: RuleSet) -> tuple[M.Agreement, Stats]:
+    """The agreement, every article auto-coded and marked ``verification auto``."""
+    builder = _Builder(make_coder(rules, raw.parties, _ds_chapter(raw)))
+    chapters = [builder.chapter(ch) for ch in raw.chapters if not _skipped(ch)]
+    top = _Level()
+    loose = builder.article_list(raw.articles, raw.title, top)  # outside chapters, the agreement is the context
     agreement = M.Agreement(
         raw.ident, raw.title, kind=raw.kind, status=raw.status, parties=raw.parties, signed=raw.signed,
-        in_force=(M.PartyEntry(raw.in_force),) if raw.in_force else (), source=raw.source, verification="auto",
-        exceptions=_merge_exceptions(top["exceptions"]),
-        dispute_settlement=tuple({d.mode: d for d in top["ds"]}.values()),
-        chapters=tuple(chapters), articles=tuple(loose), notes=tuple(M.Note(n) for n in notes),
+        in_force=(M.PartyEntry(raw.in_force),) if raw.in_force else (), source=raw.source,
+        verification=V.Verification.AUTO, exceptions=_merge_exceptions(top.exceptions),
+        dispute_settlement=tuple({d.mode: d for d in top.dispute_settlement}.values()),
+        chapters=tuple(chapters), articles=tuple(loose),
+        notes=_agreement_notes(raw, rules, sum(map(_skipped, raw.chapters))),
     )
-    stats = Stats(len(chapters), counts["articles"], counts["coded"], counts["topic"],
-                  chapter_numbers.changed + article_numbers.changed)
-    return agreement, stats
+    return agreement, builder.stats(len(chapters))

@@ -103,13 +103,13 @@ class ArticleText:
                 start = c.end()
         end, pos = len(raw), hi
         while True:
-            b = _RAW_SENTENCE_END.search(raw, pos)
-            if b is None:
+            stop = _RAW_SENTENCE_END.search(raw, pos)
+            if stop is None:
                 break
-            end = b.start() + (1 if b.group()[0] in ".;" else 0)
+            end = stop.start() + (1 if stop.group()[0] in ".;" else 0)
             if end - start >= SHORT_QUOTE:
                 break
-            pos = b.end()
+            pos = stop.end()
         text = clean_text(raw[start:end])
         return M.Quote(window(text, phrase)) if text else None
 
@@ -122,7 +122,7 @@ def after_colon(raw: str, pos: int) -> bool:
 
 
 @functools.lru_cache(maxsize=4096)
-def phrase_regex(norm: str) -> re.Pattern:
+def phrase_regex(norm: str) -> re.Pattern[str]:
     sep = r"(?:[\W_]|\([a-z0-9]{1,6}\))+"
     return re.compile(r"(?<![^\W_])" + sep.join(re.escape(w) for w in norm.split()) + r"(?![^\W_])", re.IGNORECASE)
 

@@ -16,6 +16,8 @@ import os
 import re
 from typing import Optional
 
+import attrs
+
 from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
@@ -57,7 +59,7 @@ def _next_title(lines: list[str], i: int) -> Optional[int]:
 _MARKUP = re.compile(r"^\s*#{1,6}\s+|\*\*|__")
 
 
-def _heading(pattern: re.Pattern, line: str, previous: str = "") -> Optional[tuple[str, str]]:
+def _heading(pattern: re.Pattern[str], line: str, previous: str = "") -> Optional[tuple[str, str]]:
     """(label, title) when ``line`` is a heading; a line that continues a sentence is not."""
     if re.search(r"[a-z,]\s*$", previous):
         return None  # "... defined in subparagraph (t) of" / "Article 44." is running text
@@ -70,68 +72,106 @@ def _heading(pattern: re.Pattern, line: str, previous: str = "") -> Optional[tup
     return m.group("label").strip(), m.group("title")
 
 
+@attrs.define
+class _Chapter:
+    """A chapter being read: its heading, the line it is on, its articles so far."""
+
+    label: str
+    title: Optional[str]
+    line: int
+    articles: list[RawArticle] = attrs.Factory(list)
+
+    def raw(self) -> RawChapter:
+        return RawChapter(self.label, self.title, tuple(self.articles), f"line {self.line}")
+
+
+@attrs.define
+class _Article:
+    """An article being read: its heading, the line it is on, its body lines so far."""
+
+    label: str
+    title: Optional[str]
+    line: int
+    body: list[str] = attrs.Factory(list)
+
+    def raw(self) -> RawArticle:
+        return RawArticle(self.label, self.title, "\n".join(self.body).strip(), f"line {self.line}")
+
+
+class _Reader:
+    """Reads the lines of a treaty into chapters and articles, one line at a time."""
+
+    def __init__(self, lines: list[str]) -> None:
+        self.lines = lines
+        self.chapters: list[_Chapter] = []
+        self.loose: list[RawArticle] = []  # articles before any chapter
+        self.preamble: list[str] = []  # lines before the first heading
+        self.chapter: Optional[_Chapter] = None
+        self.article: Optional[_Article] = None
+        self.skip: set[int] = set()  # title lines already read with their heading
+
+    def read(self, start: int) -> None:
+        """Read from line ``start`` to the end."""
+        for i in range(start, len(self.lines)):
+            if i not in self.skip:
+                previous = self.lines[i - 1] if i > start and i - 1 not in self.skip else ""
+                self.line(i, previous)
+        self.close_article()
+
+    def line(self, i: int, previous: str) -> None:
+        """Line ``i``: a chapter heading, an article heading, or text (``previous``: the line before it)."""
+        line = self.lines[i]
+        head = _heading(_CHAPTER, line, previous)
+        if head is not None:
+            self.close_article()
+            self.chapter = _Chapter(head[0], self.heading_title(head, i), i + 1)
+            self.chapters.append(self.chapter)
+            return
+        head = _heading(_ARTICLE, line, previous)
+        if head is not None:
+            self.close_article()
+            self.article = _Article(head[0], self.heading_title(head, i), i + 1)
+        elif self.article is not None:
+            self.article.body.append(line)
+        elif self.chapter is None:
+            self.preamble.append(line)
+
+    def close_article(self) -> None:
+        """The article being read is complete: it goes to its chapter (or stands outside chapters)."""
+        if self.article is not None:
+            (self.chapter.articles if self.chapter is not None else self.loose).append(self.article.raw())
+            self.article = None
+
+    def heading_title(self, head: tuple[str, str], i: int) -> Optional[str]:
+        """The heading's own title, or the title on the line after it (then not read again)."""
+        title = head[1]
+        if not title:
+            j = _next_title(self.lines, i)
+            if j is not None:
+                title = self.lines[j].strip()
+                self.skip.add(j)
+        return clean_text(title) or None
+
+    def found_articles(self) -> bool:
+        return bool(self.loose) or any(c.articles for c in self.chapters)
+
+
 def read_text(text: str, path: str) -> tuple[Optional[RawTreaty], tuple[D.Diagnostic, ...]]:
     """The treaty in ``text``, or None when no article heading is found."""
     lines = [("" if _PAGE_NUMBER.match(line) else line) for line in text.split("\n")]
     start = 0
     while start < len(lines) and (lines[start].startswith("#") or not lines[start].strip()):
         start += 1
-    chapters: list[dict] = []
-    loose: list[RawArticle] = []
-    preamble: list[str] = []
-    current: Optional[dict] = None  # the article being read
-    chapter: Optional[dict] = None
-    skip: set[int] = set()
-
-    def close_article() -> None:
-        nonlocal current
-        if current is not None:
-            art = RawArticle(current["label"], current["title"], "\n".join(current["body"]).strip(),
-                             f"line {current['line']}")
-            (chapter["articles"] if chapter is not None else loose).append(art)
-            current = None
-
-    def heading_title(head, i: int):
-        """The heading's own title, or the title on the line after it (then not read again)."""
-        title = head[1]
-        if not title:
-            j = _next_title(lines, i)
-            if j is not None:
-                title = lines[j].strip()
-                skip.add(j)
-        return clean_text(title) or None
-
-    for i in range(start, len(lines)):
-        if i in skip:
-            continue
-        line = lines[i]
-        previous = lines[i - 1] if i > start and i - 1 not in skip else ""
-        head = _heading(_CHAPTER, line, previous)
-        if head is not None:
-            close_article()
-            title = heading_title(head, i)
-            chapter = {"label": head[0], "title": title, "articles": [], "line": i + 1}
-            chapters.append(chapter)
-            continue
-        head = _heading(_ARTICLE, line, previous)
-        if head is not None:
-            close_article()
-            current = {"label": head[0], "title": heading_title(head, i), "body": [], "line": i + 1}
-            continue
-        if current is not None:
-            current["body"].append(line)
-        elif chapter is None:
-            preamble.append(line)
-    close_article()
-    if not loose and not any(c["articles"] for c in chapters):
+    reader = _Reader(lines)
+    reader.read(start)
+    if not reader.found_articles():
         return None, (C.NO_ARTICLE_HEADINGS.at(M.Span(path, 1, 1, 1, 2)),)
     notes = ["plain-text import: parties, dates and status are not read from the text; add them"]
-    lead = [clean_text(x) for x in preamble if x.strip()]
+    lead = [clean_text(x) for x in reader.preamble if x.strip()]
     title = lead[0] if lead and len(lead[0]) <= 200 else None
     if lead:
         notes.append("text before the first heading (title, preamble) is not imported")
-    raw_chapters = tuple(RawChapter(c["label"], c["title"], tuple(c["articles"]), f"line {c['line']}")
-                         for c in chapters)
     stem = os.path.splitext(os.path.basename(path))[0]
-    return RawTreaty(ident=slug(stem), title=title, source=os.path.basename(path), chapters=raw_chapters,
-                     articles=tuple(loose), notes=tuple(notes)), ()
+    return RawTreaty(ident=slug(stem), title=title, source=os.path.basename(path),
+                     chapters=tuple(c.raw() for c in reader.chapters), articles=tuple(reader.loose),
+                     notes=tuple(notes)), ()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import functools
 import importlib.resources
 import re
-from typing import Any, Optional, Union
+from typing import TYPE_CHECKING, Any, Collection, Iterator, Optional, Union
 
 import attrs
 
@@ -23,12 +23,53 @@ from engine.language import parties as P
 from engine.language import vocab as V
 from engine.syntax.lark_util import Found, describe_unexpected, lalr_parser, terminal_spelling, token_span, unquote
 
+if TYPE_CHECKING:
+    from lark import Lark
+
 MAX_RULES_BYTES = 1024 * 1024
 PLACEHOLDERS = {"ds-chapter": "the chapter on dispute settlement, as its heading writes it (e.g. `chapter 16`)"}
-STRENGTH_WORDS = ("binding", "best-endeavour", "hortatory", "none")
-DS_MODES = ("excluded", "shielded")
+
+
+class Action(V.Word):
+    """What a rule suggests: the first word of its head (the grammar's keywords, coding.lark)."""
+
+    TOPIC = "topic", "the article's topics"
+    STRENGTH = "strength", "the strength of a clause (the article takes its strongest clause's)"
+    FORM = "form", "the form of the commitment, read from its clause"
+    EXCEPTION = "exception", "an exception of a kind, with qualifiers"
+    QUALIFY = "qualify", "qualifiers for an exception found by another rule"
+    COVERS = V.ScopeMode.COVERS.value, "a scope item the article expressly covers"
+    EXCLUDES = V.ScopeMode.EXCLUDES.value, "a scope item the article excludes"
+    SOFTWARE = "software", "which software a source-code article covers"
+    CONTINGENT = "contingent", "what the commitment depends on"
+    DISPUTE_SETTLEMENT = "dispute-settlement", "dispute settlement excluded, or parties shielded (a sentence)"
+    TRANSITION = "transition", "a transition period for named parties (a sentence)"
+
+
+# `strength none`: the clause commits no one (a rule that keeps a clause from counting); not a V.Strength
+NO_STRENGTH = "none"
+STRENGTH_WORDS = tuple(s.value for s in reversed(V.Strength) if s is not V.Strength.ABSENT) + (NO_STRENGTH,)
+DS_MODES = (V.DsMode.EXCLUDED.value, V.DsMode.SHIELDED.value)
 # Actions a `chapter` prefix may put on the chapter instead of the article.
-CHAPTER_ACTIONS = ("exception", "excludes", "covers", "dispute-settlement")
+CHAPTER_ACTIONS = (Action.EXCEPTION, Action.EXCLUDES, Action.COVERS, Action.DISPUTE_SETTLEMENT)
+# What a rule's arguments are checked against, by the kind of head: (what, words) for the first
+# argument, then for each further one; None: any word.
+_Words = Optional[tuple[str, Collection[str]]]
+_TOPIC: _Words = ("topic", V.TOPICS)
+_KIND: _Words = ("exception kind", V.EXCEPTION_KINDS)
+_QUALIFIER: _Words = ("exception qualifier", V.EXCEPTION_QUALIFIERS)
+HEAD_ARGUMENTS: dict[str, tuple[_Words, _Words]] = {
+    "topic_head": (_TOPIC, _TOPIC),
+    "strength_head": (("strength", STRENGTH_WORDS), None),
+    "form_head": (("form", V.FORMS), None),
+    "exception_head": (_KIND, _QUALIFIER),
+    "qualify_head": (_KIND, _QUALIFIER),
+    "scope_head": (("scope item", V.SCOPE_ITEMS), None),
+    "software_head": (("software coverage", V.SOFTWARE_COVERAGE), None),
+    "contingent_head": (None, None),
+    "ds_head": (("dispute-settlement mode", DS_MODES), None),
+    "transition_head": (None, None),
+}
 
 _ENUMERATOR = re.compile(r"\((?:[a-z]{1,2}|[ivxlc]{1,6}|\d{1,3})\)")
 # bytes -> themselves for a-z and 0-9, a space for everything else
@@ -70,7 +111,7 @@ class Test:
     """``heading "a" "b"``: holds when any phrase is found (``topic`` names: any topic)."""
 
     field: str  # "heading" | "text" | "chapter" | "topic"
-    values: tuple  # of Phrase, or of topic names
+    values: tuple[Any, ...]  # of Phrase, or of topic names (str) for `topic`
     span: M.Span = attrs.field(default=M.NO_SPAN, eq=False)
 
 
@@ -81,12 +122,12 @@ class Not:
 
 @attrs.frozen
 class All:
-    operands: tuple
+    operands: tuple["Cond", ...]
 
 
 @attrs.frozen
 class AnyOf:
-    operands: tuple
+    operands: tuple["Cond", ...]
 
 
 Cond = Union[Test, Not, All, AnyOf]
@@ -96,7 +137,7 @@ Cond = Union[Test, Not, All, AnyOf]
 class Rule:
     """One rule: what it suggests (``action`` and ``args``) and when."""
 
-    action: str
+    action: Action
     args: tuple[str, ...]
     condition: Cond
     on_chapter: bool = False
@@ -106,9 +147,13 @@ class Rule:
         return " ".join((("chapter",) if self.on_chapter else ()) + (self.action,) + self.args)
 
 
-@attrs.frozen
+@attrs.frozen(cache_hash=True)
 class RuleSet:
-    """A parsed coding file: its rules in order and the party-name aliases."""
+    """A parsed coding file: its rules in order and the party-name aliases.
+
+    Frozen and hashed once (hashing walks every condition), so that the importer caches the
+    compiled form of a rule set by the rule set itself (:func:`engine.importer.autocode.rule_table`).
+    """
 
     id: str
     title: Optional[str] = None
@@ -149,11 +194,11 @@ def _bind(c: Cond, values: dict[str, Optional[str]]) -> Cond:
             return c
         out = []
         for p in c.values:
+            value = values.get(p.placeholder) if p.placeholder is not None else None
             if p.placeholder is None:
                 out.append(p)
-            elif values.get(p.placeholder):
-                norm = p.norm.replace(" zzph ", normalize(values[p.placeholder]))
-                out.append(Phrase(p.text, norm, p.key))
+            elif value:
+                out.append(Phrase(p.text, p.norm.replace(" zzph ", normalize(value)), p.key))
             else:
                 out.append(Phrase(p.text, " \x00never\x00 ", "\x00never\x00"))
         return attrs.evolve(c, values=tuple(out))
@@ -166,7 +211,7 @@ def _bind(c: Cond, values: dict[str, Optional[str]]) -> Cond:
 
 
 @functools.lru_cache(maxsize=1)
-def _parser():
+def _parser() -> Lark:
     return lalr_parser("importer", "coding.lark")
 
 
@@ -184,7 +229,7 @@ class _Builder:
         if str(tok) not in table:
             self.diags.append(C.NO_SUCH_RULE_WORD.unknown(token_span(self.path, tok), what, str(tok), table))
 
-    def ruleset(self, tree) -> RuleSet:
+    def ruleset(self, tree: Any) -> RuleSet:
         from lark import Token
 
         kids = tree.children
@@ -205,12 +250,10 @@ class _Builder:
                 else:
                     aliases.append((code, tuple(unquote(s) for s in node.children[2:])))
             elif node.data == "rule":
-                rule = self.rule(node)
-                if rule is not None:
-                    rules.append(rule)
+                rules.append(self.rule(node))
         return RuleSet(ident, title, version, tuple(rules), tuple(aliases), self.path)
 
-    def rule(self, node) -> Optional[Rule]:
+    def rule(self, node: Any) -> Rule:
         from lark import Token
 
         kids = node.children
@@ -218,32 +261,17 @@ class _Builder:
         head = next(k for k in kids if not isinstance(k, Token))
         cond_node = kids[-1]
         words = head.children
-        action = str(words[0])
+        action = Action(str(words[0]))
         args = tuple(str(w) for w in words[1:])
         first = kids[0] if on_chapter else words[0]
-        checks = {
-            "topic_head": lambda: [self.vocab("topic", w, V.TOPICS) for w in words[1:]],
-            "strength_head": lambda: self.vocab("strength", words[1], STRENGTH_WORDS),
-            "form_head": lambda: self.vocab("form", words[1], V.FORMS),
-            "exception_head": lambda: ([self.vocab("exception kind", words[1], V.EXCEPTION_KINDS)]
-                                       + [self.vocab("exception qualifier", w, V.EXCEPTION_QUALIFIERS)
-                                          for w in words[2:]]),
-            "qualify_head": lambda: ([self.vocab("exception kind", words[1], V.EXCEPTION_KINDS)]
-                                     + [self.vocab("exception qualifier", w, V.EXCEPTION_QUALIFIERS)
-                                        for w in words[2:]]),
-            "scope_head": lambda: self.vocab("scope item", words[1], V.SCOPE_ITEMS),
-            "software_head": lambda: self.vocab("software coverage", words[1], V.SOFTWARE_COVERAGE),
-            "contingent_head": lambda: None,
-            "ds_head": lambda: self.vocab("dispute-settlement mode", words[1], DS_MODES),
-            "transition_head": lambda: None,
-        }
-        checks[head.data]()
+        for word, (what, table) in _checked_arguments(head.data, words[1:]):
+            self.vocab(what, word, table)
         if on_chapter and action not in CHAPTER_ACTIONS:
             self.error(C.CHAPTER_ACTION, first, action=action, actions=", ".join(CHAPTER_ACTIONS))
         cond = self.cond(cond_node)
         return Rule(action, args, cond, on_chapter, span=token_span(self.path, first, words[-1]))
 
-    def cond(self, node) -> Cond:
+    def cond(self, node: Any) -> Cond:
         from lark import Token
 
         if node.data == "test":
@@ -270,6 +298,15 @@ class _Builder:
             return Not(self.cond(next(c for c in node.children if not isinstance(c, Token))))
         parts = tuple(self.cond(c) for c in node.children if not isinstance(c, Token))
         return All(parts) if node.data == "and_cond" else AnyOf(parts)
+
+
+def _checked_arguments(head: str, words: list[Any]) -> Iterator[tuple[Any, tuple[str, Collection[str]]]]:
+    """Each argument of a rule's head that is checked, with (what it is, the words it may be)."""
+    first, rest = HEAD_ARGUMENTS[head]
+    for i, word in enumerate(words):
+        checked = first if i == 0 else rest
+        if checked is not None:
+            yield word, checked
 
 
 def _syntax_error(exc: Exception, path: str, text: str) -> D.Diagnostic:

@@ -12,16 +12,23 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from typing import Optional
+from typing import TYPE_CHECKING, Any, Optional
 
 from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import parties as P
+from engine.language import vocab as V
 from engine.importer.raw import RawArticle, RawChapter, RawTreaty, clean_text, slug
+from engine.util.text import BadByte
 
-STATUSES = {"in force": "in-force", "inactive": "terminated", "early announcement-signed": "signed",
-            "early announcement - signed": "signed", "signed": "signed"}
+if TYPE_CHECKING:
+    from xml.etree.ElementTree import Element
+
+# ToTA's status (lower case) -> the language's
+STATUSES = {"in force": V.Status.IN_FORCE, "inactive": V.Status.TERMINATED,
+            "early announcement-signed": V.Status.SIGNED, "early announcement - signed": V.Status.SIGNED,
+            "signed": V.Status.SIGNED}
 _ENCODING_DECL = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)["']""")
 # expat error codes that mean an encoding problem, not a syntax one
 _EXPAT_ENCODING_ERRORS = {18, 19}
@@ -32,15 +39,16 @@ def read_tota(data: bytes, path: str) -> tuple[Optional[RawTreaty], tuple[D.Diag
     root, diags = _parse_xml(data, path)
     if root is None:
         return None, diags
-    if root.tag != "treaty" or root.find("meta") is None or root.find("body") is None:
+    meta, body = root.find("meta"), root.find("body")
+    if root.tag != "treaty" or meta is None or body is None:
         return None, (C.NOT_A_TOTA_ROOT.at(M.Span(path, 1, 1, 1, 2), tag=root.tag),)
-    return _treaty(root, path), ()
+    return _treaty(meta, body, path), ()
 
 
 # ---------------------------------------------------------------- XML, safely
 
 
-def _parse_xml(data: bytes, path: str):
+def _parse_xml(data: bytes, path: str) -> tuple[Optional[Element], tuple[D.Diagnostic, ...]]:
     from xml.etree.ElementTree import ParseError
 
     from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden, NotSupportedError
@@ -72,8 +80,8 @@ def _parse_xml(data: bytes, path: str):
         return None, (C.XML_TOO_DEEP.at(M.Span(path, 1, 1, 1, 2)),)
 
 
-def _position(parser) -> tuple[int, int]:
-    expat = getattr(parser, "parser", None) or getattr(parser, "_parser", None)
+def _position(parser: object) -> tuple[int, int]:
+    expat: Any = getattr(parser, "parser", None) or getattr(parser, "_parser", None)
     try:
         return expat.CurrentLineNumber, expat.CurrentColumnNumber + 1
     except AttributeError:  # pragma: no cover - defensive
@@ -92,19 +100,18 @@ def _encoding_problem(data: bytes, path: str) -> Optional[D.Diagnostic]:
         data.decode("utf-8")
         return None
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return C.XML_NOT_UTF8.at(M.Span(path, line, col, line, col + 1), byte=data[exc.start])
+        bad = BadByte.of(exc)
+        return C.XML_NOT_UTF8.at(M.Span(path, bad.line, bad.column, bad.line, bad.column + 1), byte=bad.value)
 
 
 # ---------------------------------------------------------------- metadata
 
 
-def _text(el) -> str:
+def _text(el: Optional[Element]) -> str:
     return clean_text("".join(el.itertext())) if el is not None else ""
 
 
-def _date(meta, tag: str, notes: list[str]) -> Optional[dt.date]:
+def _date(meta: Element, tag: str, notes: list[str]) -> Optional[dt.date]:
     raw = _text(meta.find(tag))
     if not raw:
         return None
@@ -115,7 +122,7 @@ def _date(meta, tag: str, notes: list[str]) -> Optional[dt.date]:
         return None
 
 
-def _parties(meta, notes: list[str]) -> tuple[str, ...]:
+def _parties(meta: Element, notes: list[str]) -> tuple[str, ...]:
     codes = [_text(p) for p in meta.findall("parties/partyisocode")]
     if not any(codes):
         codes = [_text(p) for p in meta.findall("parties_original/partyisocode")]
@@ -131,26 +138,25 @@ def _parties(meta, notes: list[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def _kind(name: str, wto_type: str) -> Optional[str]:
+def _kind(name: str, wto_type: str) -> Optional[V.AgreementKind]:
     low, t = name.lower(), wto_type.lower()
     if "comprehensive economic partnership" in low:
-        return "cepa"
+        return V.AgreementKind.CEPA
     if "economic partnership" in low:
-        return "epa"
+        return V.AgreementKind.EPA
     if "free trade" in t:
-        return "fta"
-    return "other" if t else None
+        return V.AgreementKind.FTA
+    return V.AgreementKind.OTHER if t else None
 
 
-def _ident(meta, path: str) -> str:
+def _ident(meta: Element, path: str) -> str:
     number = _text(meta.find("treaty_identifier"))
     if re.fullmatch(r"\d+", number):
         return f"tota-{int(number)}"
     return slug(os.path.splitext(os.path.basename(path))[0])
 
 
-def _treaty(root, path: str) -> RawTreaty:
-    meta, body = root.find("meta"), root.find("body")
+def _treaty(meta: Element, body: Element, path: str) -> RawTreaty:
     notes: list[str] = []
     name = _text(meta.find("name")) or None
     status_raw = _text(meta.find("status"))

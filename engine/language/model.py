@@ -13,6 +13,8 @@ from typing import Optional, Union
 
 import attrs
 
+from engine.language.vocab import Strength
+
 
 @attrs.frozen(order=True)
 class Span:
@@ -191,7 +193,7 @@ class Article:
 
     @property
     def strength(self) -> str:
-        return self.commitment.strength if self.commitment else "absent"
+        return self.commitment.strength if self.commitment else Strength.ABSENT
 
 
 @attrs.frozen

@@ -79,8 +79,8 @@ class Pred(V.Word):
     FORM = "form"
     ENFORCEABLE = "enforceable"
     EXCEPTION = "exception"
-    COVERS = "covers"
-    EXCLUDES = "excludes"
+    COVERS = V.ScopeMode.COVERS.value
+    EXCLUDES = V.ScopeMode.EXCLUDES.value
     SOFTWARE = "software"
     CONTINGENT = "contingent"
     BINDS_ALL_PARTIES = "binds-all-parties"

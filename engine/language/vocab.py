@@ -47,7 +47,7 @@ class Ranked(Word):
 
     @property
     def rank(self) -> int:
-        return self._member_names_.index(self._name_)  # members in definition order, without building a list
+        return type(self)._member_names_.index(self.name)  # definition order, without building a list
 
     @classmethod
     def rank_of(cls, word: str) -> int:

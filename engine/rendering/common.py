@@ -109,8 +109,8 @@ def schema_words(kind: type) -> str:
 # ---------------------------------------------------------------- grades
 
 # In the order legends and counts list them.
-GRADE_LABEL: Mapping[str, str] = {V.Grade.MET: "met", V.Grade.PARTIAL: "partial", V.Grade.UNMET: "unmet",
-                                  V.Grade.NOT_APPLICABLE: "n/a"}
+GRADE_LABEL: Mapping[str, str] = {V.Grade.MET: V.Grade.MET.value, V.Grade.PARTIAL: V.Grade.PARTIAL.value,
+                                  V.Grade.UNMET: V.Grade.UNMET.value, V.Grade.NOT_APPLICABLE: "n/a"}
 GRADE_MARK: Mapping[str, str] = {V.Grade.MET: "✓", V.Grade.PARTIAL: "~", V.Grade.UNMET: "✗",
                                  V.Grade.NOT_APPLICABLE: "-"}
 GRADE_CSS: Mapping[Optional[str], str] = {V.Grade.MET: "g-met", V.Grade.PARTIAL: "g-partial",

@@ -1,4 +1,4 @@
-"""Files: the one atomic writer (report -o, fmt --write, import -o, the parse cache)."""
+"""Files: the atomic writer of text files (report -o, fmt --write, import -o; the parse cache has its own)."""
 
 from __future__ import annotations
 

@@ -35,8 +35,10 @@ COMPARISON_SCHEMA = ("tradegap.comparison", "1.0")
 # Topics that describe a chapter's housekeeping rather than a discipline: left out of default rows.
 HOUSEKEEPING_TOPICS = frozenset({"definitions", "scope", "institutional", "dispute-resolution", "exceptions"})
 
-STRENGTH_WORDS: Mapping[str, str] = {V.Strength.BINDING: "binding", V.Strength.BEST_ENDEAVOUR: "best endeavour",
-                                     V.Strength.HORTATORY: "hortatory", V.Strength.ABSENT: "no commitment"}
+STRENGTH_WORDS: Mapping[str, str] = {V.Strength.BINDING: V.Strength.BINDING.value,
+                                     V.Strength.BEST_ENDEAVOUR: "best endeavour",
+                                     V.Strength.HORTATORY: V.Strength.HORTATORY.value,
+                                     V.Strength.ABSENT: "no commitment"}
 SOFTWARE_WORDS: Mapping[str, str] = {V.SoftwareCoverage.MASS_MARKET_ONLY: "mass-market software only",
                                      V.SoftwareCoverage.ALL: "all software"}
 

@@ -58,7 +58,9 @@ def test_a_draft_with_only_new_articles_is_refused_too():
     with pytest.raises(UnresolvedDraft):
         require_resolved(draft)
     require_resolved(attrs.evolve(draft, based_on=None))  # not a draft: nothing to resolve
-    require_resolved(attrs.evolve(draft, articles=(attrs.evolve(article, verification="text"),)))
+    with pytest.raises(UnresolvedDraft):  # every article stating its level does not make it resolved
+        require_resolved(attrs.evolve(draft, articles=(attrs.evolve(article, verification="text"),)))
+    require_resolved(attrs.evolve(draft, resolved=True))  # what engine.checking.resolve returns
 
 
 def test_evaluate_leaves_the_garbage_collector_alone(corpus, monkeypatch):
