@@ -9,6 +9,7 @@ from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.syntax.limits import MAX_FILE_BYTES
+from engine.util.text import BadByte
 
 _MIB = 1024 * 1024
 
@@ -32,9 +33,8 @@ def decode_source(data: bytes, path: str) -> tuple[Optional[str], tuple[D.Diagno
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = data[: exc.start].count(b"\n") + 1
-        col = exc.start - (data.rfind(b"\n", 0, exc.start) + 1) + 1
-        return None, (C.NOT_UTF8.at(M.Span(path, line, col, line, col + 1)),)
+        bad = BadByte.of(exc)
+        return None, (C.NOT_UTF8.at(M.Span(path, bad.line, bad.column, bad.line, bad.column + 1)),)
     if "\x00" in text:
         line = text[: text.index("\x00")].count("\n") + 1
         return None, (C.NUL_BYTE.at(M.Span(path, line, 1, line, 2)),)

@@ -33,7 +33,8 @@ def test_a_file_that_cannot_be_read_says_why(tmp_path):
 @pytest.mark.parametrize("data, line, column", [
     (b"\xff", 1, 1),
     (b"agreement a {\n  note \"caf\xe9\"\n}\n", 2, 12),
-    (b"\xef\xbb\xbfab\xc3", 1, 3),  # after a byte-order mark
+    (b"\xef\xbb\xbfab\xc3", 1, 3),  # a byte-order mark is not counted
+    (b"\xef\xbb\xbfab\ncd\xff", 2, 3),
 ])
 def test_bytes_that_are_not_utf8_are_placed_by_line_and_column(data, line, column):
     text, (diag,) = decode_source(data, "x.agr")
