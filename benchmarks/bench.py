@@ -134,12 +134,12 @@ def p1(runs: int) -> dict:
 def p2(size: int, repeat: int) -> dict:
     from lark import Lark
 
-    from engine.syntax import parse as parsing
+    from engine.syntax.lower import Lower
     from engine.syntax.parse import _parser, parse_text
 
     text, count = generated_corpus(size)
-    plain = Lark.open_from_package("engine", "tradegap.lark", ("grammar",), parser="lalr", lexer="contextual")
-    placed = Lark.open_from_package("engine", "tradegap.lark", ("grammar",), parser="lalr", lexer="contextual",
+    plain = Lark.open_from_package("engine", "tradegap.lark", ("syntax/grammar",), parser="lalr", lexer="contextual")
+    placed = Lark.open_from_package("engine", "tradegap.lark", ("syntax/grammar",), parser="lalr", lexer="contextual",
                                     propagate_positions=True)
     _parser()
 
@@ -149,14 +149,8 @@ def p2(size: int, repeat: int) -> dict:
     def lark_positions():
         placed.parse(text)
 
-    transformer = parsing._build_transformer()
-
     def tree_then_model():  # lark's usual way: a tree, then a Transformer over it (our callbacks)
-        token = parsing._context.set(parsing._ParseContext("generated.agr"))
-        try:
-            transformer.transform(plain.parse(text))
-        finally:
-            parsing._context.reset(token)
+        Lower("generated.agr").transform(plain.parse(text))
 
     def ours():
         result = parse_text(text, "generated.agr")
@@ -171,7 +165,7 @@ def p2(size: int, repeat: int) -> dict:
 def peak_memory(size: int) -> float:
     """Peak resident memory (MiB) of a process that generates the corpus text and parses it."""
     code = (f"import resource, sys\nsys.path.insert(0, {ROOT!r})\nsys.path.insert(0, {os.path.dirname(__file__)!r})\n"
-            f"from bench import generated_corpus\nfrom engine.parsing import parse_text\n"
+            f"from bench import generated_corpus\nfrom engine.syntax.parse import parse_text\n"
             f"text, n = generated_corpus({size})\nr = parse_text(text, 'generated.agr')\n"
             f"assert r.document is not None\n"
             # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the (large) parent across exec

@@ -21,6 +21,7 @@ from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
+from engine.syntax.lark_util import Found, describe_unexpected, lalr_parser, terminal_spelling, token_span, unquote
 
 if TYPE_CHECKING:
     from lark import Lark
@@ -211,21 +212,7 @@ def _bind(c: Cond, values: dict[str, Optional[str]]) -> Cond:
 
 @functools.lru_cache(maxsize=1)
 def _parser() -> Lark:
-    from lark import Lark
-
-    return Lark.open_from_package("engine", "coding.lark", ("importer",), parser="lalr", lexer="contextual",
-                                  propagate_positions=False, maybe_placeholders=False)
-
-
-def _unquote(tok) -> str:
-    body = str(tok)[1:-1]
-    return re.sub(r"\\(.)", r"\1", body) if "\\" in body else body
-
-
-def _span(path: str, tok, last=None) -> M.Span:
-    last = last if last is not None else tok
-    return M.Span(path, tok.line, tok.column, last.end_line or last.line,
-                  last.end_column or last.column + len(str(last)))
+    return lalr_parser("importer", "coding.lark")
 
 
 class _Builder:
@@ -236,11 +223,11 @@ class _Builder:
         self.diags: list[D.Diagnostic] = []
 
     def error(self, message: C.Message, tok, focus: Optional[str] = None, **fields: Any) -> None:
-        self.diags.append(message.at(_span(self.path, tok), focus=focus, **fields))
+        self.diags.append(message.at(token_span(self.path, tok), focus=focus, **fields))
 
     def vocab(self, what: str, tok, table) -> None:
         if str(tok) not in table:
-            self.diags.append(C.NO_SUCH_RULE_WORD.unknown(_span(self.path, tok), what, str(tok), table))
+            self.diags.append(C.NO_SUCH_RULE_WORD.unknown(token_span(self.path, tok), what, str(tok), table))
 
     def ruleset(self, tree: Any) -> RuleSet:
         from lark import Token
@@ -248,20 +235,20 @@ class _Builder:
         kids = tree.children
         ident, title = str(kids[1]), None
         if isinstance(kids[2], Token) and kids[2].type == "STRING":
-            title = _unquote(kids[2])
+            title = unquote(kids[2])
         version, rules, aliases = None, [], []
         for node in kids:
             if isinstance(node, Token):
                 continue
             if node.data == "version_stmt":
-                version = _unquote(node.children[1])
+                version = unquote(node.children[1])
             elif node.data == "alias_stmt":
                 code_tok = node.children[1]
                 code = P.canonical(str(code_tok))
                 if code is None:
                     self.error(C.ALIAS_PARTY_CODE, code_tok, focus=str(code_tok), code=code_tok)
                 else:
-                    aliases.append((code, tuple(_unquote(s) for s in node.children[2:])))
+                    aliases.append((code, tuple(unquote(s) for s in node.children[2:])))
             elif node.data == "rule":
                 rules.append(self.rule(node))
         return RuleSet(ident, title, version, tuple(rules), tuple(aliases), self.path)
@@ -282,7 +269,7 @@ class _Builder:
         if on_chapter and action not in CHAPTER_ACTIONS:
             self.error(C.CHAPTER_ACTION, first, action=action, actions=", ".join(CHAPTER_ACTIONS))
         cond = self.cond(cond_node)
-        return Rule(action, args, cond, on_chapter, span=_span(self.path, first, words[-1]))
+        return Rule(action, args, cond, on_chapter, span=token_span(self.path, first, words[-1]))
 
     def cond(self, node: Any) -> Cond:
         from lark import Token
@@ -293,10 +280,10 @@ class _Builder:
             if field == "topic":
                 for w in node.children[1:]:
                     self.vocab("topic", w, V.TOPICS)
-                return Test("topic", tuple(str(w) for w in node.children[1:]), _span(self.path, field_tok))
+                return Test("topic", tuple(str(w) for w in node.children[1:]), token_span(self.path, field_tok))
             phrases = []
             for s in node.children[1:]:
-                text = _unquote(s)
+                text = unquote(s)
                 phrase = make_phrase(text)
                 bad = [m.group(1) for m in _PLACEHOLDER.finditer(text) if m.group(1) not in PLACEHOLDERS]
                 if bad:
@@ -306,7 +293,7 @@ class _Builder:
                 elif not phrase.key:
                     self.error(C.PHRASE_WITHOUT_LETTERS, s)
                 phrases.append(phrase)
-            return Test(field, tuple(phrases), _span(self.path, field_tok))
+            return Test(field, tuple(phrases), token_span(self.path, field_tok))
         if node.data == "not_cond":
             return Not(self.cond(next(c for c in node.children if not isinstance(c, Token))))
         parts = tuple(self.cond(c) for c in node.children if not isinstance(c, Token))
@@ -322,19 +309,13 @@ def _checked_arguments(head: str, words: list[Any]) -> Iterator[tuple[Any, tuple
             yield word, checked
 
 
-def _syntax_error(exc, path: str, text: str) -> D.Diagnostic:
-    from lark.exceptions import UnexpectedCharacters, UnexpectedToken
-
-    if isinstance(exc, UnexpectedCharacters):
-        sp = M.Span(path, exc.line, exc.column, exc.line, exc.column + 1)
-        ch = text[exc.pos_in_stream] if exc.pos_in_stream < len(text) else "?"
-        shown = repr(ch)[1:-1]
-        return (C.RULES_STRAY_QUOTE if ch == '"' else C.RULES_STRAY_CHARACTER).at(sp, shown=shown)
-    tok = getattr(exc, "token", None)
-    if isinstance(exc, UnexpectedToken) and tok is not None and tok.type != "$END":
-        sp = M.Span(path, tok.line, tok.column, tok.end_line or tok.line, tok.end_column or tok.column + 1)
-        expected = sorted(t.lower().lstrip("_").replace("_", "-") for t in exc.expected)[:8]
-        return C.RULES_STRAY_TOKEN.at(sp, shown=str(tok)[:40], expected=", ".join(expected))
+def _syntax_error(exc: Exception, path: str, text: str) -> D.Diagnostic:
+    u = describe_unexpected(exc, path, text)
+    if u.found is Found.CHARACTER:
+        return (C.RULES_STRAY_QUOTE if u.text == '"' else C.RULES_STRAY_CHARACTER).at(u.span, shown=u.escaped)
+    if u.found is Found.TOKEN:
+        expected = sorted(terminal_spelling(t) for t in u.expected)[:8]
+        return C.RULES_STRAY_TOKEN.at(u.span, shown=u.text[:40], expected=", ".join(expected))
     line = text.count("\n") + 1
     return C.RULES_END_EARLY.at(M.Span(path, line, 1, line, 2))
 

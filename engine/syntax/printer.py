@@ -41,7 +41,9 @@ def _period(p: Optional[M.Period]) -> list[str]:
 
 
 class _Writer:
-    def __init__(self, comments: Iterable[M.Comment]):
+    """Lines of text at the current depth, with the input's comments put back where they were."""
+
+    def __init__(self, comments: Iterable[M.Comment]) -> None:
         self.lines: list[str] = []
         self.pending = sorted(comments, key=lambda c: (c.line, c.column))
         self.depth = 0
@@ -57,17 +59,13 @@ class _Writer:
         while self.pending and self.pending[0].line < line:
             c = self.pending.pop(0)
             if prev and c.line > prev + 1:
-                self.blank_line()
+                self.blank()
             self.lines.append(INDENT * self.depth + c.text)
             prev, flushed = c.line, True
         if flushed and gap_after and line > prev + 1:
-            self.blank_line()
+            self.blank()
         if flushed:
             self.last_line = prev
-
-    def blank_line(self) -> None:
-        if self.lines and self.lines[-1] != "" and not self.lines[-1].endswith("{"):
-            self.lines.append("")
 
     def trailing(self, line: int) -> str:
         """The comment at the end of ``line``, if any."""
@@ -78,18 +76,18 @@ class _Writer:
     # statements --------------------------------------------------
     def stmt(self, head: list[str], quotes: Iterable[M.Quote] = (), span: M.Span = M.NO_SPAN) -> None:
         self.flush_before(span.line)
-        quotes = [_quote(q) for q in quotes]
+        shown = [_quote(q) for q in quotes]
         pad = INDENT * self.depth
-        one = pad + " ".join(head + quotes)
+        one = pad + " ".join(head + shown)
         # A statement the model keeps no span for (`verification`, a norm set's `version` and
         # `source`) is taken to follow the last one: the guess is exact in formatted text, so a
         # second formatting puts blank lines where the first did.
         self.last_line = max(self.last_line, span.end_line or span.line) if span.line else self.last_line + 1
-        if len(one) <= WIDTH or not quotes:
+        if len(one) <= WIDTH or not shown:
             self.lines.append(one + self.trailing(span.end_line or span.line))
             return
         self.lines.append(pad + " ".join(head) + self.trailing(span.line))
-        for q in quotes:
+        for q in shown:
             self.lines.append(pad + INDENT * 2 + q)
         self.lines[-1] += self.trailing(span.end_line)  # a comment after the last quote stays there
 
@@ -106,6 +104,7 @@ class _Writer:
         self.last_line = max(self.last_line, span.end_line)
 
     def blank(self) -> None:
+        """A blank line, unless one is there already or a block was just opened."""
         if self.lines and self.lines[-1] != "" and not self.lines[-1].endswith("{"):
             self.lines.append("")
 
@@ -163,8 +162,28 @@ def _article(w: _Writer, a: M.Article) -> None:
 
 
 def _agreement(w: _Writer, a: M.Agreement) -> None:
-    sp = a.spans
     w.open(_title(["agreement", a.id], a.title), a.span)
+    _settings(w, a)
+    _dispute(w, a.dispute_settlement)
+    _exceptions(w, a.exceptions)
+    _notes(w, a.notes)
+    for art in a.articles:
+        _article(w, art)
+    for ch in a.chapters:
+        _chapter(w, ch)
+    for am in a.amendments:
+        _amendment(w, am)
+    if a.omissions:
+        w.blank()
+    for om in a.omissions:
+        w.stmt(["omit", "article", om.number] + ([quote_string(om.reason)] if om.reason is not None else []),
+               span=om.span)
+    w.close(a.span)
+
+
+def _settings(w: _Writer, a: M.Agreement) -> None:
+    """An agreement's single-valued settings, the words after the keyword aligned."""
+    sp = a.spans
     if a.based_on:
         w.stmt(["based-on", a.based_on], span=sp.based_on)
     for key, value, span in (("kind", a.kind, sp.kind), ("status", a.status, sp.status)):
@@ -180,37 +199,30 @@ def _agreement(w: _Writer, a: M.Agreement) -> None:
         w.stmt(["source  ", quote_string(a.source)], span=sp.source)
     if a.verification:
         w.stmt(["verification", a.verification], span=sp.verification)
-    _dispute(w, a.dispute_settlement)
-    _exceptions(w, a.exceptions)
-    _notes(w, a.notes)
-    for art in a.articles:
+
+
+def _chapter(w: _Writer, ch: M.Chapter) -> None:
+    w.blank()
+    w.open(_title(["chapter", ch.number], ch.title), ch.span)
+    if ch.verification:
+        w.stmt(["verification", ch.verification])
+    for sc in ch.scope:
+        w.stmt([sc.mode, sc.item], sc.quotes, sc.span)
+    _dispute(w, ch.dispute_settlement)
+    _exceptions(w, ch.exceptions)
+    _notes(w, ch.notes)
+    for art in ch.articles:
         _article(w, art)
-    for ch in a.chapters:
-        w.blank()
-        w.open(_title(["chapter", ch.number], ch.title), ch.span)
-        if ch.verification:
-            w.stmt(["verification", ch.verification])
-        for sc in ch.scope:
-            w.stmt([sc.mode, sc.item], sc.quotes, sc.span)
-        _dispute(w, ch.dispute_settlement)
-        _exceptions(w, ch.exceptions)
-        _notes(w, ch.notes)
-        for art in ch.articles:
-            _article(w, art)
-        w.close(ch.span)
-    for am in a.amendments:
-        w.blank()
-        w.open(_title(["amend", "article", am.number], am.title), am.span)
-        _article_body(w, am.changes)
-        for r in am.removals:
-            w.stmt(["remove", r.what] + ([r.which] if r.which else []), span=r.span)
-        w.close(am.span)
-    if a.omissions:
-        w.blank()
-    for om in a.omissions:
-        w.stmt(["omit", "article", om.number] + ([quote_string(om.reason)] if om.reason is not None else []),
-               span=om.span)
-    w.close(a.span)
+    w.close(ch.span)
+
+
+def _amendment(w: _Writer, am: M.Amendment) -> None:
+    w.blank()
+    w.open(_title(["amend", "article", am.number], am.title), am.span)
+    _article_body(w, am.changes)
+    for r in am.removals:
+        w.stmt(["remove", r.what] + ([r.which] if r.which else []), span=r.span)
+    w.close(am.span)
 
 
 # ---------------------------------------------------------------- norms
@@ -238,15 +250,19 @@ def _normset(w: _Writer, ns: M.NormSet) -> None:
         w.stmt(["source ", quote_string(ns.source)])
     _notes(w, ns.notes)
     for n in ns.norms:
-        w.blank()
-        w.open(_title(["norm", n.id], n.title), n.span)
-        if n.topics:
-            w.stmt(["topic", *n.topics])
-        _notes(w, n.notes)
-        for r in n.requirements:
-            _requirement(w, r)
-        w.close(n.span)
+        _norm(w, n)
     w.close(ns.span)
+
+
+def _norm(w: _Writer, n: M.Norm) -> None:
+    w.blank()
+    w.open(_title(["norm", n.id], n.title), n.span)
+    if n.topics:
+        w.stmt(["topic", *n.topics])
+    _notes(w, n.notes)
+    for r in n.requirements:
+        _requirement(w, r)
+    w.close(n.span)
 
 
 def _expectation(w: _Writer, e: M.Expectation) -> None:

@@ -1,0 +1,23 @@
+"""The ``#`` comments of a text, which the parser skips and the formatter writes back."""
+
+from __future__ import annotations
+
+import re
+
+from engine.language import model as M
+
+# A string (to the end of its line if it is not closed: strings never span lines), or a comment.
+_STRING_OR_COMMENT = re.compile(r'"(?:[^"\\]|\\.?)*"?|#.*')
+
+
+def scan_comments(text: str) -> tuple[M.Comment, ...]:
+    """Every ``#`` comment outside a string, with its line and column (1-based), trailing space removed."""
+    out = []
+    for lineno, line in enumerate(text.split("\n"), 1):
+        if "#" not in line:
+            continue
+        for m in _STRING_OR_COMMENT.finditer(line):
+            if m.group().startswith("#"):
+                out.append(M.Comment(lineno, m.start() + 1, m.group().rstrip()))
+                break
+    return tuple(out)

@@ -1,0 +1,411 @@
+"""Lowering: lark's tokens and rule results to model objects.
+
+:class:`Lower` is a lark ``Transformer`` that runs inside the LALR parser, so no
+parse tree is built: each method receives a rule's children (tokens, and what
+the methods of its sub-rules returned) and returns a model object.  Spans come
+from the keyword token that starts every statement to the end of its last
+child.  Statements that say one thing of a block (``kind``, ``signed``, ...)
+come up as :class:`_Setting`; a block sorts its statements into a
+:class:`_Block`, which also reports a setting given twice.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import threading
+from typing import Any, Iterator, Optional, TypeVar
+
+import attrs
+from lark import Token, Transformer
+
+from engine.language import codes as C
+from engine.language import diagnostics as D
+from engine.language import model as M
+from engine.language import vocab as V
+from engine.syntax.lark_util import token_span, unquote
+from engine.syntax.limits import MAX_FOOTNOTE, MAX_PREDICATE_DEPTH, MAX_YEARS
+
+_T = TypeVar("_T")
+Children = list[Any]  # a rule's tokens and sub-rule results, in the order written
+_FIRST_GIVEN = "first given"
+
+
+@attrs.frozen
+class _Setting:
+    """A statement that says one thing of its block, keyed by its keyword (``based-on``)."""
+
+    key: str
+    value: Any
+    span: M.Span
+
+
+@attrs.frozen
+class _Topics:
+    """One ``topic`` statement."""
+
+    names: tuple[str, ...]
+    span: M.Span
+
+
+@attrs.frozen
+class _Block:
+    """A block's statements sorted: settings by keyword, the other statements by model class."""
+
+    owner: str  # how diagnostics name the block: "article 14.11"
+    settings: dict[str, _Setting]
+    nodes: dict[type, list[Any]]
+
+    def value(self, key: str) -> Any:
+        """The value of the setting ``key``, or None when it was not given."""
+        return self.settings[key].value if key in self.settings else None
+
+    def all(self, cls: type[_T]) -> tuple[_T, ...]:
+        """Every statement that became a ``cls``, in the order written."""
+        return tuple(self.nodes.get(cls, ()))
+
+
+def _tokens(c: Children, type_: str) -> list[str]:
+    return [str(x) for x in c if isinstance(x, Token) and x.type == type_]
+
+
+def _quotes(c: Children) -> tuple[M.Quote, ...]:
+    return tuple(x for x in c if isinstance(x, M.Quote))
+
+
+def _period(c: Children) -> Optional[M.Period]:
+    return next((x for x in c if isinstance(x, M.Period)), None)
+
+
+def _title(c: Children, at: int) -> Optional[str]:
+    """The optional title string at ``c[at]`` (a block's header: keyword, name, title)."""
+    if len(c) > at and isinstance(c[at], Token) and c[at].type == "STRING":
+        return unquote(c[at])
+    return None
+
+
+def _merge(nodes: Children) -> M.Span:
+    first, last = nodes[0].span, nodes[-1].span
+    return M.Span(first.file, first.line, first.column, last.end_line, last.end_column)
+
+
+def _depth(pred: M.Predicate) -> int:
+    """How deep conditions nest (an atom alone: 0), without recursion."""
+    deepest, stack = 0, [(pred, 0)]
+    while stack:
+        p, d = stack.pop()
+        deepest = max(deepest, d)
+        if isinstance(p, M.Not):
+            stack.append((p.operand, d + 1))
+        elif isinstance(p, (M.All, M.Any_)):
+            stack.extend((o, d + 1) for o in p.operands)
+    return deepest
+
+
+class Lower(Transformer[Token, tuple[M.Item, ...]]):
+    """The lowering of a text from ``path``; ``diagnostics`` collects what the grammar cannot check.
+
+    A lark rule ``name`` is lowered by the method ``name``; rules without one are inlined by
+    the grammar (``_item``, ``_pred`` ...).  ``Lower(path).transform(tree)`` lowers a parse
+    tree; the cached parser holds one ``Lower`` inside it and lowers each text within
+    :meth:`lowering`.
+    """
+
+    def __init__(self, path: str = "") -> None:
+        super().__init__(visit_tokens=False)
+        self.path = path
+        self.diagnostics: list[D.Diagnostic] = []
+        self._lock = threading.RLock()
+        self._busy = False
+
+    @contextlib.contextmanager
+    def lowering(self, path: str) -> Iterator[list[D.Diagnostic]]:
+        """Lower one text from ``path`` while the parser calls the methods; yields its diagnostics.
+
+        lark binds a transformer once, when the parser is built, so the text's path and
+        diagnostics are set here and reset after; a lock keeps threads one text at a time
+        (the parser holds the GIL anyway).
+
+        Raises:
+            RuntimeError: called again from inside a lowering (a parse within a parse).
+        """
+        with self._lock:
+            if self._busy:
+                raise RuntimeError("Lower is already lowering a text: a parse within a parse")
+            self._busy, self.path, self.diagnostics = True, path, []
+            try:
+                yield self.diagnostics
+            finally:
+                self._busy, self.path, self.diagnostics = False, "", []
+
+    # ---------------------------------------------------------- helpers
+
+    def _span(self, c: Children) -> M.Span:
+        """From the rule's first token to the end of its last token or model object."""
+        first = c[0] if isinstance(c[0], Token) else next(x for x in c if isinstance(x, Token))
+        for x in reversed(c):
+            if isinstance(x, Token):
+                return token_span(self.path, first, x)
+            span = getattr(x, "span", None)
+            if isinstance(span, M.Span) and span.line:
+                return M.Span(self.path, first.line or 0, first.column or 0, span.end_line, span.end_column)
+        return token_span(self.path, first)
+
+    def _date(self, tok: Token) -> Optional[dt.date]:
+        try:
+            return dt.date.fromisoformat(tok)
+        except ValueError:
+            self.diagnostics.append(C.NOT_A_DATE.at(token_span(self.path, tok), text=tok))
+            return None
+
+    def _whole(self, tok: Token, what: str, limit: int) -> Optional[int]:
+        if len(tok) > len(str(limit)) or int(tok) > limit:  # the length first: int() of 5,000 digits raises
+            shown = str(tok) if len(tok) <= 12 else tok[:9] + "..."
+            self.diagnostics.append(C.TOO_LARGE_FOR.at(token_span(self.path, tok), shown=shown, what=what,
+                                                       limit=limit))
+            return None
+        return int(tok)
+
+    def _setting(self, c: Children, value: Any) -> _Setting:
+        return _Setting(str(c[0]), value, self._span(c))
+
+    def _block(self, c: Children, owner: str) -> _Block:
+        """The statements among ``c``, sorted; a setting given twice is reported, the first kept."""
+        block = _Block(owner, {}, {})
+        for x in c:
+            if isinstance(x, _Setting):
+                first = block.settings.setdefault(x.key, x)
+                if first is not x:
+                    self.diagnostics.append(C.SETTING_GIVEN_TWICE.at(
+                        x.span, secondary=((first.span, _FIRST_GIVEN),), key=x.key, owner=owner))
+            elif x is not None and not isinstance(x, Token):
+                block.nodes.setdefault(type(x), []).append(x)
+        return block
+
+    def _single(self, block: _Block, cls: type[_T]) -> Optional[_T]:
+        """The one statement of class ``cls`` in ``block``; any after the first is reported."""
+        found = block.nodes.get(cls, [])
+        for extra in found[1:]:
+            self.diagnostics.append(C.ARTICLE_SAYS_TWICE.at(
+                extra.span, secondary=((found[0].span, _FIRST_GIVEN),), owner=block.owner))
+        return found[0] if found else None
+
+    # ---------------------------------------------------------- quotes and periods
+
+    def quote(self, c: Children) -> M.Quote:
+        citation = next((x for x in c if isinstance(x, M.Citation)), None)
+        return M.Quote(unquote(c[0]), citation, span=token_span(self.path, c[0]))
+
+    def citation(self, c: Children) -> M.Citation:
+        numbers = [x for x in c if isinstance(x, Token) and x.type in ("NUMBER", "INT")]
+        footnote = self._whole(numbers[1], "a footnote number", MAX_FOOTNOTE) if len(numbers) > 1 else None
+        return M.Citation(str(numbers[0]), footnote)
+
+    def period_years(self, c: Children) -> M.Period:
+        return M.Period(years=self._whole(c[1], "a period in years", MAX_YEARS))
+
+    def period_until(self, c: Children) -> M.Period:
+        return M.Period(until=self._date(c[1]))
+
+    # ---------------------------------------------------------- agreement settings
+
+    def kind_stmt(self, c: Children) -> _Setting:
+        return self._setting(c, str(c[1]))
+
+    status_stmt = verification_stmt = based_on_stmt = kind_stmt
+
+    def parties_stmt(self, c: Children) -> _Setting:
+        return self._setting(c, tuple(_tokens(c, "CODE")))
+
+    def signed_stmt(self, c: Children) -> _Setting:
+        return self._setting(c, self._date(c[1]))
+
+    def source_stmt(self, c: Children) -> _Setting:
+        return self._setting(c, unquote(c[1]))
+
+    version_stmt = source_stmt
+
+    def in_force_stmt(self, c: Children) -> Optional[M.PartyEntry]:
+        date = self._date(c[-1])
+        return M.PartyEntry(date, tuple(_tokens(c, "CODE")), span=self._span(c)) if date else None
+
+    def note_stmt(self, c: Children) -> M.Note:
+        return M.Note(unquote(c[1]), span=self._span(c))
+
+    # ---------------------------------------------------------- article statements
+
+    def topic_stmt(self, c: Children) -> _Topics:
+        return _Topics(tuple(_tokens(c, "NAME")), self._span(c))
+
+    def strength(self, c: Children) -> Token:
+        keyword: Token = c[0]
+        return keyword  # the token, not a model value, so that the commitment's span starts there
+
+    def commitment(self, c: Children) -> M.Commitment:
+        names = _tokens(c, "NAME")
+        return M.Commitment(V.Strength(c[0]), names[0] if names else None, _quotes(c), span=self._span(c))
+
+    def scope_stmt(self, c: Children) -> M.Scope:
+        return M.Scope(V.ScopeMode(c[0]), str(c[1]), _quotes(c), span=self._span(c))
+
+    def software_stmt(self, c: Children) -> M.Software:
+        return M.Software(str(c[1]), _quotes(c), span=self._span(c))
+
+    def exception_stmt(self, c: Children) -> M.Exception_:
+        names = _tokens(c, "NAME")
+        return M.Exception_(names[0], tuple(names[1:]), _quotes(c), span=self._span(c))
+
+    def ds_stmt(self, c: Children) -> M.DisputeSettlement:
+        return M.DisputeSettlement(str(c[1]), tuple(_tokens(c, "CODE")), _period(c), _quotes(c),
+                                   span=self._span(c))
+
+    def contingent_stmt(self, c: Children) -> M.Contingency:
+        return M.Contingency(str(c[1]), _quotes(c), span=self._span(c))
+
+    def transition_stmt(self, c: Children) -> M.Transition:
+        period = _period(c)
+        assert period is not None  # the grammar requires one
+        return M.Transition(tuple(_tokens(c, "CODE")), period, _quotes(c), span=self._span(c))
+
+    def reservation_stmt(self, c: Children) -> M.Reservation:
+        return M.Reservation(tuple(_tokens(c, "CODE")), _period(c), _quotes(c), span=self._span(c))
+
+    def remove_stmt(self, c: Children) -> M.Removal:
+        names = _tokens(c, "NAME")
+        return M.Removal(names[0], names[1] if len(names) > 1 else None, span=self._span(c))
+
+    # ---------------------------------------------------------- articles and chapters
+
+    def _article(self, number: str, title: Optional[str], block: _Block, span: M.Span) -> M.Article:
+        topics = block.all(_Topics)
+        return M.Article(
+            number, title,
+            topics=tuple(name for t in topics for name in t.names),
+            commitment=self._single(block, M.Commitment),
+            scope=block.all(M.Scope),
+            software=self._single(block, M.Software),
+            exceptions=block.all(M.Exception_),
+            dispute_settlement=block.all(M.DisputeSettlement),
+            contingency=self._single(block, M.Contingency),
+            transitions=block.all(M.Transition),
+            reservations=block.all(M.Reservation),
+            verification=block.value("verification"),
+            notes=block.all(M.Note),
+            span=span,
+            topic_span=topics[0].span if topics else M.NO_SPAN,
+        )
+
+    def article(self, c: Children) -> M.Article:
+        number = str(c[1])
+        return self._article(number, _title(c, 2), self._block(c[2:], f"article {number}"), self._span(c))
+
+    def amend(self, c: Children) -> M.Amendment:
+        number, title, span = str(c[2]), _title(c, 3), self._span(c)
+        block = self._block(c[3:], f"the amendment of article {number}")
+        changes = self._article(number, title, block, span)
+        return M.Amendment(number, title, changes, block.all(M.Removal), span=span)
+
+    def omit(self, c: Children) -> M.Omission:
+        return M.Omission(str(c[2]), _title(c, 3), span=self._span(c))
+
+    def chapter(self, c: Children) -> M.Chapter:
+        number = str(c[1])
+        block = self._block(c[2:], f"chapter {number}")
+        return M.Chapter(
+            number, _title(c, 2),
+            articles=block.all(M.Article),
+            exceptions=block.all(M.Exception_),
+            dispute_settlement=block.all(M.DisputeSettlement),
+            scope=block.all(M.Scope),
+            verification=block.value("verification"),
+            notes=block.all(M.Note),
+            span=self._span(c),
+        )
+
+    # ---------------------------------------------------------- agreements
+
+    def agreement(self, c: Children) -> M.Agreement:
+        ident = str(c[1])
+        block = self._block(c[2:], f"agreement {ident}")
+        return M.Agreement(
+            ident, _title(c, 2),
+            kind=block.value("kind"),
+            status=block.value("status"),
+            parties=block.value("parties") or (),
+            signed=block.value("signed"),
+            in_force=block.all(M.PartyEntry),
+            source=block.value("source"),
+            verification=block.value("verification"),
+            based_on=block.value("based-on"),
+            exceptions=block.all(M.Exception_),
+            dispute_settlement=block.all(M.DisputeSettlement),
+            chapters=block.all(M.Chapter),
+            articles=block.all(M.Article),
+            amendments=block.all(M.Amendment),
+            omissions=block.all(M.Omission),
+            notes=block.all(M.Note),
+            span=self._span(c),
+            spans=M.SettingSpans(**{k.replace("-", "_"): s.span for k, s in block.settings.items()}),
+        )
+
+    # ---------------------------------------------------------- conditions
+
+    def atom(self, c: Children) -> M.Atom:
+        if isinstance(c[0], M.Atom):  # `atom NAME`: one more argument
+            head, arg = c[0], c[1]
+            span = M.Span(head.span.file, head.span.line, head.span.column, arg.end_line, arg.end_column)
+            return M.Atom(head.name, head.args + (str(arg),), span=span)
+        return M.Atom(str(c[0]), (), span=token_span(self.path, c[0]))
+
+    def not_pred(self, c: Children) -> M.Not:
+        return M.Not(c[1], span=self._span(c))
+
+    def and_pred(self, c: Children) -> M.All:
+        return M.All(tuple(c), span=_merge(c))
+
+    def or_pred(self, c: Children) -> M.Any_:
+        return M.Any_(tuple(c), span=_merge(c))
+
+    # ---------------------------------------------------------- norm sets
+
+    def requirement(self, c: Children) -> M.Requirement:
+        essential = any(isinstance(x, Token) and x.type == "ESSENTIAL" for x in c)
+        forbid = any(isinstance(x, Token) and x.type == "FORBID" for x in c)
+        pred = next(x for x in c if isinstance(x, (M.Atom, M.Not, M.All, M.Any_)))
+        span = self._span(c)
+        if _depth(pred) > MAX_PREDICATE_DEPTH:
+            self.diagnostics.append(C.CONDITIONS_TOO_DEEP.at(span, limit=MAX_PREDICATE_DEPTH))
+        return M.Requirement(pred, unquote(c[-1]), forbid, essential, span=span)
+
+    def norm(self, c: Children) -> M.Norm:
+        ident = str(c[1])
+        block = self._block(c[2:], f"norm {ident}")
+        topics = tuple(name for t in block.all(_Topics) for name in t.names)
+        return M.Norm(ident, _title(c, 2), topics, block.all(M.Requirement), block.all(M.Note),
+                      span=self._span(c))
+
+    def normset(self, c: Children) -> M.NormSet:
+        ident = str(c[1])
+        block = self._block(c[2:], f"norm set {ident}")
+        return M.NormSet(ident, _title(c, 2), block.value("version"), block.value("source"),
+                         block.all(M.Norm), block.all(M.Note), span=self._span(c))
+
+    # ---------------------------------------------------------- expectations
+
+    def normref(self, c: Children) -> tuple[str, ...]:
+        return tuple(str(x) for x in c)
+
+    def as_of_opt(self, c: Children) -> _Setting:
+        return self._setting(c, self._date(c[1]))
+
+    def party_opt(self, c: Children) -> _Setting:
+        return self._setting(c, str(c[1]))
+
+    def expectation(self, c: Children) -> M.Expectation:
+        ref = c[2]
+        block = self._block(c[4:], "the expectation")
+        return M.Expectation(str(c[1]), ref[0], ref[1] if len(ref) > 1 else None, str(c[3]),
+                             block.value("as-of"), block.value("party"), span=self._span(c))
+
+    def start(self, c: Children) -> tuple[M.Item, ...]:
+        return tuple(x for x in c if x is not None)

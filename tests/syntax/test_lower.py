@@ -1,0 +1,174 @@
+"""Lowering (engine/syntax/lower.py): spans, titles, settings, keywords as vocabulary, per-parse state."""
+
+from __future__ import annotations
+
+import gc
+import threading
+
+import attrs
+import pytest
+
+from engine.language import codes as C
+from engine.language import model as M
+from engine.language import vocab as V
+from engine.syntax.lark_util import lalr_parser
+from engine.syntax.limits import MAX_PREDICATE_DEPTH
+from engine.syntax.lower import Lower
+from engine.syntax.parse import parse_text
+
+AGREEMENT = '''agreement demo "A \\"demo\\" agreement" {
+  kind fta
+  signed 2020-01-02
+  article 1 {
+    topic data-flows
+    binding obligation "shall allow"
+      "and more" art 2 fn 3
+    excludes financial-services
+    topic source-code
+  }
+  chapter 2 {
+    article 2.1 "Titled" {
+      hortatory
+    }
+  }
+  omit article 9 "not relevant"
+}
+'''
+
+
+def parse(text: str, path: str = "t.agr") -> M.Document:
+    result = parse_text(text, path)
+    assert result.document is not None, result.diagnostics
+    return result.document
+
+
+def codes(text: str) -> list[str]:
+    return [d.code for d in parse_text(text, "t.agr").diagnostics]
+
+
+def test_a_statement_spans_from_its_keyword_to_its_last_token():
+    a = parse(AGREEMENT).items[0]
+    assert (a.spans.kind.line, a.spans.kind.column, a.spans.kind.end_column) == (2, 3, 11)
+    commitment = a.articles[0].commitment
+    assert (commitment.span.line, commitment.span.column) == (6, 5)
+    assert commitment.quotes[1].span == M.Span("t.agr", 7, 7, 7, 17)  # a quote: its string, not its citation
+    assert (commitment.span.end_line, commitment.span.end_column) == (7, 17)  # to its last quote
+
+
+def test_a_block_spans_to_its_closing_brace_and_records_its_first_topic():
+    a = parse(AGREEMENT).items[0]
+    assert (a.span.line, a.span.end_line, a.span.end_column) == (1, 17, 2)
+    article = a.articles[0]
+    assert article.topics == ("data-flows", "source-code")
+    assert (article.topic_span.line, article.topic_span.column) == (5, 5)
+
+
+def test_titles_are_optional_and_unescaped():
+    a = parse(AGREEMENT).items[0]
+    assert a.title == 'A "demo" agreement'
+    assert a.articles[0].title is None
+    assert a.chapters[0].articles[0].title == "Titled"
+    assert a.omissions[0].reason == "not relevant"
+    assert parse("agreement plain {\n}\n").items[0].title is None
+
+
+def test_keywords_become_vocabulary_members():
+    a = parse(AGREEMENT).items[0]
+    assert a.articles[0].commitment.strength is V.Strength.BINDING
+    assert a.chapters[0].articles[0].commitment.strength is V.Strength.HORTATORY
+    assert a.articles[0].scope[0].mode is V.ScopeMode.EXCLUDES
+
+
+def test_citations_dates_and_periods():
+    a = parse(AGREEMENT).items[0]
+    assert a.articles[0].commitment.quotes[1].citation == M.Citation("2", 3)
+    assert str(a.signed) == "2020-01-02"
+    article = parse("agreement a {\n article 1 { transition JP years 5 }\n}\n").items[0].articles[0]
+    assert article.transitions[0] == M.Transition(("JP",), M.Period(years=5))
+
+
+def test_a_setting_given_twice_is_reported_and_the_first_kept():
+    result = parse_text("agreement a {\n  kind fta\n  kind epa\n}\n", "t.agr")
+    (diag,) = result.diagnostics
+    assert diag.code == C.GIVEN_TWICE.id and "`kind` is given twice in agreement a" in diag.message
+    assert diag.span.line == 3 and diag.secondary[0][0].line == 2
+    assert result.document.items[0].kind == "fta"
+
+
+def test_an_article_saying_a_thing_twice_is_reported_and_the_first_kept():
+    result = parse_text("agreement a {\n article 1 {\n  binding\n  hortatory\n }\n}\n", "t.agr")
+    (diag,) = result.diagnostics
+    assert diag.message == "article 1 says this twice" and diag.span.line == 4
+    assert result.document.items[0].articles[0].commitment.strength is V.Strength.BINDING
+
+
+def test_values_the_grammar_cannot_check_are_reported():
+    assert codes("agreement a {\n  signed 2020-02-30\n}\n") == [C.INVALID_DATE.id]
+    assert codes("agreement a {\n article 1 { transition JP years 1000 }\n}\n") == [C.NUMBER_TOO_LARGE.id]
+    assert codes('agreement a {\n article 1 { binding "x" art 1 fn 100000 }\n}\n') == [C.NUMBER_TOO_LARGE.id]
+
+
+def test_conditions_nested_too_deep_give_no_document():
+    pred = "not " * (MAX_PREDICATE_DEPTH + 1) + "enforceable"
+    result = parse_text(f'norms n {{\n norm m {{\n  require {pred} because "x"\n }}\n}}\n', "t.agr")
+    assert result.document is None
+    assert [d.code for d in result.diagnostics] == [C.NESTING_TOO_DEEP.id]
+
+
+def test_conditions_and_expectations():
+    doc = parse('norms n "T" {\n version "1"\n norm m {\n  topic data-flows\n'
+                '  essential forbid not a b or c and d because "why"\n }\n}\n'
+                "expect demo n.m met as-of 2024-01-01 party JP\n")
+    ns, expectation = doc.items
+    req = ns.norms[0].requirements[0]
+    assert (req.essential, req.forbid, req.because) == (True, True, "why")
+    assert req.predicate == M.Any_((M.Not(M.Atom("a", ("b",))), M.All((M.Atom("c"), M.Atom("d")))))
+    assert (req.predicate.span.column, req.predicate.span.end_column) == (20, 38)
+    assert ns.version == "1" and ns.norms[0].topics == ("data-flows",)
+    assert (expectation.norm_set, expectation.norm, expectation.grade, expectation.party) == ("n", "m", "met", "JP")
+
+
+def test_lowering_a_tree_gives_what_the_parser_gives():
+    tree = lalr_parser("syntax/grammar", "tradegap.lark").parse(AGREEMENT)
+    lower = Lower("t.agr")
+    items = lower.transform(tree)
+    assert [attrs.asdict(i) for i in items] == [attrs.asdict(i) for i in parse(AGREEMENT).items]
+    assert lower.diagnostics == []
+
+
+def test_a_lowering_inside_a_lowering_is_refused():
+    lower = Lower()
+    with lower.lowering("a.agr") as found:
+        assert lower.path == "a.agr" and found is lower.diagnostics
+        with pytest.raises(RuntimeError):
+            with lower.lowering("b.agr"):
+                pass
+    assert lower.path == "" and lower.diagnostics == []
+
+
+def test_parses_in_threads_keep_their_own_paths_and_diagnostics():
+    results = {}
+
+    def work(i: int) -> None:
+        day = 30 if i % 2 else 28  # February 30th is no date
+        text = "".join(f"agreement a{i}x{k} {{\n  signed 2020-02-{day}\n}}\n" for k in range(40))
+        results[i] = parse_text(text, f"f{i}.agr")
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(6)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for i, r in results.items():
+        assert {item.span.file for item in r.document.items} == {f"f{i}.agr"}
+        assert len(r.diagnostics) == (40 if i % 2 else 0)
+        assert {d.span.file for d in r.diagnostics} <= {f"f{i}.agr"}
+
+
+def test_parsing_leaves_the_garbage_collector_alone(monkeypatch):
+    def refuse() -> None:
+        raise AssertionError("the library switched the collector off")
+
+    monkeypatch.setattr(gc, "disable", refuse)
+    text = "".join(f"agreement a{k} {{\n  kind fta\n}}\n" for k in range(12_000))  # > 256 KB
+    assert len(parse_text(text, "big.agr").document.items) == 12_000
