@@ -34,7 +34,8 @@ MAGIC = b"tradegap-cache-1"
 MAX_ENTRIES = 2000  # beyond this, the oldest half is removed when a new entry is stored
 _SHAPERS = ("syntax/grammar/tradegap.lark", "syntax/parse.py", "syntax/lower.py", "syntax/errors.py",
             "syntax/comments.py", "syntax/lark_util.py", "syntax/limits.py", "language/model.py",
-            "checking/validate.py", "language/vocab.py", "language/parties.py", "language/diagnostics.py",
+            "checking/validate.py", "language/vocab.py", "language/parties.py", "language/diagnostics.py", "language/codes.py",
+            "language/predicates.py",
             "checking/cache.py")
 
 

@@ -76,7 +76,7 @@ def _binds_all(p: F.Placed, ctx: F.Context) -> Check:
 # ---------------------------------------------------------------- findings
 
 
-def _candidate_key(c: Candidate, primary: bool) -> tuple[int, int, int, int, tuple]:
+def _candidate_key(c: Candidate, primary: bool) -> tuple[int, int, int, int, tuple[tuple[int, int, str], ...]]:
     """Fewest essential failures, fewest failures, on-topic first, strongest, lowest number."""
     essential = sum(1 for x in c.failures if x.essential)
     return (essential, len(c.failures), 0 if primary else 1, -c.strength.rank, M.number_key(c.article))

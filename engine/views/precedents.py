@@ -130,7 +130,7 @@ def _date(a: M.Agreement) -> Optional[dt.date]:
     return a.entry_into_force() or a.signed
 
 
-def _rank(pr: Precedent) -> tuple[int, int, int, str, tuple]:
+def _rank(pr: Precedent) -> tuple[int, int, int, str, tuple[tuple[int, int, str], ...]]:
     return (-pr.strength.rank, -pr.parties, -(pr.date.toordinal() if pr.date else 0), pr.agreement,
             number_key(pr.article))
 
