@@ -64,15 +64,19 @@ class Quote:
 
     text: str
     citation: Optional[Citation] = None
+    paraphrase: bool = False  # `paraphrase "..."`: words recalled or summarised, never printed as a quotation
     span: Span = _span()
 
 
 @attrs.frozen
 class Period:
-    """A length of time: ``years`` from each party's entry into force, or ``until`` a date."""
+    """A length of time: ``years`` from each party's entry into force (``extendable`` by more years),
+    ``until`` a date, or until an ``event`` (with the event's date once it is known)."""
 
     years: Optional[int] = None
     until: Optional[_dt.date] = None
+    extension_years: Optional[int] = None  # `years 5 extendable 3`: possibly 3 more years
+    event: Optional[str] = None  # `until "its personal data law is implemented" [DATE]`
 
 
 @attrs.frozen
@@ -82,6 +86,7 @@ class Commitment:
     strength: str
     form: Optional[str] = None
     quotes: tuple[Quote, ...] = ()
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -92,6 +97,7 @@ class Scope:
     mode: str  # "covers" | "excludes"
     item: str
     quotes: tuple[Quote, ...] = ()
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -101,6 +107,7 @@ class Software:
 
     coverage: str
     quotes: tuple[Quote, ...] = ()
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -111,6 +118,7 @@ class Exception_:
     kind: str
     qualifiers: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -122,6 +130,7 @@ class DisputeSettlement:
     parties: tuple[str, ...] = ()
     period: Optional[Period] = None
     quotes: tuple[Quote, ...] = ()
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -131,6 +140,7 @@ class Contingency:
 
     condition: str
     quotes: tuple[Quote, ...] = ()
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -141,6 +151,8 @@ class Transition:
     parties: tuple[str, ...]
     period: Period
     quotes: tuple[Quote, ...] = ()
+    paragraph: Optional[str] = attrs.field(default=None, kw_only=True)  # `paragraph "1(a)"`: not the whole article
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -151,6 +163,8 @@ class Reservation:
     parties: tuple[str, ...]
     period: Optional[Period] = None
     quotes: tuple[Quote, ...] = ()
+    paragraph: Optional[str] = attrs.field(default=None, kw_only=True)  # `paragraph "1(a)"`: not the whole article
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -223,15 +237,16 @@ class Chapter:
     dispute_settlement: tuple[DisputeSettlement, ...] = ()
     scope: tuple[Scope, ...] = ()  # applies to every article in the chapter
     verification: Optional[str] = None
+    part: Optional[str] = None  # `part electronic-commerce`: the kind of chapter (else: its articles' topics)
     notes: tuple[Note, ...] = ()
     span: Span = _span()
 
 
 @attrs.frozen
 class PartyEntry:
-    """Entry into force for named parties (all parties when ``parties`` is empty)."""
+    """Entry into force for named parties (all parties when ``parties`` is empty); ``None``: not known."""
 
-    date: _dt.date
+    date: Optional[_dt.date]
     parties: tuple[str, ...] = ()
     span: Span = _span()
 
@@ -247,6 +262,7 @@ class SettingSpans:
     source: Span = NO_SPAN
     verification: Span = NO_SPAN
     based_on: Span = NO_SPAN
+    coverage: Span = NO_SPAN
 
     def overlay(self, other: "SettingSpans") -> "SettingSpans":
         """These spans with every setting ``other`` wrote taking its place (a draft over its base)."""
@@ -268,6 +284,7 @@ class Agreement:
     source: Optional[str] = None
     verification: Optional[str] = None
     based_on: Optional[str] = None
+    coverage: tuple[str, ...] = ()  # `coverage PART...` or `coverage complete`; empty: the chapters it holds
     exceptions: tuple[Exception_, ...] = ()
     dispute_settlement: tuple[DisputeSettlement, ...] = ()
     chapters: tuple[Chapter, ...] = ()
@@ -297,6 +314,13 @@ class Agreement:
             elif party is not None and party in entry.parties:
                 return entry.date
         return general
+
+    def entry_unknown(self, party: str) -> bool:
+        """Whether the encoding says it does not know when the agreement entered into force for ``party``."""
+        for entry in self.in_force:
+            if party in entry.parties:
+                return entry.date is None
+        return any(not e.parties and e.date is None for e in self.in_force)
 
 
 # ---------------------------------------------------------------- predicates
@@ -340,6 +364,7 @@ class Requirement:
     because: str
     forbid: bool = False
     essential: bool = False
+    weight: Optional[int] = None  # `weight N`; None: the norm set's weight (default 1)
     span: Span = _span()
 
 
@@ -361,6 +386,7 @@ class NormSet:
     source: Optional[str] = None
     norms: tuple[Norm, ...] = ()
     notes: tuple[Note, ...] = ()
+    weight: Optional[int] = None  # `weight N`: the weight of a requirement that names none (default 1)
     span: Span = _span()
 
     def norm(self, norm_id: str) -> Optional[Norm]:
@@ -377,6 +403,8 @@ class Expectation:
     grade: str
     as_of: Optional[_dt.date] = None
     party: Optional[str] = None
+    score_min: Optional[int] = None  # `score 20..60`
+    score_max: Optional[int] = None
     span: Span = _span()
 
 
