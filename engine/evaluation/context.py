@@ -52,6 +52,9 @@ class Held:
     until: Optional[dt.date]  # None: indefinitely
     reason: V.HeldReason
     span: M.Span = attrs.field(default=M.NO_SPAN, eq=False)
+    possibly_until: Optional[dt.date] = None  # an extendable period: possibly held until this date
+    paragraph: Optional[str] = None  # held from this paragraph only
+    event: Optional[str] = None  # held until this event (its date, once known, is ``until``)
 
     @property
     def why(self) -> str:

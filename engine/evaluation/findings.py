@@ -16,7 +16,7 @@ from engine.errors import UnknownId
 from engine.language import model as M
 from engine.language import vocab as V
 
-REPORT_SCHEMA = ("tradegap.report", "1.0")
+REPORT_SCHEMA = ("tradegap.report", "2.0")
 
 
 @attrs.frozen
@@ -29,6 +29,10 @@ class Evidence:
     file: str
     line: int
     verification: str
+    citation: str = ""  # "Art. 12.17", "Art. 12.15, fn 14": from the quote's citation, else where it stands
+    paraphrase: bool = False  # the words are a paraphrase: never printed in quotation marks
+    absent: bool = False  # nothing to quote: the reason rests on the absence of a statement
+    context: bool = False  # a quote of the article shown as context, not the evidence of a reason
 
 
 @attrs.frozen
@@ -80,6 +84,8 @@ class Reason:
     article: Optional[str]
     parties: tuple[str, ...] = ()
     detail: str = ""
+    weight: int = 1
+    evidence: tuple[Evidence, ...] = ()  # the statement(s) that decided this failure
 
 
 @attrs.frozen
@@ -96,6 +102,12 @@ class Finding:
     reasons: tuple[Reason, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     candidates: tuple[Candidate, ...] = ()
+    score: Optional[int] = None  # 0..100: 100 met, 0 unmet, None not-encoded or not-applicable
+    force: V.Force = V.Force.IN_FORCE  # whether the text binds anyone on the date (else graded as written)
+    verification: Optional[V.Verification] = None  # the weakest level among the decisive evidence
+    notes: tuple[str, ...] = ()  # encoders' notes on the decisive article (and its chapter)
+    searched: tuple[str, ...] = ()  # unmet for want of an article: the chapters searched
+    covered: tuple[str, ...] = ()  # not-encoded: the parts of the treaty the encoding covers
 
 
 @attrs.frozen
@@ -108,6 +120,9 @@ class AgreementInfo:
     parties: tuple[str, ...]
     based_on: Optional[str] = None
     in_force: Optional[dt.date] = None
+    force: V.Force = V.Force.IN_FORCE  # on the result's date
+    coverage: tuple[str, ...] = ()  # the parts of the treaty covered (written or inferred), or ("complete",)
+    verification: Optional[str] = None  # the agreement-level verification
 
     @classmethod
     def of(cls, a: M.Agreement) -> "AgreementInfo":

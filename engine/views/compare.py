@@ -30,7 +30,7 @@ from engine.language import parties as P
 from engine.language import vocab as V
 from engine.language.diagnostics import did_you_mean
 
-COMPARISON_SCHEMA = ("tradegap.comparison", "1.0")
+COMPARISON_SCHEMA = ("tradegap.comparison", "2.0")
 
 # Topics that describe a chapter's housekeeping rather than a discipline: left out of default rows.
 HOUSEKEEPING_TOPICS = frozenset({"definitions", "scope", "institutional", "dispute-resolution", "exceptions"})
@@ -106,6 +106,9 @@ class Cell:
     articles: tuple[ArticleView, ...]
     reasons: tuple[Reason, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    score: Optional[int] = None
+    verification: Optional[str] = None
+    force: V.Force = V.Force.IN_FORCE
 
 
 @attrs.frozen
@@ -120,6 +123,7 @@ class Comparison:
     rows: tuple[Row, ...]
     cells: tuple[Cell, ...]  # row-major: every agreement for the first row, then the next
     transposed: bool = False  # a layout hint: renderers put agreements down the side
+    lens: str = "grade"  # "grade", or "strength": cells by the decisive article's strength (hard/soft)
 
     def cell(self, row: str, agreement: str) -> Cell:
         """The cell for a row key and an agreement id.

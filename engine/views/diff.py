@@ -33,7 +33,7 @@ from engine.language import parties as P
 from engine.language import vocab as V
 from engine.language.model import number_key
 
-DIFF_SCHEMA = ("tradegap.diff", "1.0")
+DIFF_SCHEMA = ("tradegap.diff", "2.0")
 
 GAPS = frozenset({V.Grade.PARTIAL, V.Grade.UNMET})
 
