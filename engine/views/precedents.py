@@ -1,7 +1,8 @@
 """Precedents: articles elsewhere in the corpus that meet a norm, ready to paste into a draft.
 
-For a gap (a partial or unmet finding), every other agreement's articles on
-the norm's topic are graded on the report's date; those that meet the norm
+For a gap (a partial or unmet finding; a not-encoded one is no gap, since
+nothing is known of it), every other agreement's articles on the norm's
+topic are graded on the report's date; those that meet the norm
 are precedents.  They are ranked binding first, then by the number of
 parties, then newest (entry into force, else signature), then by agreement
 id and article number, so the order never depends on the corpus's order.
@@ -130,7 +131,7 @@ def _date(a: M.Agreement) -> Optional[dt.date]:
     return a.entry_into_force() or a.signed
 
 
-def _rank(pr: Precedent) -> tuple[int, int, int, str, tuple]:
+def _rank(pr: Precedent) -> tuple[int, int, int, str, tuple[tuple[int, int, str], ...]]:
     return (-pr.strength.rank, -pr.parties, -(pr.date.toordinal() if pr.date else 0), pr.agreement,
             number_key(pr.article))
 
