@@ -13,6 +13,7 @@ from typing import Optional
 import attrs
 
 from engine.errors import UnknownId
+from engine.evaluation import context as F
 from engine.language import model as M
 from engine.language import vocab as V
 
@@ -125,9 +126,11 @@ class AgreementInfo:
     verification: Optional[str] = None  # the agreement-level verification
 
     @classmethod
-    def of(cls, a: M.Agreement) -> "AgreementInfo":
-        """The information of an agreement (its general entry into force)."""
-        return cls(a.id, a.title, a.status, a.parties, a.based_on, a.entry_into_force())
+    def of(cls, a: M.Agreement, as_of: Optional[dt.date] = None) -> "AgreementInfo":
+        """The information of an agreement (its general entry into force; its force on ``as_of``, or by its
+        status alone when no date is given)."""
+        return cls(a.id, a.title, a.status, a.parties, a.based_on, a.entry_into_force(),
+                   F.force(a, as_of or dt.date.max), F.covered_parts(a), a.verification)
 
 
 @attrs.frozen

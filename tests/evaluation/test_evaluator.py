@@ -102,5 +102,9 @@ def test_periods_that_run_past_the_calendar_evaluate():
 }
 """
     corpus = Corpus.build([load_text(text, "a.agr")] + list(Corpus.bundled().files))
-    report = evaluate(corpus.agreement("a"), corpus.norms("tpp3"))
-    assert [f.grade for f in report.findings][0] == "partial"
+    # Not yet in force today: graded as written, binding no one.  Once in force, the 999-year transition runs
+    # past the calendar and holds JP back.
+    (today, *_) = evaluate(corpus.agreement("a"), corpus.norms("tpp3")).findings
+    assert (today.grade, today.force) == ("met", "not-in-force")
+    (later, *_) = evaluate(corpus.agreement("a"), corpus.norms("tpp3"), as_of=dt.date(9999, 6, 1)).findings
+    assert (later.grade, later.force) == ("partial", "in-force")
