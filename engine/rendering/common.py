@@ -424,7 +424,7 @@ def badge_keys() -> list[Key]:
 WORD_KEYS = (Key('"words"', "verbatim words of the text", "quote"),
              Key(PARAPHRASE, "recalled or summarised words: never a quotation", "paraphrase"),
              Key(CONTEXT, "the article's other words, not the evidence of a reason", "context"),
-             Key(NO_STATEMENT.split(":")[0], "the reason rests on an absence, which cannot be quoted", "absent"))
+             Key(NO_STATEMENT.split(":")[0], "the reason rests on an absence, which cannot be quoted", "no-statement"))
 FORCE_KEY = Key("binds no one", FORCE_MEANING)
 CELL_KEYS = (Key("Art. N: ...", "each article on the row: its strength, then exceptions, dispute settlement, "
                                 "parties held back, contingency, sectors carved out or covered"),

@@ -74,7 +74,7 @@ border-radius:3px;font-weight:normal;white-space:nowrap}
 .v-unverified{color:var(--partial);border-color:var(--partial);border-style:dashed}
 .v-auto,.v-other{color:var(--unmet);border-color:var(--unmet);border-style:dotted}
 .paraphrase{color:var(--muted)}
-.context,.absent{color:var(--muted);font-variant:small-caps}
+.context,.no-statement{color:var(--muted);font-variant:small-caps}
 .force{color:#6e3c00;font-weight:600}
 .label{font-weight:600}
 summary{cursor:pointer}
@@ -136,7 +136,8 @@ def badge(level: Optional[str], title: bool = True) -> str:
 # How the legend shows the words of evidence: as the page shows them.
 WORDS_SHOWN: Mapping[str, str] = {
     "quote": "<q>words</q>", "paraphrase": "<span class=\"paraphrase\">(paraphrase) words</span>",
-    "context": "<span class=\"context\">context</span>", "absent": f"<span class=\"absent\">{h(C.NO_STATEMENT)}</span>",
+    "context": "<span class=\"context\">context</span>",
+    "no-statement": f"<span class=\"no-statement\">{h(C.NO_STATEMENT)}</span>",
 }
 
 
@@ -175,7 +176,7 @@ def evidence_item(e: Evidence) -> str:
     """One piece of evidence: citation, the words (a paraphrase never in quotation marks), source, badge."""
     label = "<span class=\"context\">context</span> " if e.context else ""
     if e.absent:
-        words = f" <span class=\"absent\">{h(C.NO_STATEMENT)}</span>"
+        words = f" <span class=\"no-statement\">{h(C.NO_STATEMENT)}</span>"
     elif e.quote is None:
         words = ""
     elif e.paraphrase:

@@ -28,7 +28,7 @@ def test_every_format(matrix):
     assert "✓ met" in text and "✗ unmet" in text and "no article" in text
 
     md = render(matrix, "markdown")
-    assert "| Row | cptpp | usjdta | rcep |" in md
+    assert "| Row | cptpp \\[text\\] | usjdta \\[unverified\\] | rcep \\[text\\] |" in md
     assert "Art. 12.15: binding; self-judging policy exception" in md
 
     rows = list(csv.DictReader(io.StringIO(render(matrix, "csv"))))

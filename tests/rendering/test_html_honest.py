@@ -49,7 +49,7 @@ def test_each_reason_lists_its_evidence_and_a_paraphrase_is_no_quotation():
     assert '<ul class="evidence"><li>Art. 12.17.3 <q>No Party shall have recourse' in reason
     assert "Art. 12.15, fn 14 <q>the necessity behind" in rcep and "note: five years" in rcep
     usjdta = _td(page, "usjdta tpp3.data-flows: partial")
-    assert 'Art. 11 <span class="absent">no statement: cannot be quoted</span>' in usjdta
+    assert 'Art. 11 <span class="no-statement">no statement: cannot be quoted</span>' in usjdta
     assert '<span class="context">context</span> Art. 11 <span class="paraphrase">(paraphrase) neither' in usjdta
     assert "<q>neither" not in usjdta
 
