@@ -343,6 +343,22 @@ class Effect(Word):
     CHANGES = "changes", "the grade stays, the reasons change"
 
 
+class Lens(Word):
+    """How a comparison's cells are read."""
+
+    GRADE = "grade", "by the finding's grade and score"
+    STRENGTH = "strength", ("by the decisive article's strength: binding is hard, best-endeavour or hortatory "
+                            "soft, whether or not dispute settlement reaches it")
+
+
+class Hardness(Word):
+    """A commitment's strength in two words (the ASEAN DEAL depository's colour code)."""
+
+    HARD = "hard", "binding ('shall'), whether or not dispute settlement reaches it"
+    SOFT = "soft", "best endeavour or hortatory: an effort or a recognition, not a result"
+    NONE = "none", "no article on the topic"
+
+
 class RowKind(Word):
     """What a row of a comparison stands for."""
 

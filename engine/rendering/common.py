@@ -328,19 +328,8 @@ def finding_notes(f: Finding) -> list[str]:
 # ---------------------------------------------------------------- the strength lens (hard / soft)
 
 
-class Lens(V.Word):
-    """What a comparison's cells show."""
-
-    GRADE = "grade", "the grade against the norm"
-    STRENGTH = "strength", "the decisive article's strength: hard or soft, irrespective of enforceability"
-
-
-class Hardness(V.Word):
-    """A commitment's strength in two words (the ASEAN DEAL depository's colour code)."""
-
-    HARD = "hard", "binding ('shall'), whether or not dispute settlement reaches it"
-    SOFT = "soft", "best endeavour or hortatory: an effort or a recognition, not a result"
-    NONE = "none", "no article on the topic"
+Lens = V.Lens
+Hardness = V.Hardness
 
 
 HARDNESS: Mapping[str, Hardness] = {V.Strength.BINDING: Hardness.HARD, V.Strength.BEST_ENDEAVOUR: Hardness.SOFT,

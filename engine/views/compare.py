@@ -62,12 +62,7 @@ HELD_LABEL: Mapping[V.HeldReason, str] = {
 }
 
 
-class Lens(V.Word):
-    """How a comparison's cells are read (renderers colour them by it)."""
-
-    GRADE = "grade", "by the finding's grade and score"
-    STRENGTH = "strength", ("by the decisive article's strength: binding is hard, best-endeavour or hortatory "
-                            "soft, whether or not dispute settlement reaches it")
+Lens = V.Lens
 
 
 @attrs.frozen
