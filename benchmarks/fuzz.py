@@ -158,8 +158,6 @@ class GrammarGen:
                                "9" * 5000])
         if name == "STRING":
             return '"' + _escape(rnd.choice(PHRASES)) + '"'
-        if name == "DS_PART":  # `dispute-settlement` as a part, in `coverage`
-            return "dispute-settlement"
         raise ValueError(name)
 
 

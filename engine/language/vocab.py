@@ -248,7 +248,8 @@ class Part(Word):
     STATE_OWNED_ENTERPRISES = "state-owned-enterprises", "state-owned enterprises and designated monopolies"
     INTELLECTUAL_PROPERTY = "intellectual-property", "intellectual property (enforcement included)"
     EXCEPTIONS = "exceptions", "general, security and other exceptions"
-    DISPUTE_SETTLEMENT = "dispute-settlement", "the settlement of disputes between the Parties"
+    # spelled like the topic, not like the `dispute-settlement` statement keyword, so that it can stand in a list
+    DISPUTE_SETTLEMENT = "dispute-resolution", "the settlement of disputes between the Parties"
     INSTITUTIONAL = "institutional", "institutional and final provisions"
 
 

@@ -21,7 +21,6 @@ _TOKEN_WORDS = {
     "CODE": "a party code such as JP", "NUMBER": "an article number such as 14.11",
     "INT": "a whole number", "LBRACE": "`{`", "RBRACE": "`}`", "LPAR": "`(`",
     "RPAR": "`)`", "DOT": "`.`", "DOTDOT": "`..`", "$END": "the end of the file",
-    "DS_PART": "a name",  # `dispute-settlement` as a part, in `coverage`
 }
 # What an unexpected token is called, by terminal; a keyword or a symbol otherwise.
 _TOKEN_KINDS = {"NAME": "word", "STRING": "string", "CODE": "party code", "NUMBER": "number",

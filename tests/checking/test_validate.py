@@ -26,7 +26,7 @@ def codes(text: str) -> list[str]:
 
 def test_the_new_statements_written_right_raise_nothing():
     assert codes('agreement a {\n  parties KH MM\n  in-force 2022-01-01\n  in-force MM unknown\n'
-                 '  coverage electronic-commerce dispute-settlement exceptions\n'
+                 '  coverage electronic-commerce dispute-resolution exceptions\n'
                  '  chapter 12 {\n    part electronic-commerce\n'
                  '    article 12.1 { topic cross-border-data binding "x"\n'
                  '      transition KH years 5 extendable 3 paragraph "1(a)"\n'

@@ -47,7 +47,7 @@ def test_a_norm_in_a_part_not_encoded_is_not_encoded_and_says_what_is(corpus):
     assert (f.grade, f.score, f.unmet_because, f.searched) == (V.Grade.NOT_ENCODED, None, None, ())
     assert f.covered == (V.Part.ELECTRONIC_COMMERCE, V.Part.EXCEPTIONS, V.Part.DISPUTE_SETTLEMENT)
     (reason,) = f.reasons
-    assert reason.because == ("The encoding covers electronic-commerce, exceptions and dispute-settlement; technology "
+    assert reason.because == ("The encoding covers electronic-commerce, exceptions and dispute-resolution; technology "
                               "transfer as a performance requirement for investment stands in investment, which is "
                               "not encoded.")
     (ev,) = reason.evidence

@@ -23,7 +23,7 @@ DAY = dt.date(2026, 11, 27)
 G, F, VL = V.Grade, V.Force, V.Verification
 
 RCEP = AgreementInfo("rcep", "Regional Comprehensive Economic Partnership", V.Status.IN_FORCE, ("AU", "JP", "KH", "VN"),
-                     None, dt.date(2022, 1, 1), coverage=("electronic-commerce", "dispute-settlement"),
+                     None, dt.date(2022, 1, 1), coverage=("electronic-commerce", "dispute-resolution"),
                      verification=VL.TEXT)
 USJDTA = AgreementInfo("usjdta", "U.S.-Japan Digital Trade Agreement", V.Status.IN_FORCE, ("JP", "US"), None,
                        dt.date(2020, 1, 1), coverage=("electronic-commerce",), verification=VL.UNVERIFIED)

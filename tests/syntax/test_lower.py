@@ -183,7 +183,7 @@ HONEST = '''agreement a {
   parties KH LA MM
   in-force 2022-01-01
   in-force MM unknown
-  coverage electronic-commerce dispute-settlement
+  coverage electronic-commerce dispute-resolution
   dispute-settlement applies
   chapter 12 {
     part electronic-commerce
@@ -213,7 +213,7 @@ def test_coverage_parts_and_unknown_entry_into_force():
     a = parse(HONEST).items[0]
     assert a.coverage == (V.Part.ELECTRONIC_COMMERCE, V.Part.DISPUTE_SETTLEMENT)
     assert (a.spans.coverage.line, a.spans.coverage.column) == (5, 3)
-    assert a.dispute_settlement[0].mode == V.DsMode.APPLIES  # the statement after `coverage ... dispute-settlement`
+    assert a.dispute_settlement[0].mode == V.DsMode.APPLIES  # the statement after `coverage ... dispute-resolution`
     assert a.chapters[0].part == V.Part.ELECTRONIC_COMMERCE
     assert a.in_force[1] == M.PartyEntry(None, ("MM",))
     assert a.entry_unknown("MM") and not a.entry_unknown("KH")

@@ -44,13 +44,13 @@ def test_the_statements_of_issue_11_are_written_back():
         transitions=(M.Transition(("KH",), period, paragraph="1(a)"),),
         reservations=(M.Reservation(("LA",), M.Period(event="a law \"passed\"")),
                       M.Reservation(("MM",), M.Period(until=dt.date(2025, 1, 1), event="e"), paragraph="2")))
-    agreement = M.Agreement("a", in_force=(M.PartyEntry(None, ("MM",)),), coverage=("customs", "dispute-settlement"),
+    agreement = M.Agreement("a", in_force=(M.PartyEntry(None, ("MM",)),), coverage=("customs", "dispute-resolution"),
                             chapters=(M.Chapter("1", part="customs", articles=(article,)),))
     requirement = M.Requirement(M.Atom("enforceable"), "why", weight=4)
     norms = M.NormSet("n", norms=(M.Norm("m", requirements=(requirement,)),), weight=2)
     expectation = M.Expectation("a", "n", "m", "not-encoded", score_min=0, score_max=10)
     out = format_document(M.Document("p.agr", (agreement, norms, expectation)))
-    for line in ("  in-force MM unknown", "  coverage customs dispute-settlement", "    part customs",
+    for line in ("  in-force MM unknown", "  coverage customs dispute-resolution", "    part customs",
                  '      binding paraphrase "said" art 1 fn 2',
                  '      transition KH years 5 extendable 3 paragraph "1(a)"',
                  '      reservation LA until "a law \\"passed\\""',
