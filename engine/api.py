@@ -141,7 +141,7 @@ def explain(agreement: M.Agreement, norm_set: M.NormSet, norm: str, as_of: Optio
 
 
 def compare(agreements: Iterable[M.Agreement], norm_sets: NormSets = (), topics: Sequence[str] = (),
-            as_of: Optional[dt.date] = None, party: Optional[str] = None) -> Comparison:
+            as_of: Optional[dt.date] = None, party: Optional[str] = None, lens: str = "grade") -> Comparison:
     """The side-by-side matrix: agreements in columns, norms (or topics) in rows.
 
     Args:
@@ -149,6 +149,8 @@ def compare(agreements: Iterable[M.Agreement], norm_sets: NormSets = (), topics:
         norm_sets: norm sets whose norms are the rows.
         topics: topics as further rows (the strongest article on each); with neither, the topics addressed.
         as_of, party: as for :func:`evaluate`.
+        lens: ``"grade"`` (cells by grade and score) or ``"strength"`` (cells by the decisive article's
+            strength, hard or soft, irrespective of enforceability: a view of the same findings).
 
     Returns:
         A :class:`~engine.results.Comparison`.
@@ -161,7 +163,7 @@ def compare(agreements: Iterable[M.Agreement], norm_sets: NormSets = (), topics:
     """
     from engine.views.compare import compare as _compare
 
-    return _compare(tuple(agreements), _sets(norm_sets), tuple(topics), _date(as_of), _party(party))
+    return _compare(tuple(agreements), _sets(norm_sets), tuple(topics), _date(as_of), _party(party), lens=lens)
 
 
 def diff(old: M.Agreement, new: M.Agreement, norm_sets: NormSets = (), as_of: Optional[dt.date] = None,

@@ -233,6 +233,60 @@ class Grade(Ranked):
     PARTIAL = "partial", "an article addresses the topic but some requirement fails"
     MET = "met", "an article meets every requirement for every party on the date"
     NOT_APPLICABLE = "not-applicable", "the party whose position is taken is not a party to the agreement"
+    NOT_ENCODED = "not-encoded", ("the encoding does not cover the part of the treaty where such a rule would "
+                                  "stand, so the engine cannot tell")
+
+
+class Part(Word):
+    """The parts of a treaty an encoding may cover: the kinds of chapter where rules stand."""
+
+    ELECTRONIC_COMMERCE = "electronic-commerce", "electronic commerce / digital trade"
+    FINANCIAL_SERVICES = "financial-services", "financial services"
+    TELECOMMUNICATIONS = "telecommunications", "telecommunications"
+    INVESTMENT = "investment", "investment (performance requirements included)"
+    CUSTOMS = "customs", "customs procedures and trade facilitation"
+    STATE_OWNED_ENTERPRISES = "state-owned-enterprises", "state-owned enterprises and designated monopolies"
+    INTELLECTUAL_PROPERTY = "intellectual-property", "intellectual property (enforcement included)"
+    EXCEPTIONS = "exceptions", "general, security and other exceptions"
+    # spelled like the topic, not like the `dispute-settlement` statement keyword, so that it can stand in a list
+    DISPUTE_SETTLEMENT = "dispute-resolution", "the settlement of disputes between the Parties"
+    INSTITUTIONAL = "institutional", "institutional and final provisions"
+
+
+COMPLETE = "complete"  # `coverage complete`: the encoding covers every part of the treaty
+
+
+# The part of a treaty where the rules on each topic stand (a norm on a topic in a part the encoding does not
+# cover is `not-encoded`, never `unmet`).  Every topic has one; a test keeps the table complete.
+TOPIC_PART: Mapping[str, Part] = {
+    **{t: Part.ELECTRONIC_COMMERCE for t in (
+        "customs-duties", "digital-products-non-discrimination", "cross-border-data", "computing-facilities",
+        "source-code", "personal-information", "consumer-protection", "unsolicited-messages",
+        "electronic-authentication", "electronic-transactions-framework", "paperless-trading",
+        "electronic-invoicing", "electronic-payments", "single-window", "internet-access",
+        "interconnection-charges", "cybersecurity", "interactive-computer-services", "open-government-data",
+        "ict-cryptography", "digital-identities", "artificial-intelligence", "data-innovation", "fintech",
+        "sme-cooperation", "digital-inclusion", "cooperation", "transparency", "definitions", "scope")},
+    "financial-computing-facilities": Part.FINANCIAL_SERVICES,
+    "telecommunications": Part.TELECOMMUNICATIONS,
+    "institutional": Part.INSTITUTIONAL,
+    "dispute-resolution": Part.DISPUTE_SETTLEMENT,
+    "exceptions": Part.EXCEPTIONS,
+    "technology-transfer-requirements": Part.INVESTMENT,
+    "express-shipments": Part.CUSTOMS,
+    "soe-non-commercial-assistance": Part.STATE_OWNED_ENTERPRISES,
+    "counterfeit-enforcement": Part.INTELLECTUAL_PROPERTY,
+}
+
+
+class Force(Word):
+    """Whether the text binds anyone on the date of an evaluation."""
+
+    IN_FORCE = "in-force", "in force on the date (for each party from its own entry into force)"
+    NOT_IN_FORCE = "not-in-force", "concluded or signed but not in force on the date: binds no one; graded as written"
+    HYPOTHETICAL = "hypothetical", "a draft or proposal: binds no one; graded as written"
+    TERMINATED = "terminated", "no longer in force: binds no one; graded as written"
+    UNKNOWN = "unknown", "whether and since when it is in force is not encoded"
 
 
 class UnmetBecause(Word):
@@ -249,6 +303,7 @@ class HeldReason(Word):
     RESERVATION = "reservation", "reservation"
     NOT_IN_FORCE = "not-in-force", "the agreement is not yet in force for it"
     SHIELDED = "shielded", "shielded from dispute settlement"
+    ENTRY_UNKNOWN = "entry-unknown", "its entry into force is not known"
 
 
 class Removable(Word):
@@ -289,6 +344,22 @@ class Effect(Word):
     CHANGES = "changes", "the grade stays, the reasons change"
 
 
+class Lens(Word):
+    """How a comparison's cells are read."""
+
+    GRADE = "grade", "by the finding's grade and score"
+    STRENGTH = "strength", ("by the decisive article's strength: binding is hard, best-endeavour or hortatory "
+                            "soft, whether or not dispute settlement reaches it")
+
+
+class Hardness(Word):
+    """A commitment's strength in two words (the ASEAN DEAL depository's colour code)."""
+
+    HARD = "hard", "binding ('shall'), whether or not dispute settlement reaches it"
+    SOFT = "soft", "best endeavour or hortatory: an effort or a recognition, not a result"
+    NONE = "none", "no article on the topic"
+
+
 class RowKind(Word):
     """What a row of a comparison stands for."""
 
@@ -324,6 +395,8 @@ DISPUTE_SETTLEMENT_MODES: Mapping[str, str] = table(DsMode)
 VERIFICATION_LEVELS: Mapping[str, str] = table(Verification)
 AGREEMENT_KINDS: Mapping[str, str] = table(AgreementKind)
 STATUSES: Mapping[str, str] = table(Status)
-GRADES: Mapping[str, str] = {g.value: g.meaning for g in (Grade.MET, Grade.PARTIAL, Grade.UNMET, Grade.NOT_APPLICABLE)}
+GRADES: Mapping[str, str] = {g.value: g.meaning for g in (Grade.MET, Grade.PARTIAL, Grade.UNMET, Grade.NOT_APPLICABLE,
+                                                           Grade.NOT_ENCODED)}
+PARTS: Mapping[str, str] = table(Part)
 GRADE_ORDER: tuple[str, ...] = (Grade.UNMET, Grade.PARTIAL, Grade.MET)
 REMOVABLE: Mapping[str, str] = table(Removable)
