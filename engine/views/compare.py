@@ -154,7 +154,7 @@ class Comparison:
 def _held_groups(held: Iterable[F.Held]) -> list[tuple[F.Held, tuple[str, ...]]]:
     """Held parties grouped by reason and ends (paragraph and event included), in the order first met; each
     group as its first hold and its parties."""
-    groups: dict[tuple, tuple[F.Held, list[str]]] = {}
+    groups: dict[tuple[object, ...], tuple[F.Held, list[str]]] = {}
     for h in held:
         key = (h.reason, h.until, h.possibly_until, h.event, h.paragraph)
         groups.setdefault(key, (h, []))[1].append(h.party)
