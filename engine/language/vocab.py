@@ -27,7 +27,7 @@ else:  # pragma: no cover - Python 3.10
         def __str__(self) -> str:
             return str(self.value)
 
-VOCABULARY_VERSION = "1"
+VOCABULARY_VERSION = "2"
 
 
 class Word(StrEnum):
@@ -108,6 +108,17 @@ TOPICS: dict[str, str] = {
     "express-shipments": "release of express shipments",
     "soe-non-commercial-assistance": "non-commercial assistance to state-owned enterprises",
     "counterfeit-enforcement": "enforcement against counterfeit and pirated goods",
+    # supply-chain resilience: the goals of the IPEF supply-chain pillar and the instruments that pursue them
+    "critical-goods-identification": "identifying or co-designating critical sectors, key goods and critical materials",
+    "supply-chain-investment": "promoting investment in critical sectors and supply chains (joint financing, matching)",
+    "supply-chain-information-sharing": "sharing information on supply chains, their vulnerabilities and disruptions",
+    "crisis-response": "responding together to a supply-chain disruption (emergency channels, requests for help)",
+    "supply-chain-logistics": "logistics, transport and connectivity for supply chains (ports, corridors)",
+    "supply-chain-labour-rights": "labour rights in supply chains and the voice of workers in supply-chain bodies",
+    "supply-chain-transparency": "transparency of supply chains and mapping of their risks and dependencies",
+    "critical-minerals": "trade and cooperation in critical minerals (processing, recycling, standards)",
+    "critical-goods-export-restrictions": "export duties and export restrictions on critical goods and materials",
+    "supply-chain-bodies": "supply-chain councils, crisis networks, joint stockpiles and other cooperation bodies",
 }
 
 
@@ -251,6 +262,9 @@ class Part(Word):
     # spelled like the topic, not like the `dispute-settlement` statement keyword, so that it can stand in a list
     DISPUTE_SETTLEMENT = "dispute-resolution", "the settlement of disputes between the Parties"
     INSTITUTIONAL = "institutional", "institutional and final provisions"
+    TRADE_IN_GOODS = "trade-in-goods", "national treatment and market access for goods (export duties and restrictions)"
+    SUPPLY_CHAINS = "supply-chains", "supply-chain resilience and cooperation on critical goods and materials"
+    LABOUR = "labour", "labour rights and the role of workers"
 
 
 COMPLETE = "complete"  # `coverage complete`: the encoding covers every part of the treaty
@@ -276,6 +290,12 @@ TOPIC_PART: Mapping[str, Part] = {
     "express-shipments": Part.CUSTOMS,
     "soe-non-commercial-assistance": Part.STATE_OWNED_ENTERPRISES,
     "counterfeit-enforcement": Part.INTELLECTUAL_PROPERTY,
+    **{t: Part.SUPPLY_CHAINS for t in (
+        "critical-goods-identification", "supply-chain-investment", "supply-chain-information-sharing",
+        "crisis-response", "supply-chain-logistics", "supply-chain-transparency", "critical-minerals",
+        "supply-chain-bodies")},
+    "supply-chain-labour-rights": Part.LABOUR,
+    "critical-goods-export-restrictions": Part.TRADE_IN_GOODS,
 }
 
 
