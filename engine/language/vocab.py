@@ -27,7 +27,7 @@ else:  # pragma: no cover - Python 3.10
         def __str__(self) -> str:
             return str(self.value)
 
-VOCABULARY_VERSION = "1"
+VOCABULARY_VERSION = "2"
 
 
 class Word(StrEnum):
@@ -161,7 +161,10 @@ class ExceptionKind(Word):
     GENERAL = "general", "general exceptions incorporated from GATT Art. XX / GATS Art. XIV"
     PRUDENTIAL = "prudential", "prudential measures for financial services"
     TAXATION = "taxation", "taxation measures"
-    NON_CONFORMING_MEASURES = "non-conforming-measures", "measures scheduled as non-conforming or outside commitments"
+    NON_CONFORMING_MEASURES = "non-conforming-measures", ("measures a Party lists as non-conforming (a negative "
+                                                          "list: only what is listed is carved out)")
+    UNCOMMITTED_SECTORS = "uncommitted-sectors", ("sectors a Party scheduling a positive list has not committed: "
+                                                  "the article does not apply there at all")
 
 
 ANY_EXCEPTION = "any"  # `exception any self-judging` in the norm language: an exception of any kind

@@ -1,0 +1,52 @@
+"""Issue 12's corrections, on the bundled corpus: each finding rests on the statement its source justifies.
+
+The grades are in tests/conformance/corrections.expect; these tests check what decides them (the failed
+requirement, its evidence and citation), so that a grade right for the wrong reason fails.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import engine
+from engine.evaluation.findings import Finding, Reason
+from engine.language import vocab as V
+
+AS_OF = dt.date(2026, 11, 30)
+
+
+def _finding(corpus, agreement: str, norm: str, party=None) -> Finding:
+    norm_set, name = norm.split(".")
+    return engine.explain(corpus.agreement(agreement), corpus.norms(norm_set), name, as_of=AS_OF, party=party)
+
+
+def _failed(finding: Finding, predicate: str) -> Reason:
+    (reason,) = [r for r in finding.reasons if predicate in r.requirement]
+    return reason
+
+
+def test_usmca_security_exception_is_non_disputable_and_cited_as_a_paraphrase(corpus):
+    finding = _finding(corpus, "usmca", "tpp3.data-flows")
+    assert finding.grade == V.Grade.PARTIAL
+    reason = _failed(finding, "essential-security non-disputable")
+    (evidence, *_) = reason.evidence
+    assert evidence.citation.startswith("Art. 32.2") and evidence.paraphrase
+    assert evidence.verification == V.Verification.UNVERIFIED
+
+
+def test_usmca_19_11_is_checked_against_the_text(corpus):
+    (article,) = [a for _, a in corpus.agreement("usmca").all_articles() if a.number == "19.11"]
+    assert article.verification == V.Verification.TEXT
+    assert not any(q.paraphrase for q in article.commitment.quotes)
+
+
+def test_rcep_positive_list_carve_out_lowers_data_flows_and_computing_facilities(corpus):
+    for norm in ("tpp3.data-flows", "tpp3.computing-facilities", "digital-core.data-flows"):
+        reason = _failed(_finding(corpus, "rcep", norm), "uncommitted-sectors")
+        assert reason.weight == 2
+        assert any(e.citation == "Art. 12.3" and not e.paraphrase for e in reason.evidence)
+
+
+def test_negative_list_carve_outs_are_not_gaps(corpus):
+    """CPTPP 14.11 carries only non-conforming-measures (a negative list): met."""
+    assert _finding(corpus, "cptpp", "tpp3.data-flows").grade == V.Grade.MET
