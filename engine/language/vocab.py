@@ -137,6 +137,11 @@ class ScopeItem(Word):
     CRITICAL_INFRASTRUCTURE = "critical-infrastructure", "software used for critical infrastructure"
     ALGORITHMS = "algorithms", "algorithms expressed in source code"
     EXISTING_MEASURES = "existing-measures", "non-conforming measures in force when the agreement took effect"
+    NEGOTIATED_CONTRACTS = "negotiated-contracts", "terms (e.g. on source code) in commercially negotiated contracts"
+    COMPLIANCE_MODIFICATION = "compliance-modification", ("a Party requiring software (its source code) to be "
+                                                          "modified to comply with laws consistent with the agreement")
+    PATENT_REQUIREMENTS = "patent-requirements", ("requirements on patent applications or granted patents, court "
+                                                  "orders in patent disputes included")
 
 
 class ScopeMode(Word):

@@ -50,3 +50,20 @@ def test_rcep_positive_list_carve_out_lowers_data_flows_and_computing_facilities
 def test_negative_list_carve_outs_are_not_gaps(corpus):
     """CPTPP 14.11 carries only non-conforming-measures (a negative list): met."""
     assert _finding(corpus, "cptpp", "tpp3.data-flows").grade == V.Grade.MET
+
+
+def test_viet_nam_is_held_until_its_data_framework_and_the_reason_names_the_event(corpus):
+    before = _finding(corpus, "cptpp", "trust.personal-information", party="VN")
+    assert before.grade == V.Grade.MET
+    early = engine.explain(corpus.agreement("cptpp"), corpus.norms("trust"), "personal-information",
+                           as_of=dt.date(2023, 6, 1), party="VN")
+    reason = _failed(early, "binds every party")
+    assert "Viet Nam's legal framework for the protection of personal data applies" in reason.detail
+    assert any(e.citation == "Art. 14.8, fn 5" for e in reason.evidence)
+
+
+def test_cptpp_source_code_carve_outs_of_14_17_3_and_4_are_coded_from_the_text(corpus):
+    (article,) = [a for _, a in corpus.agreement("cptpp").all_articles() if a.number == "14.17"]
+    excluded = {s.item for s in article.scope if s.mode == V.ScopeMode.EXCLUDES}
+    assert {V.ScopeItem.NEGOTIATED_CONTRACTS, V.ScopeItem.COMPLIANCE_MODIFICATION,
+            V.ScopeItem.PATENT_REQUIREMENTS} <= excluded
