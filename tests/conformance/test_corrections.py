@@ -67,3 +67,12 @@ def test_cptpp_source_code_carve_outs_of_14_17_3_and_4_are_coded_from_the_text(c
     excluded = {s.item for s in article.scope if s.mode == V.ScopeMode.EXCLUDES}
     assert {V.ScopeItem.NEGOTIATED_CONTRACTS, V.ScopeItem.COMPLIANCE_MODIFICATION,
             V.ScopeItem.PATENT_REQUIREMENTS} <= excluded
+
+
+def test_the_wto_text_binds_no_one_and_names_its_development_periods(corpus):
+    finding = _finding(corpus, "wto-ecommerce", "digital-core.customs-duties")
+    assert finding.force == V.Force.NOT_IN_FORCE
+    wto = corpus.agreement("wto-ecommerce")
+    assert wto.status == V.Status.CONCLUDED and wto.entry_into_force() is None
+    (article,) = [a for a in wto.articles if a.number == "20"]
+    assert any("no more than five years" in n.text and "two additional years" in n.text for n in article.notes)
