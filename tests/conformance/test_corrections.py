@@ -76,3 +76,17 @@ def test_the_wto_text_binds_no_one_and_names_its_development_periods(corpus):
     assert wto.status == V.Status.CONCLUDED and wto.entry_into_force() is None
     (article,) = [a for a in wto.articles if a.number == "20"]
     assert any("no more than five years" in n.text and "two additional years" in n.text for n in article.notes)
+
+
+def test_usjdta_lack_of_dispute_settlement_is_a_fact_with_its_source(corpus):
+    reason = _failed(_finding(corpus, "usjdta", "tpp3.data-flows"), "require enforceable")
+    (evidence,) = reason.evidence
+    assert evidence.paraphrase and not evidence.absent and "8 October 2019" in (evidence.quote or "")
+
+
+def test_usjdta_numbers_follow_the_secondary_source_and_disputed_ones_say_so(corpus):
+    articles = {a.number: a for _, a in corpus.agreement("usjdta").all_articles()}
+    assert articles["16"].topics == ("unsolicited-messages",)
+    assert not any("internet-access" in a.topics for a in articles.values())
+    finding = _finding(corpus, "usjdta", "trust.cybersecurity")
+    assert finding.article == "19" and any("uncertain" in n for n in finding.notes)
