@@ -125,6 +125,8 @@ class Form(Word):
 
     OBLIGATION = "obligation", "an obligation to allow or to do ('each Party shall allow')"
     PROHIBITION = "prohibition", "a prohibition on requiring or preventing ('no Party shall require')"
+    AFFIRMATION = "affirmation", ("'the Parties affirm their level of commitments': commitments made elsewhere "
+                                  "restated; what it adds of its own, and its enforceability, are uncertain")
 
 
 class ScopeItem(Word):

@@ -90,3 +90,18 @@ def test_usjdta_numbers_follow_the_secondary_source_and_disputed_ones_say_so(cor
     assert not any("internet-access" in a.topics for a in articles.values())
     finding = _finding(corpus, "usjdta", "trust.cybersecurity")
     assert finding.article == "19" and any("uncertain" in n for n in finding.notes)
+
+
+def test_depa_affirmation_form_is_text_for_4_3_and_counts_against_it(corpus):
+    finding = _finding(corpus, "depa", "tpp3.data-flows")
+    assert (finding.grade, finding.article) == (V.Grade.PARTIAL, "4.3")
+    reason = _failed(finding, "form affirmation")
+    assert any(e.verification == V.Verification.TEXT and "affirm their level of commitments" in (e.quote or "")
+               for e in reason.evidence)
+
+
+def test_the_depa_protocol_is_known_only_by_its_metadata(corpus):
+    protocol = corpus.agreement("depa-protocol")
+    assert protocol.signed == dt.date(2023, 7, 15) and protocol.entry_unknown("NZ")
+    finding = _finding(corpus, "depa-protocol", "tpp3.data-flows")
+    assert (finding.grade, finding.force) == (V.Grade.NOT_ENCODED, V.Force.UNKNOWN)

@@ -28,8 +28,8 @@ def test_cells_carry_score_level_and_force_and_columns_force_and_coverage(corpus
     c = compare([corpus.agreement(i) for i in ("rcep", "usjdta", "wto-ecommerce")], [corpus.norms("tpp3")],
                 ["cross-border-data"], as_of=DAY)
     rcep = c.cell("tpp3.data-flows", "rcep")
-    assert (rcep.score, rcep.verification, rcep.force) == (33, V.Verification.TEXT, V.Force.IN_FORCE)
-    assert c.cell("tpp3.data-flows", "usjdta").score == 89
+    assert (rcep.score, rcep.verification, rcep.force) == (40, V.Verification.TEXT, V.Force.IN_FORCE)
+    assert c.cell("tpp3.data-flows", "usjdta").score == 90
     wto = c.cell("tpp3.data-flows", "wto-ecommerce")
     assert (wto.force, wto.grade) == (V.Force.NOT_IN_FORCE, V.Grade.UNMET)
     assert [(a.id, a.force) for a in c.agreements] == [("rcep", V.Force.IN_FORCE), ("usjdta", V.Force.IN_FORCE),
@@ -107,7 +107,7 @@ def test_the_strongest_is_the_one_with_the_higher_score(corpus):
     rcep = corpus.agreement("rcep")
     p = pair([rcep, usjdta], "JP", "KR", [corpus.norms("tpp3")], DAY)
     best = p.row("tpp3.data-flows").strongest
-    assert best is not None and (best.agreement, best.score) == ("usjdta", 89)
+    assert best is not None and (best.agreement, best.score) == ("usjdta", 90)
 
 
 # ---------------------------------------------------------------- diff
@@ -155,7 +155,7 @@ def test_an_expectation_can_name_not_encoded_and_a_score_range(corpus):
     result = check_expectation(corpus, ranged, DAY)
     assert result.passed and result.text == "expect rcep tpp3.data-flows partial score 20..60"
     high = check_expectation(corpus, attrs.evolve(ranged, score_min=50), DAY)
-    assert not high.passed and high.why == ("rcep tpp3.data-flows: score 33, not in 50..60",)
+    assert not high.passed and high.why == ("rcep tpp3.data-flows: score 40, not in 50..60",)
     wrong = check_expectation(corpus, M.Expectation("jpau", "cptpp21", "express-shipments", "unmet",
                                                     score_max=10), DAY)
     assert wrong.why == ("jpau cptpp21.express-shipments: not-encoded, not unmet; no score (not-encoded), "
