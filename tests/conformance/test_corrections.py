@@ -105,3 +105,14 @@ def test_the_depa_protocol_is_known_only_by_its_metadata(corpus):
     assert protocol.signed == dt.date(2023, 7, 15) and protocol.entry_unknown("NZ")
     finding = _finding(corpus, "depa-protocol", "tpp3.data-flows")
     assert (finding.grade, finding.force) == (V.Grade.NOT_ENCODED, V.Force.UNKNOWN)
+
+
+def test_cptpp21_cites_the_tpp_articles_at_verification_text(corpus):
+    report = engine.evaluate(corpus.agreement("cptpp"), corpus.norms("cptpp21"), as_of=AS_OF)
+    cited = {f.norm: (f.grade, f.article, f.verification) for f in report.findings}
+    assert cited == {
+        "cptpp21.technology-transfer-requirements": (V.Grade.MET, "9.10", V.Verification.TEXT),
+        "cptpp21.express-shipments": (V.Grade.MET, "5.7", V.Verification.TEXT),
+        "cptpp21.soe-non-commercial-assistance": (V.Grade.MET, "17.6", V.Verification.TEXT),
+        "cptpp21.counterfeit-enforcement": (V.Grade.MET, "18.74", V.Verification.TEXT),
+    }
