@@ -105,6 +105,7 @@ TOPICS: dict[str, str] = {
     "exceptions": "general, security and other exceptions",
     # beyond e-commerce: the CPTPP "21st-century norms"
     "technology-transfer-requirements": "technology transfer as a performance requirement for investment",
+    "performance-requirements": "performance requirements on investment in general (export, local content, TRIMs)",
     "express-shipments": "release of express shipments",
     "soe-non-commercial-assistance": "non-commercial assistance to state-owned enterprises",
     "counterfeit-enforcement": "enforcement against counterfeit and pirated goods",
@@ -283,6 +284,7 @@ TOPIC_PART: Mapping[str, Part] = {
     "dispute-resolution": Part.DISPUTE_SETTLEMENT,
     "exceptions": Part.EXCEPTIONS,
     "technology-transfer-requirements": Part.INVESTMENT,
+    "performance-requirements": Part.INVESTMENT,
     "express-shipments": Part.CUSTOMS,
     "soe-non-commercial-assistance": Part.STATE_OWNED_ENTERPRISES,
     "counterfeit-enforcement": Part.INTELLECTUAL_PROPERTY,

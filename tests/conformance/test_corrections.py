@@ -116,3 +116,26 @@ def test_cptpp21_cites_the_tpp_articles_at_verification_text(corpus):
         "cptpp21.soe-non-commercial-assistance": (V.Grade.MET, "17.6", V.Verification.TEXT),
         "cptpp21.counterfeit-enforcement": (V.Grade.MET, "18.74", V.Verification.TEXT),
     }
+
+
+def test_the_japanese_epas_cite_their_enforcement_and_investment_articles_at_text(corpus):
+    cited = {}
+    for agreement in ("jpau", "jpch", "jpmn", "ksdpa"):
+        report = engine.evaluate(corpus.agreement(agreement), corpus.norms("cptpp21"), as_of=AS_OF)
+        for f in report.findings:
+            if f.grade in (V.Grade.MET, V.Grade.PARTIAL):
+                cited[(agreement, f.norm.split(".")[1])] = (f.article, f.verification)
+    assert cited == {
+        ("jpau", "technology-transfer-requirements"): ("14.9", V.Verification.TEXT),
+        ("jpau", "counterfeit-enforcement"): ("16.18", V.Verification.TEXT),
+        ("jpch", "counterfeit-enforcement"): ("123", V.Verification.TEXT),
+        ("jpmn", "counterfeit-enforcement"): ("12.14", V.Verification.TEXT),
+        ("ksdpa", "technology-transfer-requirements"): ("10.7", V.Verification.TEXT),
+        ("ksdpa", "soe-non-commercial-assistance"): ("15.4", V.Verification.TEXT),
+    }
+
+
+def test_an_investment_chapter_without_the_ban_is_searched_not_skipped(corpus):
+    finding = _finding(corpus, "jpch", "cptpp21.technology-transfer-requirements")
+    assert (finding.grade, finding.unmet_because) == (V.Grade.UNMET, V.UnmetBecause.NO_ARTICLE)
+    assert finding.searched == ("Ch. 9 Investment",)
