@@ -139,3 +139,27 @@ def test_an_investment_chapter_without_the_ban_is_searched_not_skipped(corpus):
     finding = _finding(corpus, "jpch", "cptpp21.technology-transfer-requirements")
     assert (finding.grade, finding.unmet_because) == (V.Grade.UNMET, V.UnmetBecause.NO_ARTICLE)
     assert finding.searched == ("Ch. 9 Investment",)
+
+
+# ---------------------------------------------------------------- the treaty networks (issue 12 section 3)
+
+
+def test_the_japanese_and_korean_networks_are_in_the_corpus_without_claiming_absences(corpus):
+    for party, at_least in (("JP", 18), ("KR", 16)):
+        ids = [i for i, a in corpus.agreements.items() if party in a.parties]
+        assert len(ids) >= at_least, (party, ids)
+    report = engine.evaluate(corpus.agreement("jpth"), corpus.norms("tpp3"), as_of=AS_OF)
+    assert {f.grade for f in report.findings} == {V.Grade.NOT_ENCODED}
+
+
+def test_an_asean_plus_one_date_is_its_non_asean_partys_only(corpus):
+    ajcep = corpus.agreement("jp-asean")
+    assert ajcep.entry_into_force("JP") == dt.date(2008, 12, 1)
+    assert ajcep.entry_unknown("TH") and not ajcep.entry_unknown("JP")
+    efta = corpus.agreement("kr-efta")
+    assert efta.entry_into_force("KR") == dt.date(2006, 9, 1) and efta.entry_unknown("CH")
+
+
+def test_pair_kr_jp_names_exactly_what_binds_both(corpus):
+    p = engine.pair(corpus, "KR", "JP", [corpus.norms("tpp3")], as_of=AS_OF)
+    assert [b.agreement.id for b in p.agreements] == ["rcep"]
