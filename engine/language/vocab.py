@@ -105,6 +105,7 @@ TOPICS: dict[str, str] = {
     "exceptions": "general, security and other exceptions",
     # beyond e-commerce: the CPTPP "21st-century norms"
     "technology-transfer-requirements": "technology transfer as a performance requirement for investment",
+    "performance-requirements": "performance requirements on investment in general (export, local content, TRIMs)",
     "express-shipments": "release of express shipments",
     "soe-non-commercial-assistance": "non-commercial assistance to state-owned enterprises",
     "counterfeit-enforcement": "enforcement against counterfeit and pirated goods",
@@ -136,6 +137,8 @@ class Form(Word):
 
     OBLIGATION = "obligation", "an obligation to allow or to do ('each Party shall allow')"
     PROHIBITION = "prohibition", "a prohibition on requiring or preventing ('no Party shall require')"
+    AFFIRMATION = "affirmation", ("'the Parties affirm their level of commitments': commitments made elsewhere "
+                                  "restated; what it adds of its own, and its enforceability, are uncertain")
 
 
 class ScopeItem(Word):
@@ -148,6 +151,11 @@ class ScopeItem(Word):
     CRITICAL_INFRASTRUCTURE = "critical-infrastructure", "software used for critical infrastructure"
     ALGORITHMS = "algorithms", "algorithms expressed in source code"
     EXISTING_MEASURES = "existing-measures", "non-conforming measures in force when the agreement took effect"
+    NEGOTIATED_CONTRACTS = "negotiated-contracts", "terms (e.g. on source code) in commercially negotiated contracts"
+    COMPLIANCE_MODIFICATION = "compliance-modification", ("a Party requiring software (its source code) to be "
+                                                          "modified to comply with laws consistent with the agreement")
+    PATENT_REQUIREMENTS = "patent-requirements", ("requirements on patent applications or granted patents, court "
+                                                  "orders in patent disputes included")
 
 
 class ScopeMode(Word):
@@ -172,7 +180,10 @@ class ExceptionKind(Word):
     GENERAL = "general", "general exceptions incorporated from GATT Art. XX / GATS Art. XIV"
     PRUDENTIAL = "prudential", "prudential measures for financial services"
     TAXATION = "taxation", "taxation measures"
-    NON_CONFORMING_MEASURES = "non-conforming-measures", "measures scheduled as non-conforming or outside commitments"
+    NON_CONFORMING_MEASURES = "non-conforming-measures", ("measures a Party lists as non-conforming (a negative "
+                                                          "list: only what is listed is carved out)")
+    UNCOMMITTED_SECTORS = "uncommitted-sectors", ("sectors a Party scheduling a positive list has not committed: "
+                                                  "the article does not apply there at all")
 
 
 ANY_EXCEPTION = "any"  # `exception any self-judging` in the norm language: an exception of any kind
@@ -287,6 +298,7 @@ TOPIC_PART: Mapping[str, Part] = {
     "dispute-resolution": Part.DISPUTE_SETTLEMENT,
     "exceptions": Part.EXCEPTIONS,
     "technology-transfer-requirements": Part.INVESTMENT,
+    "performance-requirements": Part.INVESTMENT,
     "express-shipments": Part.CUSTOMS,
     "soe-non-commercial-assistance": Part.STATE_OWNED_ENTERPRISES,
     "counterfeit-enforcement": Part.INTELLECTUAL_PROPERTY,

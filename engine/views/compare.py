@@ -184,6 +184,8 @@ def _exception_text(e: M.Exception_, level: str) -> Optional[str]:
         return "non-disputable " + e.kind.replace("essential-", "") + " exception"
     if e.kind == V.ExceptionKind.PRUDENTIAL and level == "article":
         return "prudential carve-out"
+    if e.kind == V.ExceptionKind.UNCOMMITTED_SECTORS:
+        return "positive-list carve-out"
     if e.kind != V.ExceptionKind.PUBLIC_POLICY:
         return None
     if V.Qualifier.SELF_JUDGING in quals:

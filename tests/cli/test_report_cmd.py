@@ -30,8 +30,8 @@ def _schema():
 def test_report_text_names_articles_and_reasons():
     code, out, err = run_cli("report", "rcep", "--norms", "tpp3", "--as-of", "2026-11-27")
     assert code == 0, err
-    assert "as of 2026-11-27" in out and "tpp3 1.0" in out and "tradegap 0.1.0" in out
-    assert "tpp3.data-flows: PARTIAL 43 (Art. 12.15) [text]" in out
+    assert "as of 2026-11-27" in out and "tpp3 1.1" in out and "tradegap 0.1.0" in out
+    assert "tpp3.data-flows: PARTIAL 40 (Art. 12.15) [text]" in out
     assert "tpp3.source-code: UNMET" in out and "No article addresses" in out
     assert "dispute settlement is excluded" in out
     assert max(len(line) for line in out.splitlines()) <= 80

@@ -43,11 +43,11 @@ def test_written_coverage_wins_and_complete_covers_everything():
 
 
 def test_a_norm_in_a_part_not_encoded_is_not_encoded_and_says_what_is(corpus):
-    (f, *_) = evaluate(corpus.agreement("jpau"), corpus.norms("cptpp21"), DAY).findings
+    (f, *_) = evaluate(corpus.agreement("jpeu"), corpus.norms("cptpp21"), DAY).findings
     assert (f.grade, f.score, f.unmet_because, f.searched) == (V.Grade.NOT_ENCODED, None, None, ())
-    assert f.covered == (V.Part.ELECTRONIC_COMMERCE, V.Part.EXCEPTIONS, V.Part.DISPUTE_SETTLEMENT)
+    assert f.covered == (V.Part.ELECTRONIC_COMMERCE, V.Part.DISPUTE_SETTLEMENT)
     (reason,) = f.reasons
-    assert reason.because == ("The encoding covers electronic-commerce, exceptions and dispute-resolution; technology "
+    assert reason.because == ("The encoding covers electronic-commerce and dispute-resolution; technology "
                               "transfer as a performance requirement for investment stands in investment, which is "
                               "not encoded.")
     (ev,) = reason.evidence
@@ -55,21 +55,22 @@ def test_a_norm_in_a_part_not_encoded_is_not_encoded_and_says_what_is(corpus):
     assert f.verification is None
 
 
-def test_jpau_grades_nothing_unmet_outside_the_chapters_it_encodes(corpus):
-    report = evaluate(corpus.agreement("jpau"), corpus.norms("cptpp21"), DAY)
+def test_jpeu_grades_nothing_unmet_outside_the_chapters_it_encodes(corpus):
+    report = evaluate(corpus.agreement("jpeu"), corpus.norms("cptpp21"), DAY)
     assert {f.grade for f in report.findings} == {V.Grade.NOT_ENCODED}
-    covered = F.covered_parts(corpus.agreement("jpau"))
+    covered = F.covered_parts(corpus.agreement("jpeu"))
     for f in report.findings:
         assert not any(F.is_covered(covered, p) for p in F.topic_parts(f.topics))
 
 
 def test_covering_the_part_turns_not_encoded_into_an_absence_that_names_the_chapters_searched(corpus):
-    jpau = attrs.evolve(corpus.agreement("jpau"), coverage=("electronic-commerce", "investment"))
-    (f, *_) = evaluate(jpau, corpus.norms("cptpp21"), DAY).findings
+    jpeu = attrs.evolve(corpus.agreement("jpeu"), coverage=("electronic-commerce", "investment"))
+    (f, *_) = evaluate(jpeu, corpus.norms("cptpp21"), DAY).findings
     assert (f.grade, f.unmet_because, f.score) == (V.Grade.UNMET, V.UnmetBecause.NO_ARTICLE, 0)
     # no chapter is in the investment part, so every chapter was searched
-    assert f.searched == ("Ch. 1 General Provisions", "Ch. 13 Electronic Commerce")
-    assert f.reasons[0].evidence[0].absent and f.verification == V.Verification.TEXT
+    assert f.searched == ("Ch. 8 Trade in Services, Investment Liberalisation and Electronic Commerce (Section F: "
+                          "Electronic Commerce)",)
+    assert f.reasons[0].evidence[0].absent and f.verification == V.Verification.UNVERIFIED
 
 
 def test_an_absence_names_only_the_chapters_of_the_norms_part(corpus):

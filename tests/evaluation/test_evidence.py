@@ -33,12 +33,13 @@ def test_rcep_self_judging_reason_cites_footnote_14(corpus):
     assert "shall be decided by the implementing Party" in evidence[-1].quote
 
 
-def test_usjdta_has_no_words_for_its_missing_dispute_settlement(corpus):
+def test_usjdta_missing_dispute_settlement_is_a_paraphrase_naming_its_source(corpus):
     f = evaluate(corpus.agreement("usjdta"), corpus.norms("tpp3"), DAY).finding("usjdta", "tpp3.data-flows")
     (reason,) = f.reasons
     (ev,) = reason.evidence
-    assert (ev.quote, ev.absent, ev.citation, ev.verification) == (None, True, "Agreement", "unverified")
-    assert ev.line > 0  # the statement that says it, written without words
+    assert (ev.absent, ev.paraphrase, ev.citation, ev.verification) == (False, True, "Agreement", "unverified")
+    assert ev.quote is not None and "no dispute-settlement provisions" in ev.quote  # no clause to quote: a fact
+    assert ev.line > 0
     assert f.verification == V.Verification.UNVERIFIED
 
 

@@ -21,8 +21,8 @@ def test_data_flows_scores_order_rcep_below_usjdta_below_cptpp(corpus):
     assert (rcep.grade, usjdta.grade, cptpp.grade) == (V.Grade.PARTIAL, V.Grade.PARTIAL, V.Grade.MET)
     assert rcep.score is not None and usjdta.score is not None
     assert rcep.score < usjdta.score < cptpp.score == 100
-    assert (rcep.score, usjdta.score) == (43, 86)  # 3 of 7 requirements hold; 6 of 7
-    assert [r.weight for r in rcep.reasons] == [1, 1, 1, 1]
+    assert (rcep.score, usjdta.score) == (40, 90)  # weights 4 of 10 hold (12.3.4(b) weighs 2); 9 of 10
+    assert [r.weight for r in rcep.reasons] == [1, 1, 1, 2, 1]
 
 
 def test_unmet_scores_zero_and_not_applicable_none(corpus):
@@ -51,7 +51,7 @@ def _weighted(norm_set: M.NormSet, norm_id: str, requirement: str, w: int) -> M.
 def test_a_heavy_requirement_that_fails_lowers_the_score_and_the_reason_says_its_weight(corpus):
     tpp3 = _weighted(corpus.norms("tpp3"), "data-flows", "require enforceable", 4)
     (f,) = evaluate(corpus.agreement("usjdta"), tpp3, DAY).findings
-    assert f.score == 60  # 6 of 10
+    assert f.score == 69  # 9 of 13
     (reason,) = f.reasons
     assert (reason.requirement, reason.weight) == ("require enforceable", 4)
 
@@ -60,7 +60,7 @@ def test_the_implicit_check_weighs_the_norm_sets_weight(corpus):
     tpp3 = attrs.evolve(corpus.norms("tpp3"), weight=3)
     f = evaluate(corpus.agreement("rcep"), tpp3, DAY).finding("rcep", "tpp3.data-flows")
     binds = next(r for r in f.reasons if r.requirement == BINDS_ALL)
-    assert binds.weight == 3 and f.score == 43  # every weight 3: the share is unchanged
+    assert binds.weight == 3 and f.score == 46  # weights 12 of 26 (the weight-2 requirement keeps its 2)
 
 
 def test_a_partial_finding_scores_between_1_and_99():

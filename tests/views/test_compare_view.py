@@ -80,7 +80,7 @@ def test_topic_rows_list_articles_strongest_first_without_a_grade(corpus, three)
         ("cross-border-data", "usjdta"): [("11", "binding")],
         ("cross-border-data", "rcep"): [("12.15", "binding")],
         ("cybersecurity", "cptpp"): [("14.16", "hortatory")],
-        ("cybersecurity", "usjdta"): [("22", "best-endeavour")],
+        ("cybersecurity", "usjdta"): [("19", "best-endeavour")],
         ("cybersecurity", "rcep"): [("12.13", "hortatory")],
     }
     cooperation = compare(three, topics=["cooperation"], as_of=DAY).cell("cooperation", "rcep")

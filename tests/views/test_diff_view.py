@@ -86,7 +86,7 @@ def test_two_versions_of_a_draft(versions, corpus):
     cf = grades["tpp3.computing-facilities"]
     # v3 fails two requirements where v2 failed one: the gap widens by weight (it was "changes" before scores)
     assert (cf.old_grade, cf.new_grade, cf.effect, cf.old_score, cf.new_score) == ("partial", "partial", "widens",
-                                                                                    83, 67)
+                                                                                    89, 78)
     assert "require enforceable" in cf.resolved and "forbid exception public-policy self-judging" in cf.introduced
     assert d.summary == "closes 2 gaps, opens 0 (1 widened)"
 
