@@ -60,6 +60,9 @@ class Citation:
     footnote: Optional[int] = None
 
 
+PARAPHRASE_MARK = "paraphrase: "  # how a paraphrase is written where only words are kept (never in quotation marks)
+
+
 @attrs.frozen
 class Quote:
     """The verbatim operative words that justify a coded attribute."""

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING, Any, Callable, Collection, Generic, Iterable, 
 import attrs
 
 from engine.evaluation.findings import REPORT_SCHEMA, AgreementInfo, Evidence, Finding, NormSetInfo, Reason, Report
+from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
 
@@ -286,6 +287,11 @@ def citation(e: Evidence) -> str:
 
 NO_STATEMENT = "no statement: cannot be quoted"
 PARAPHRASE = "paraphrase:"
+
+
+def quoted(words: str, open_: str = '"', close: str = '"') -> str:
+    """Words in quotation marks, unless they are a paraphrase (``paraphrase: ...``), which stays unquoted."""
+    return words if words.startswith(M.PARAPHRASE_MARK) else f"{open_}{words}{close}"
 CONTEXT = "context:"
 
 

@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence
 import attrs
 
 from engine.evaluation.findings import AgreementInfo, Evidence, Finding, Reason, Report
+from engine.language import model as M
 from engine.language import vocab as V
 from engine.rendering import common as C
 from engine.rendering import safe
@@ -438,8 +439,8 @@ def _changes_rows(item: str, status: str, changes: Sequence[Change]) -> str:
         return f"<tr><td>{h(item)}</td><td>{h(status)}</td><td colspan=\"4\"></td></tr>\n"
     out = []
     for c in changes:
-        quotes = "".join(f"<div>− <q>{h(q)}</q></div>" for q in c.quotes_removed)
-        quotes += "".join(f"<div>+ <q>{h(q)}</q></div>" for q in c.quotes_added)
+        quotes = "".join(f"<div>− {_diff_words(q)}</div>" for q in c.quotes_removed)
+        quotes += "".join(f"<div>+ {_diff_words(q)}</div>" for q in c.quotes_added)
         out.append(f"<tr><td>{h(item)}</td><td>{h(status)}</td><td>{h(c.attribute)}</td><td>{h(c.old or '')}</td>"
                    f"<td>{h(c.new or '')}</td><td>{quotes}</td></tr>\n")
     return "".join(out)
@@ -525,3 +526,10 @@ def _views() -> Mapping[type, C.Renderer]:
 
 
 FORMAT = C.Format("html", C.ByType({Report: report}, _views), suggestions)
+
+
+def _diff_words(words: str) -> str:
+    """Quoted words of a diff; a paraphrase in its own span, never in quotation marks."""
+    if words.startswith(M.PARAPHRASE_MARK):
+        return f"<span class=\"paraphrase\">{h(words[len(M.PARAPHRASE_MARK):])}</span>"
+    return f"<q>{h(words)}</q>"

@@ -184,8 +184,8 @@ def _changes(changes: Sequence[Change], indent: str) -> list[str]:
     out = []
     for c in changes:
         out.append(f"{indent}- {md(C.change_line(c))}")
-        out += [f"{indent}  - removed: “{md(q)}”" for q in c.quotes_removed]
-        out += [f"{indent}  - added: “{md(q)}”" for q in c.quotes_added]
+        out += [f"{indent}  - removed: {C.quoted(md(q), '“', '”')}" for q in c.quotes_removed]
+        out += [f"{indent}  - added: {C.quoted(md(q), '“', '”')}" for q in c.quotes_added]
     return out
 
 

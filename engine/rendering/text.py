@@ -302,8 +302,8 @@ def _changes(changes: Sequence[Change], indent: str) -> list[str]:
     out = []
     for c in changes:
         out += _wrap_diff(C.change_line(c), indent)
-        out += [x for q in c.quotes_removed for x in _wrap_diff(f'- "{q}"', indent + "    ")]
-        out += [x for q in c.quotes_added for x in _wrap_diff(f'+ "{q}"', indent + "    ")]
+        out += [x for q in c.quotes_removed for x in _wrap_diff(f"- {C.quoted(q)}", indent + "    ")]
+        out += [x for q in c.quotes_added for x in _wrap_diff(f"+ {C.quoted(q)}", indent + "    ")]
     return out
 
 

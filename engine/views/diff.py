@@ -115,7 +115,8 @@ Entry = tuple[str, tuple[str, ...]]  # (value in words, quotes)
 
 
 def _quotes(qs: Iterable[M.Quote]) -> tuple[str, ...]:
-    return tuple(q.text for q in qs)
+    """The words of each quote; a paraphrase keeps its mark, so that no renderer quotes it."""
+    return tuple(M.PARAPHRASE_MARK + q.text if q.paraphrase else q.text for q in qs)
 
 
 def _period(p: Optional[M.Period]) -> str:

@@ -41,3 +41,15 @@ def test_formats(versions, corpus):
     assert data["schema"]["name"] == "tradegap.diff" and data["closes"] == 2
     html = render(d, "html")
     assert "<table" in html and "closes 2 gaps" in html
+
+
+def test_a_paraphrase_in_a_diff_is_never_put_in_quotation_marks(corpus):
+    import datetime as dt
+
+    from engine.views.diff import diff
+
+    d = diff(corpus.agreement("usjdta"), corpus.agreement("usmca"), (), dt.date(2026, 11, 30))
+    text, md, page = render(d, "text"), render(d, "markdown"), render(d, "html")
+    assert "paraphrase: " in text and '"paraphrase: ' not in text
+    assert "“paraphrase: " not in md
+    assert "<q>paraphrase: " not in page and '<span class="paraphrase">' in page
