@@ -42,7 +42,11 @@ class Span:
 NO_SPAN = Span()
 
 
-def number_key(number: str) -> tuple[tuple[int, int, str, str], ...]:
+NumberKey = tuple[tuple[int, int, str, str], ...]
+"""What :func:`number_key` gives: article numbers compare in reading order through it."""
+
+
+def number_key(number: str) -> NumberKey:
     """Article numbers in reading order (14.2 before 14.10, 9 before 9bis before 10); a run of digits compares
     as a number, by length and then digits, so that no article number, however long, needs ``int()``."""
     return tuple(_part_key(x) for x in number.split("."))

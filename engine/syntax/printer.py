@@ -333,8 +333,9 @@ def _tidy(lines: list[str]) -> list[str]:
     return out
 
 
-def format_article(article: M.Article) -> str:
-    """One article as a DSL snippet, ready to paste into a draft."""
+def format_article(article: M.Article, depth: int = 0) -> str:
+    """One article as a DSL snippet, ready to paste into a draft (indented ``depth`` blocks deep)."""
     w = _Writer(())
+    w.depth = depth
     _article(w, article)
     return "\n".join(_tidy(w.lines)) + "\n"
