@@ -39,8 +39,8 @@ _COVERAGE = {**V.PARTS, V.COMPLETE: "every part of the treaty is encoded"}
 _KINDS_OR_ANY = {**V.EXCEPTION_KINDS, V.ANY_EXCEPTION: "an exception of any kind"}
 _ONE_WORD: Mapping[str, Mapping[str, str]] = {
     "kind": V.AGREEMENT_KINDS, "status": V.STATUSES, "verification": V.VERIFICATION_LEVELS, "part": V.PARTS,
-    "software": V.SOFTWARE_COVERAGE, "covers": V.SCOPE_ITEMS, "excludes": V.SCOPE_ITEMS,
-    "binding": V.FORMS, "best-endeavour": V.FORMS, "hortatory": V.FORMS,
+    "software": V.SOFTWARE_COVERAGE, **{m.value: V.SCOPE_ITEMS for m in V.ScopeMode},
+    **{s.value: V.FORMS for s in (V.Strength.BINDING, V.Strength.BEST_ENDEAVOUR, V.Strength.HORTATORY)},
 }
 """Statements that take one word of a vocabulary (then quotes)."""
 _MANY_WORDS: Mapping[str, Mapping[str, str]] = {"topic": V.TOPICS, "coverage": _COVERAGE}

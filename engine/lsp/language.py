@@ -5,19 +5,23 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from engine.language import vocab as V
+
 TOP = ""  # the top of a file, outside every block
 AGREEMENT, CHAPTER, ARTICLE, AMEND, NORMS, NORM = "agreement", "chapter", "article", "amend", "norms", "norm"
 BLOCKS = (AGREEMENT, CHAPTER, ARTICLE, AMEND, NORMS, NORM)
 """The keywords that open a block (``{ ... }``)."""
 
-_ARTICLE = ("topic", "binding", "best-endeavour", "hortatory", "covers", "excludes", "software", "exception",
-            "dispute-settlement", "contingent", "transition", "reservation", "verification", "note")
+_STRENGTHS = (V.Strength.BINDING.value, V.Strength.BEST_ENDEAVOUR.value, V.Strength.HORTATORY.value)
+_SCOPE = (V.ScopeMode.COVERS.value, V.ScopeMode.EXCLUDES.value)
+_ARTICLE = ("topic", *_STRENGTHS, *_SCOPE, "software", "exception", "dispute-settlement", "contingent", "transition",
+            "reservation", "verification", "note")
 
 STARTERS: Mapping[str, tuple[str, ...]] = {
     TOP: ("agreement", "norms", "expect"),
     AGREEMENT: ("based-on", "kind", "status", "parties", "signed", "in-force", "source", "verification", "coverage",
                 "dispute-settlement", "exception", "note", "chapter", "article", "amend", "omit"),
-    CHAPTER: ("part", "verification", "covers", "excludes", "dispute-settlement", "exception", "note", "article"),
+    CHAPTER: ("part", "verification", *_SCOPE, "dispute-settlement", "exception", "note", "article"),
     ARTICLE: _ARTICLE,
     AMEND: _ARTICLE + ("remove",),
     NORMS: ("version", "source", "weight", "note", "norm"),
@@ -47,11 +51,9 @@ KEYWORD_MEANINGS: Mapping[str, str] = {
     "amend": "`amend article N { ... }`: override the base's article attribute by attribute",
     "omit": "`omit article N \"why\"` or `omit chapter N \"why\"`: leave out an article or a chapter of the base",
     "topic": "what the article (or norm) is about; norms find articles by topic",
-    "binding": "a commitment that binds: 'shall', 'no Party shall'",
-    "best-endeavour": "a commitment to try: 'shall endeavour', 'shall seek to'",
-    "hortatory": "no commitment: 'recognise the importance', 'may'",
-    "covers": "the article (or chapter) expressly covers this",
-    "excludes": "the article (or chapter) excludes this from its scope",
+    **{s.value: f"a commitment: {s.meaning}" for s in (V.Strength.BINDING, V.Strength.BEST_ENDEAVOUR,
+                                                         V.Strength.HORTATORY)},
+    **{m.value: f"scope: {m.meaning}" for m in V.ScopeMode},
     "software": "which software a source-code rule covers: mass-market-only or all",
     "exception": "an exception: its kind and qualifiers (`exception public-policy self-judging \"...\"`)",
     "dispute-settlement": "whether dispute settlement reaches it: applies, excluded, or shielded for some parties",
