@@ -60,7 +60,8 @@ def is_resolved(agreement: M.Agreement) -> bool:
     """
     if agreement.based_on is None:
         return True
-    return agreement.resolved and not agreement.amendments and not agreement.omissions
+    return agreement.resolved and not agreement.amendments and not agreement.omissions \
+        and not agreement.chapter_omissions
 
 
 def _resolve(a: M.Agreement, lookup: Lookup, chain: tuple[str, ...], diags: list[D.Diagnostic]) -> M.Agreement:
@@ -75,8 +76,31 @@ def _resolve(a: M.Agreement, lookup: Lookup, chain: tuple[str, ...], diags: list
         diags.append(C.BASE_NOT_IN_CORPUS.at(a.spans.based_on.or_else(a.span), focus=a.based_on,
                                              agreement=a.id, base=a.based_on))
         return _finish(a)
-    base = _resolve(base_written, lookup, chain + (a.id,), diags)
+    base = _take_chapters(_resolve(base_written, lookup, chain + (a.id,), diags), a.base_chapters, diags)
     return _finish(_overlay(_own_levels(a), base, diags))
+
+
+def _take_chapters(base: M.Agreement, chosen: tuple[M.BaseChapter, ...], diags: list[D.Diagnostic]) -> M.Agreement:
+    """``based-on X chapter N...``: the base with only the chapters named (its loose articles left out).
+
+    The base's ``coverage`` does not carry over to such a draft: it covers the parts of the chapters it holds,
+    unless it writes its own.  A chapter the base lacks is reported (E0307).
+    """
+    if not chosen:
+        return base
+    known = [ch.number for ch in base.chapters]
+    for ch in chosen:
+        if ch.number not in known:
+            diags.append(C.CHAPTER_NOT_IN_BASE.at(ch.span, focus=ch.number, number=ch.number, base=base.id,
+                                                  known=_numbers(known)))
+    wanted = {ch.number for ch in chosen}
+    return attrs.evolve(base, chapters=tuple(ch for ch in base.chapters if ch.number in wanted), articles=(),
+                        coverage=())
+
+
+def _numbers(numbers: list[str]) -> str:
+    """Chapter numbers as a hint lists them (``none`` for none)."""
+    return ", ".join(sorted(numbers, key=M.number_key)) or "none"
 
 
 def _prefer(new: T, old: T) -> T:
@@ -139,6 +163,13 @@ class ArticleIndex:
         """The chapter with this number, as being rebuilt, or None."""
         return next((s for s in self._shelves if s.chapter.number == number), None)
 
+    def remove_chapter(self, number: str) -> bool:
+        """Remove the chapter with this number and its articles; whether there was one."""
+        shelf = self.shelf(number)
+        if shelf is not None:
+            self._shelves = [s for s in self._shelves if s is not shelf]
+        return shelf is not None
+
     def add_chapter(self, chapter: M.Chapter) -> None:
         self._shelves.append(_Shelf(chapter, list(chapter.articles)))
 
@@ -162,6 +193,7 @@ def _overlay(draft: M.Agreement, base: M.Agreement, diags: list[D.Diagnostic]) -
     draft's own ones too (:func:`_own_levels`): neither takes the other's.
     """
     index = ArticleIndex(base)
+    _omit_chapters(index, draft.chapter_omissions, base, diags)
     _merge_chapters(index, draft.chapters)
     for art in draft.articles:
         index.remove(art.number)
@@ -205,6 +237,16 @@ def _apply_amendments(index: ArticleIndex, amendments: tuple[M.Amendment, ...], 
                                                   number=amendment.number, base=base))
         else:
             index.replace(amendment.number, amend(article, amendment))
+
+
+def _omit_chapters(index: ArticleIndex, omissions: tuple[M.Omission, ...], base: M.Agreement,
+                   diags: list[D.Diagnostic]) -> None:
+    """``omit chapter N``: the base's chapter N goes, with every article in it."""
+    for omission in omissions:
+        if not index.remove_chapter(omission.number):
+            diags.append(C.OMITTED_CHAPTER_NOT_IN_BASE.at(
+                omission.span, focus=omission.number, number=omission.number, base=base.id,
+                known=_numbers([ch.number for ch in base.chapters])))
 
 
 def _apply_omissions(index: ArticleIndex, omissions: tuple[M.Omission, ...], base: str,
@@ -403,5 +445,7 @@ def _finish(a: M.Agreement) -> M.Agreement:
         dispute_settlement=_shields(a.dispute_settlement),
         amendments=(),
         omissions=(),
+        base_chapters=(),
+        chapter_omissions=(),
         resolved=True,
     )

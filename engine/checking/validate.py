@@ -19,7 +19,9 @@ from engine.syntax.limits import MAX_PREDICATE_DEPTH, MAX_WEIGHT
 
 
 def validate(doc: M.Document) -> tuple[D.Diagnostic, ...]:
-    """All diagnostics for one parsed document."""
+    """All diagnostics for one parsed document (an empty one, or one of comments only, defines nothing: E0312)."""
+    if not doc.items:
+        return (C.NOTHING_DEFINED.at(M.Span(doc.path, 1, 1, 1, 2)),)
     out: list[D.Diagnostic] = []
     for item in doc.items:
         if isinstance(item, M.Agreement):
@@ -132,14 +134,17 @@ def _parties_and_entry_into_force(a: M.Agreement, members: set[str]) -> Iterator
 
 
 def _needs_a_base(a: M.Agreement) -> Iterator[D.Diagnostic]:
-    """``amend article`` and ``omit article`` in an agreement without ``based-on``."""
+    """``amend article``, ``omit article``, ``omit chapter`` and a bare ``chapter N`` without ``based-on``."""
     if a.based_on:
         return
     written: tuple[tuple[tuple[M.Amendment | M.Omission, ...], C.Message], ...] = (
-        (a.amendments, C.AMEND_WITHOUT_BASE), (a.omissions, C.OMIT_WITHOUT_BASE))
+        (a.amendments, C.AMEND_WITHOUT_BASE), (a.omissions, C.OMIT_WITHOUT_BASE),
+        (a.chapter_omissions, C.OMIT_CHAPTER_WITHOUT_BASE))
     for items, message in written:
         for item in items:
             yield message.at(item.span)
+    for chapter in a.base_chapters:
+        yield C.BASE_CHAPTER_WITHOUT_BASE.at(chapter.span, number=chapter.number)
 
 
 def _articles(a: M.Agreement, members: set[str]) -> Iterator[D.Diagnostic]:

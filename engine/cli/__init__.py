@@ -26,6 +26,8 @@ COMMANDS = {
     "fmt": ("fmt", "format files in the canonical layout"),
     "list": ("list_cmd", "list agreements, norm sets, topics and other vocabulary"),
     "import": ("import_cmd", "turn a treaty text (ToTA XML or plain text) into a draft encoding"),
+    "adopt": ("adopt", "copy a precedent article into a draft, renumbered, its provenance kept"),
+    "lsp": ("lsp", "run the language server for editors (stdio)"),
 }
 
 EPILOG = """examples:

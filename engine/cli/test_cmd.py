@@ -2,6 +2,8 @@
 
 An expectation on a whole set (`expect kjdpa tpp3 met`) holds when every
 norm of the set has that grade.  Exit 1 if any expectation fails.
+An expectation file finds the draft beside it: `tradegap test kjdpa2.expect`
+reads kjdpa2.agr from the same folder when kjdpa2 is not otherwise known.
 """
 
 from __future__ import annotations
@@ -33,6 +35,9 @@ def run(args, out, err) -> int:
         if today is None:
             return usage_error(err, f"--as-of `{args.as_of}` is not a date", "write it YYYY-MM-DD")
     corpus = Corpus.from_paths(args.paths, include_bundled=not args.no_bundled, cache=True)
+    beside = _drafts_beside(corpus, args.paths)
+    if beside:
+        corpus = Corpus.from_paths(list(args.paths) + beside, include_bundled=not args.no_bundled, cache=True)
     if corpus.errors:
         print_diagnostics(corpus.errors, corpus.sources(), err)
         return 2
@@ -55,3 +60,19 @@ def run(args, out, err) -> int:
                 out.write(term(f"        - {reason.requirement}: {reason.because}") + "\n")
     out.write(f"expectations: {len(results) - failed} held, {failed} failed\n")
     return 1 if failed else 0
+
+
+def _drafts_beside(corpus, paths) -> list:
+    """The files ``ID.agr`` beside the expectation files named, for the agreements they expect that no file
+    given defines (a draft's expectations sit next to it)."""
+    import os
+
+    named = [p for p in paths if p.endswith(".expect")]
+    out = []
+    for e in corpus.expectations:
+        if e.agreement in corpus.agreements or e.span.file not in named:
+            continue
+        candidate = os.path.join(os.path.dirname(e.span.file), f"{e.agreement}.agr")
+        if os.path.isfile(candidate) and candidate not in out:
+            out.append(candidate)
+    return out

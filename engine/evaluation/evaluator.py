@@ -136,7 +136,7 @@ class Ranked:
         return round(100 * (total - self.failed_weight) / total) if total else 100
 
 
-def _candidate_key(r: Ranked, primary: bool) -> tuple[int, int, int, int, tuple[tuple[int, int, str], ...]]:
+def _candidate_key(r: Ranked, primary: bool) -> tuple[int, int, int, int, M.NumberKey]:
     """Fewest essential failures, least failed weight, on-topic first, strongest, lowest number."""
     c = r.candidate
     essential = sum(1 for x in c.failures if x.essential)

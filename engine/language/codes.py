@@ -155,6 +155,8 @@ FORMATTER_CHANGED_MEANING = Message(UNEXPECTED_WORD,
                                     "this is a bug in tradegap; please report it")
 END_IN_BLOCK = Message(UNEXPECTED_END, "the file ends before the statement is complete",
                        "a block is not closed: check that every `{{` has its `}}`")
+UNCLOSED_BRACE = Message(UNEXPECTED_END, "the `{{` of {owner} is never closed",
+                        "add its `}}`; the file ends while this block is still open")
 END_IN_STATEMENT = Message(UNEXPECTED_END, "the file ends before the statement is complete", "expected {expected}")
 STRING_NOT_CLOSED = Message(UNTERMINATED_STRING, "this string is not closed on its line",
                             'strings end with `"` on the same line; write \\" for a quote inside one')
@@ -201,12 +203,13 @@ DATES_OUT_OF_ORDER = Code("E0303", "dates out of order", "in-force before signed
 NOT_A_PARTY = Code("E0304", "party named is not a party to the agreement", "transition US years 5 in RCEP")
 UNKNOWN_AGREEMENT = Code("E0305", "unknown agreement", "based-on nosuch")
 BASED_ON_CYCLE = Code("E0306", "cycle of based-on", "a based-on b, b based-on a")
-NOT_IN_BASE = Code("E0307", "amended or omitted article not in the base", "amend article 99.9 { }")
+NOT_IN_BASE = Code("E0307", "article or chapter not in the base", "amend article 99.9 { }")
 GIVEN_TWICE = Code("E0308", "setting given twice", "two `signed` lines")
 UNKNOWN_NORM = Code("E0309", "unknown norm set or norm", "expect rcep tpp9 met")
 NOT_ALLOWED_HERE = Code("E0310", "statement not allowed here", "amend article 1 { } in an agreement without based-on")
 OUTSIDE_ROOTS = Code("E0311", "reference outside the corpus roots", 'source "../../etc/passwd", or a symbolic link '
                      "in a folder that points out of it")
+DEFINES_NOTHING = Code("E0312", "file defines nothing", "an empty file, or one holding only comments")
 
 ARTICLE_WRITTEN_TWICE = Message(DUPLICATE_ARTICLE, "article {number} is written twice in `{agreement}`",
                                 "article numbers are unique within an agreement; merge the two")
@@ -226,6 +229,10 @@ AMENDED_NOT_IN_BASE = Message(NOT_IN_BASE, "article {number} is not in `{base}`,
                               "write it as a new `article` in a chapter instead")
 OMITTED_NOT_IN_BASE = Message(NOT_IN_BASE, "article {number} is not in `{base}`, so it cannot be omitted",
                               "check the number against the base agreement")
+CHAPTER_NOT_IN_BASE = Message(NOT_IN_BASE, "chapter {number} is not in `{base}`, so it cannot be taken",
+                              "`{base}` has chapters {known}")
+OMITTED_CHAPTER_NOT_IN_BASE = Message(NOT_IN_BASE, "chapter {number} is not in `{base}`, so it cannot be omitted",
+                                      "`{base}` has chapters {known}")
 PARTY_LISTED_TWICE = Message(GIVEN_TWICE, "party `{code}` is listed twice (as `{first}` already)",
                              "list each party once")
 PART_LISTED_TWICE = Message(GIVEN_TWICE, "`{part}` is listed twice in `coverage`", "list each part once")
@@ -240,6 +247,11 @@ AMEND_WITHOUT_BASE = Message(NOT_ALLOWED_HERE, "`amend article` needs a base agr
                              "add `based-on ID`, or write the article out in full")
 OMIT_WITHOUT_BASE = Message(NOT_ALLOWED_HERE, "`omit article` needs a base agreement",
                             "add `based-on ID`, or delete the article")
+OMIT_CHAPTER_WITHOUT_BASE = Message(NOT_ALLOWED_HERE, "`omit chapter` needs a base agreement",
+                                    "add `based-on ID`, or delete the chapter")
+BASE_CHAPTER_WITHOUT_BASE = Message(NOT_ALLOWED_HERE, "`chapter {number}` without a block needs a base agreement",
+                                    "write `based-on ID chapter {number}` to take that chapter of a base, or give "
+                                    'the chapter its block: `chapter {number} "Title" {{ ... }}`')
 SHIELD_INCOMPLETE = Message(NOT_ALLOWED_HERE, "a shield names the parties and how long it lasts",
                             "write `dispute-settlement shielded MY years 2 \"...\"`")
 MODE_TAKES_NO_PARTIES = Message(NOT_ALLOWED_HERE, "`dispute-settlement {mode}` takes no parties or period",
@@ -258,6 +270,8 @@ SOURCE_NOT_PLAIN = Message(OUTSIDE_ROOTS, "`source` {name!r} is not a plain file
                            'write a file name such as "rcep.txt"')
 LINK_OUT_OF_ROOT = Message(OUTSIDE_ROOTS, "`{path}` is a symbolic link out of `{root}`; it was not read",
                            "copy the file into the folder, or name it on the command line to use it")
+NOTHING_DEFINED = Message(DEFINES_NOTHING, "this file defines nothing: no agreement, norm set or expectation",
+                          "an empty file is almost always a truncated one: restore its text, or delete the file")
 
 # ---------------------------------------------------------------- W04xx: advice
 

@@ -42,10 +42,23 @@ class Span:
 NO_SPAN = Span()
 
 
-def number_key(number: str) -> tuple[tuple[int, int, str], ...]:
-    """Article numbers in reading order (14.2 before 14.10); a run of digits compares as a number,
-    by length and then digits, so that no article number, however long, needs ``int()``."""
-    return tuple((0, len(x.lstrip("0")), x.lstrip("0")) if x.isdigit() else (1, 0, x) for x in number.split("."))
+NumberKey = tuple[tuple[int, int, str, str], ...]
+"""What :func:`number_key` gives: article numbers compare in reading order through it."""
+
+
+def number_key(number: str) -> NumberKey:
+    """Article numbers in reading order (14.2 before 14.10, 9 before 9bis before 10); a run of digits compares
+    as a number, by length and then digits, so that no article number, however long, needs ``int()``."""
+    return tuple(_part_key(x) for x in number.split("."))
+
+
+def _part_key(part: str) -> tuple[int, int, str, str]:
+    """One dot-separated part of an article number: its leading digits as a number, then its letters."""
+    digits = part[:len(part) - len(part.lstrip("0123456789"))]
+    if not digits:
+        return (1, 0, part, "")
+    value = digits.lstrip("0")
+    return (0, len(value), value, part[len(digits):])
 
 
 def _span() -> Span:
@@ -226,10 +239,18 @@ class Amendment:
 
 @attrs.frozen
 class Omission:
-    """``omit article N "why"``."""
+    """``omit article N "why"`` (or ``omit chapter N "why"``, kept apart in ``Agreement.chapter_omissions``)."""
 
     number: str
     reason: Optional[str] = None
+    span: Span = _span()
+
+
+@attrs.frozen
+class BaseChapter:
+    """``based-on ID chapter N``: the draft takes chapter N of its base (a draft naming none takes every chapter)."""
+
+    number: str
     span: Span = _span()
 
 
@@ -298,6 +319,9 @@ class Agreement:
     omissions: tuple[Omission, ...] = ()
     notes: tuple[Note, ...] = ()
     span: Span = _span()
+    # `based-on ID chapter N`: the chapters of the base taken (none: the whole base); `omit chapter N`
+    base_chapters: tuple[BaseChapter, ...] = attrs.field(default=(), kw_only=True)
+    chapter_omissions: tuple[Omission, ...] = attrs.field(default=(), kw_only=True)
     # where the single-valued settings were written, for diagnostics and the formatter
     spans: SettingSpans = attrs.field(factory=SettingSpans, eq=False, hash=False, repr=False, kw_only=True)
     # set by engine.checking.resolve only: a draft with based_on and without this mark was never resolved

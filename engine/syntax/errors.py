@@ -3,15 +3,26 @@
 A syntax error names what was found and, from the terminals lark would have
 taken there, what was expected: ``a name``, ``a date (YYYY-MM-DD)``, `` `}` ``,
 or a keyword as it is written.
+
+A block left open is reported at its ``{`` (:func:`unclosed_first`).  When the parser reaches the end of
+the file inside a block, the brace that was never closed may be hundreds of lines up.  Counting braces
+finds the outermost block left open, not the one the drafter forgot to close (the later ``}`` close the
+inner blocks one level too early), so the indentation decides, as rustc does: a ``}`` that starts a line
+and stands further left than the line that opened the innermost open block closes an outer block, and
+that innermost block is the one left open.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Callable, Iterable
+import re
+from typing import TYPE_CHECKING, Callable, Iterable, Optional
+
+import attrs
 
 from engine.language import codes as C
 from engine.language import diagnostics as D
-from engine.syntax.lark_util import Found, Unexpected, describe_unexpected, terminal_spelling
+from engine.language import model as M
+from engine.syntax.lark_util import Found, Unexpected, describe_unexpected, end_span, terminal_spelling
 
 if TYPE_CHECKING:
     from lark.exceptions import UnexpectedInput
@@ -84,3 +95,105 @@ def syntax_diagnostic(exc: UnexpectedInput, path: str, text: str) -> D.Diagnosti
     if u.found is Found.OTHER:
         return C.CANNOT_PARSE.at(u.span, error=exc)
     return _WORDING[u.found](u)
+
+
+# ---------------------------------------------------------------- a block left open
+
+# A string (to the end of its line if it is not closed: strings never span lines), a comment, or a brace.
+_TOKEN = re.compile(r'"(?:[^"\\]|\\.?)*"?|#.*|[{}]')
+_STRING = re.compile(r'"(?:[^"\\]|\\.?)*"?')
+_WORD = re.compile(r"[A-Za-z0-9][A-Za-z0-9.-]*")
+_OWNER_WORDS = 3  # `amend article 14.17`
+_OWNER_CHARS = 200  # a block's head is short: no more of the line is read for it
+
+
+@attrs.frozen
+class OpenBrace:
+    """A ``{`` that is never closed: where it stands (1-based) and the block it opens (``article 14.19``)."""
+
+    line: int
+    column: int
+    owner: str
+
+
+class _Stack:
+    """The braces open so far, with the indentation of each one's line and the least indentation up to it."""
+
+    def __init__(self) -> None:
+        self.braces: list[OpenBrace] = []
+        self.indents: list[int] = []
+        self.least: list[int] = []  # least[i]: the least indentation among the first i + 1 open braces
+
+    def push(self, brace: OpenBrace, indent: int) -> None:
+        self.braces.append(brace)
+        self.indents.append(indent)
+        self.least.append(min(indent, self.least[-1]) if self.least else indent)
+
+    def pop(self) -> OpenBrace:
+        self.indents.pop()
+        self.least.pop()
+        return self.braces.pop()
+
+    def close(self, indent: int, at_line_start: bool) -> Optional[OpenBrace]:
+        """Close the innermost block; a ``}`` further left than its opener's line leaves that block open
+        (returned), when a block further out stands that far left."""
+        left_open: Optional[OpenBrace] = None
+        while at_line_start and len(self.braces) > 1 and self.indents[-1] > indent and self.least[-2] <= indent:
+            popped = self.pop()
+            left_open = left_open or popped
+        if self.braces:
+            self.pop()
+        return left_open
+
+
+def _owner(before: str) -> str:
+    """The block a brace opens, from the words before it on its line (strings left out)."""
+    words = _WORD.findall(_STRING.sub(" ", before[-_OWNER_CHARS:]))
+    return " ".join(words[:_OWNER_WORDS]) or "this block"
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def unclosed_brace(text: str) -> Optional[OpenBrace]:
+    """The ``{`` the text most likely leaves open, or None when every ``{`` has its ``}``.
+
+    Linear in the text, however many braces it holds (the owner is worked out for the one brace returned).
+    """
+    stack = _Stack()
+    suspect: Optional[OpenBrace] = None
+    balance = 0  # `{` less `}`: only a text with more of the first leaves a block open
+    lines = text.split("\n")
+    for lineno, line in enumerate(lines, 1):
+        indent = _indent(line)
+        for m in _TOKEN.finditer(line):
+            token = m.group()
+            if token == "{":
+                balance += 1
+                stack.push(OpenBrace(lineno, m.start() + 1, ""), indent)
+            elif token == "}":
+                balance -= 1
+                suspect = suspect or stack.close(indent, m.start() == indent)
+    found = suspect or (stack.braces[-1] if stack.braces else None)
+    if balance <= 0 or found is None:
+        return None
+    return attrs.evolve(found, owner=_owner(lines[found.line - 1][:found.column - 1]))
+
+
+def unclosed_first(syntax: Iterable[D.Diagnostic], lowered: Iterable[D.Diagnostic], text: str,
+                   path: str) -> tuple[D.Diagnostic, ...]:
+    """The syntax errors and the lowering's diagnostics, with a ``{`` left open reported where it stands
+    instead of the errors it causes.
+
+    A block left open makes everything after it misread (the next article inside the last one, the end of
+    the file inside a block): those errors are dropped for the one that names the brace (E0103).
+    """
+    found, more = tuple(syntax), tuple(lowered)
+    brace = unclosed_brace(text) if found else None
+    if brace is None:
+        return found + more
+    before = tuple(d for d in found + more if (d.span.line, d.span.column) < (brace.line, brace.column))
+    at = M.Span(path, brace.line, brace.column, brace.line, brace.column + 1)
+    return before + (C.UNCLOSED_BRACE.at(at, secondary=((end_span(path, text), "the file ends here"),),
+                                         owner=brace.owner),)

@@ -57,6 +57,13 @@ class _Paragraph:
 
 
 @attrs.frozen
+class _ChapterOmission:
+    """``omit chapter N "why"``: an omission sorted apart from ``omit article``."""
+
+    omission: M.Omission
+
+
+@attrs.frozen
 class _Block:
     """A block's statements sorted: settings by keyword, the other statements by model class."""
 
@@ -350,8 +357,14 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
         changes = self._article(number, title, block, span)
         return M.Amendment(number, title, changes, block.all(M.Removal), span=span)
 
-    def omit(self, c: Children) -> M.Omission:
-        return M.Omission(str(c[2]), _title(c, 3), span=self._span(c))
+    def omit(self, c: Children) -> M.Omission | _ChapterOmission:
+        """``omit article N "why"``, or ``omit chapter N "why"`` (kept apart: it removes a whole chapter)."""
+        omission = M.Omission(str(c[2]), _title(c, 3), span=self._span(c))
+        return _ChapterOmission(omission) if c[1].type == "CHAPTER" else omission
+
+    def base_chapter_stmt(self, c: Children) -> M.BaseChapter:
+        """``chapter N`` without a block: with ``based-on X``, the chapter of X the draft takes."""
+        return M.BaseChapter(str(c[1]), span=self._span(c))
 
     def chapter(self, c: Children) -> M.Chapter:
         number = str(c[1])
@@ -392,6 +405,8 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
             omissions=block.all(M.Omission),
             notes=block.all(M.Note),
             span=self._span(c),
+            base_chapters=block.all(M.BaseChapter),
+            chapter_omissions=tuple(x.omission for x in block.all(_ChapterOmission)),
             spans=M.SettingSpans(**{k.replace("-", "_"): s.span for k, s in block.settings.items()}),
         )
 

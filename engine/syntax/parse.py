@@ -18,7 +18,7 @@ from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.syntax.comments import scan_comments
-from engine.syntax.errors import syntax_diagnostic
+from engine.syntax.errors import syntax_diagnostic, unclosed_first
 from engine.syntax.lark_util import lalr_parser
 from engine.syntax.limits import (MAX_FILE_BYTES, MAX_FOOTNOTE, MAX_PREDICATE_DEPTH, MAX_RECOVERY_STEPS,
                                   MAX_SYNTAX_ERRORS, MAX_YEARS)
@@ -146,7 +146,7 @@ def parse_text(text: str, path: str = "<input>") -> ParseResult:
             recovery.gave_up(exc)
         except (LarkError, RecursionError) as exc:  # pragma: no cover - defensive
             recovery.diagnostics.append(C.CANNOT_PARSE_FILE.at(M.Span(path, 1, 1, 1, 2), error=type(exc).__name__))
-    diags = tuple(recovery.diagnostics) + tuple(lowered)
+    diags = unclosed_first(recovery.diagnostics, lowered, text, path)
     if recovery.diagnostics or items is None or any(d.code == C.NESTING_TOO_DEEP.id for d in lowered):
         # Too deep to walk safely (equality, formatting, pickling recurse): no document.
         return ParseResult(None, diags, text)

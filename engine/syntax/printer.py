@@ -181,19 +181,24 @@ def _agreement(w: _Writer, a: M.Agreement) -> None:
         _chapter(w, ch)
     for am in a.amendments:
         _amendment(w, am)
-    if a.omissions:
+    if a.omissions or a.chapter_omissions:
         w.blank()
-    for om in a.omissions:
-        w.stmt(["omit", "article", om.number] + ([quote_string(om.reason)] if om.reason is not None else []),
-               span=om.span)
+    for what, omissions in (("chapter", a.chapter_omissions), ("article", a.omissions)):
+        for om in omissions:
+            w.stmt(["omit", what, om.number] + ([quote_string(om.reason)] if om.reason is not None else []),
+                   span=om.span)
     w.close(a.span)
 
 
 def _settings(w: _Writer, a: M.Agreement) -> None:
     """An agreement's single-valued settings, the words after the keyword aligned."""
     sp = a.spans
+    chapters = [word for ch in a.base_chapters for word in ("chapter", ch.number)]
     if a.based_on:
-        w.stmt(["based-on", a.based_on], span=sp.based_on)
+        w.stmt(["based-on", a.based_on, *chapters], span=sp.based_on)
+    else:  # `chapter N` with no base: an error `check` reports; written back as it was
+        for ch in a.base_chapters:
+            w.stmt(["chapter", ch.number], span=ch.span)
     for key, value, span in (("kind", a.kind, sp.kind), ("status", a.status, sp.status)):
         if value:
             w.stmt([key.ljust(8), value], span=span)
@@ -328,8 +333,9 @@ def _tidy(lines: list[str]) -> list[str]:
     return out
 
 
-def format_article(article: M.Article) -> str:
-    """One article as a DSL snippet, ready to paste into a draft."""
+def format_article(article: M.Article, depth: int = 0) -> str:
+    """One article as a DSL snippet, ready to paste into a draft (indented ``depth`` blocks deep)."""
     w = _Writer(())
+    w.depth = depth
     _article(w, article)
     return "\n".join(_tidy(w.lines)) + "\n"

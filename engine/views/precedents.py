@@ -88,7 +88,7 @@ def _explicit_dispute(p: F.Placed, folded: list[str], dropped: list[str]) -> tup
     return (mode,)
 
 
-def _explicit(p: F.Placed) -> tuple[M.Article, list[str], list[str]]:
+def explicit(p: F.Placed) -> tuple[M.Article, list[str], list[str]]:
     """The article with its inherited context written on it; what was folded in; what was left out."""
     art = p.article
     folded: list[str] = []
@@ -110,7 +110,7 @@ def _explicit(p: F.Placed) -> tuple[M.Article, list[str], list[str]]:
 
 def snippet(p: F.Placed) -> str:
     """The article as DSL text, context made explicit, party-specific terms left out (see module doc)."""
-    article, folded, dropped = _explicit(p)
+    article, folded, dropped = explicit(p)
     where = f"{p.agreement.id}" + (f" chapter {p.chapter.number}" if p.chapter else "")
     lines = [f"# Precedent: {where}, Art. {article.number}"]
     if folded:
@@ -131,7 +131,7 @@ def _date(a: M.Agreement) -> Optional[dt.date]:
     return a.entry_into_force() or a.signed
 
 
-def _rank(pr: Precedent) -> tuple[int, int, int, str, tuple[tuple[int, int, str], ...]]:
+def _rank(pr: Precedent) -> tuple[int, int, int, str, M.NumberKey]:
     return (-pr.strength.rank, -pr.parties, -(pr.date.toordinal() if pr.date else 0), pr.agreement,
             number_key(pr.article))
 

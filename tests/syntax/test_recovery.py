@@ -30,17 +30,19 @@ def test_a_file_is_given_up_on_after_the_most_syntax_errors():
 
 def test_a_line_of_junk_is_given_up_on_after_the_most_recovery_steps():
     def lines_reported(junk: int) -> list[int]:
-        return [line for _, line, _ in diagnostics("agreement a {" + "{" * junk + "\n  Kind x\n}\n")]
+        # `(` rather than `{`: a line of `{` is now reported once, as a block never closed
+        return [line for _, line, _ in diagnostics("agreement a {" + "(" * junk + "\n  Kind x\n}\n")]
 
     assert lines_reported(MAX_RECOVERY_STEPS // 2) == [1, 2]  # recovered, and the next line read
     assert lines_reported(MAX_RECOVERY_STEPS + 1) == [1]  # gave up within the first line
 
 
-def test_the_end_of_the_file_inside_a_block_points_after_its_last_word():
+def test_the_end_of_the_file_inside_a_block_points_at_the_brace_left_open():
     result = parse_text("agreement a {\n  article 1 {\n   binding   \n\n  ", "x.agr")
     (diag,) = result.diagnostics
-    assert (diag.code, diag.span.line, diag.span.column) == (C.UNEXPECTED_END.id, 3, 11)
-    assert "a block is not closed" in diag.hint
+    assert (diag.code, diag.span.line, diag.span.column) == (C.UNEXPECTED_END.id, 2, 13)
+    assert diag.message == "the `{` of article 1 is never closed"
+    assert [(s.line, s.column, label) for s, label in diag.secondary] == [(3, 11, "the file ends here")]
 
 
 def test_the_end_of_the_file_inside_a_statement_lists_what_was_expected():
