@@ -21,6 +21,7 @@ from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.checking.resolve import resolve
 from engine.checking.validate import plain_file_name, validate
+from engine.util.files import is_regular, kind_of
 
 if TYPE_CHECKING:  # parsing is imported only when a file is parsed: a warm cache needs none of it
     from engine.syntax.parse import ParseResult
@@ -70,7 +71,8 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[D.Diagnostic]]:
 
 
 def _walk_folder(root: str) -> tuple[list[str], list[D.Diagnostic]]:
-    """The source files under ``root``, sorted, hidden folders skipped; E0311 for each link out of it."""
+    """The source files under ``root``, sorted, hidden folders skipped; E0311 for each link out of it,
+    W0005 for each name that is not a regular file (a FIFO, a device, a socket)."""
     found: list[str] = []
     diags: list[D.Diagnostic] = []
     for folder, dirs, files in os.walk(root):  # os.walk does not descend into linked folders
@@ -80,8 +82,12 @@ def _walk_folder(root: str) -> tuple[list[str], list[D.Diagnostic]]:
         for full in (os.path.join(folder, name) for name in sorted(files) if name.endswith(SOURCE_SUFFIXES)):
             if os.path.islink(full) and not inside(root, full):
                 diags.append(_outside(full, root))
-            else:
+                continue
+            regular, mode = is_regular(full)
+            if regular:
                 found.append(full)
+            else:  # a FIFO would block the run, a device never end it
+                diags.append(C.NOT_REGULAR_SKIPPED.at(M.Span(full), kind=kind_of(mode)))
     return found, diags
 
 

@@ -107,20 +107,21 @@ def _decode(data: bytes, path: str) -> Union[str, D.Diagnostic]:
 
 def import_file(path: str, fmt: Optional[str] = None, rules: Optional[RuleSet] = None,
                 max_bytes: int = MAX_IMPORT_BYTES) -> ImportResult:
-    """Import one file; files over ``max_bytes`` are refused before they are read."""
+    """Import one file; a regular file over ``max_bytes`` is refused before it is read, and a FIFO or a
+    device is read up to ``max_bytes`` and no further (a FIFO no one writes to reads as empty)."""
+    from engine.util.files import read_bounded
+
     try:
-        if os.path.isdir(path):
-            return _fail(path, fmt, C.IMPORT_OF_A_FOLDER)
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            return _fail(path, fmt, C.IMPORT_TOO_LARGE, size=_size(size), limit=_size(max_bytes))
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        got = read_bounded(path, max_bytes)
+    except IsADirectoryError:
+        return _fail(path, fmt, C.IMPORT_OF_A_FOLDER)
     except OSError as exc:
         return _fail(path, fmt, C.CANNOT_READ, reason=exc.strerror or exc)
-    if len(data) > max_bytes:  # the file grew, or is not a regular file
+    if got.data is None:
+        if got.regular and got.size > max_bytes:
+            return _fail(path, fmt, C.IMPORT_TOO_LARGE, size=_size(got.size), limit=_size(max_bytes))
         return _fail(path, fmt, C.IMPORT_GREW_TOO_LARGE, limit=_size(max_bytes))
-    return import_bytes(data, path, fmt, rules)
+    return import_bytes(got.data, path, fmt, rules)
 
 
 def _size(n: int) -> str:

@@ -119,6 +119,7 @@ FILE_UNREADABLE = Code("E0001", "file cannot be read", "a path that does not exi
 FILE_NOT_UTF8 = Code("E0002", "file is not valid UTF-8", "a Latin-1 file with an accented title")
 FILE_TOO_LARGE = Code("E0003", "file too large", "a file over the size limit")
 NESTING_TOO_DEEP = Code("E0004", "nesting too deep", "a predicate with hundreds of nested parentheses")
+SPECIAL_FILE = Code("W0005", "not a regular file: skipped", "a FIFO named `x.agr` in a folder given to `check`")
 
 NO_SUCH_PATH = Message(FILE_UNREADABLE, "no such file or folder",
                        "give a path to a .agr, .norms or .expect file, or a folder of them")
@@ -126,9 +127,25 @@ NO_TREATY_TEXT = Message(FILE_UNREADABLE, "no treaty text `{name}` in {folders}"
                          "put the text in the texts folder, or correct `source`")
 CANNOT_READ = Message(FILE_UNREADABLE, "cannot read file: {reason}")
 CANNOT_WRITE = Message(FILE_UNREADABLE, "cannot write file: {reason}")
+WRITE_TO_A_FOLDER = Message(FILE_UNREADABLE, "this is a folder; the output is written to a file",
+                            "name a file in it, such as {example}")
+WRITE_NO_FOLDER = Message(FILE_UNREADABLE, "folder `{folder}` does not exist",
+                          "create the folder first, or write the output elsewhere")
+WRITE_OVER_INPUT = Message(FILE_UNREADABLE, "this is one of the inputs; writing the output here would replace it",
+                           "choose another output file")
+WRITE_TO_SPECIAL = Message(FILE_UNREADABLE, "this is {kind}; output goes to a file, a FIFO or a character device",
+                           "choose another output file")
+REWRITE_READ_ONLY = Message(FILE_UNREADABLE, "file is read-only; not rewritten",
+                            "make it writable (chmod u+w) to format it in place")
+REWRITE_OWNED = Message(FILE_UNREADABLE, "file belongs to user {uid}; rewriting it would change its owner",
+                        "run the command as the file's owner")
+NOT_REGULAR_SKIPPED = Message(SPECIAL_FILE, "this is {kind}, not a regular file; skipped",
+                              "name it on the command line to read it anyway")
 IMPORT_OF_A_FOLDER = Message(FILE_UNREADABLE, "this is a folder, not a file", "give one treaty file")
 NOT_UTF8 = Message(FILE_NOT_UTF8, "file is not valid UTF-8", "save the file as UTF-8")
 TEXT_TOO_LARGE = Message(FILE_TOO_LARGE, "file is larger than {limit_mib} MiB", "split the corpus into several files")
+STREAM_TOO_LARGE = Message(FILE_TOO_LARGE, "this is {kind}, and it gives more than {limit_mib} MiB; not read",
+                           "name a regular file of tradegap source")
 SOURCE_TOO_LARGE = Message(FILE_TOO_LARGE, "file is {size_mib} MiB, larger than the {limit_mib} MiB limit",
                            "split the corpus into several files")
 CONDITIONS_TOO_DEEP = Message(NESTING_TOO_DEEP, "conditions nested more than {limit} deep",

@@ -7,6 +7,8 @@ The command line (`tradegap import`) is tested in tests/cli/test_import_cmd.py.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from engine.checking.corpus import load_text
@@ -255,3 +257,26 @@ def test_tota_japan_mongolia_checks_clean(tmp_path):
     assert arts["9.10"].topics == ("computing-facilities",) and arts["9.10"].strength == "binding"
     assert arts["9.11"].topics == ("source-code",) and arts["9.11"].software.coverage == "mass-market-only"
     assert all(a.verification == "auto" for a in arts.values())
+
+
+# ---------------------------------------------------------------- special files (issue 18: F2)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_no_one_writes_to_is_an_empty_input_not_a_hang(tmp_path):
+    os.mkfifo(tmp_path / "x.xml")
+    result = import_file(str(tmp_path / "x.xml"))
+    assert result.agreement is None and [d.code for d in result.diagnostics] == ["E0505"]
+    code, _, err = run_cli("import", str(tmp_path / "x.xml"))
+    assert code == 2 and "the file is empty" in err
+
+
+def test_a_device_is_read_no_further_than_the_limit():
+    result = import_file("/dev/zero", max_bytes=1000)
+    assert result.agreement is None and [d.code for d in result.diagnostics] == ["E0506"]
+    assert result.diagnostics[0].message == "the file is over the 1000 bytes import limit"
+
+
+def test_a_folder_is_refused(tmp_path):
+    result = import_file(str(tmp_path))
+    assert [d.message for d in result.diagnostics] == ["this is a folder, not a file"]
