@@ -262,10 +262,10 @@ class Corpus:
         found = _Collected()
         for f in files:
             found.add(f)
+        done: dict[str, M.Agreement] = {}  # each chain is walked once, whatever its length
         resolved: dict[str, M.Agreement] = {}
         for ident, agreement in found.written.items():
-            resolved[ident], more = resolve(agreement, found.written.get)
-            found.diagnostics.extend(more)
+            resolved[ident] = done[ident] if ident in done else _resolved(agreement, found, done)
         for e in found.expectations:
             found.diagnostics.extend(_check_expectation(e, resolved, found.norm_sets))
         return cls(
@@ -355,6 +355,13 @@ class _Collected:
             return
         table[item.id] = item
         self.origin[key] = f
+
+
+def _resolved(agreement: M.Agreement, found: _Collected, done: dict[str, M.Agreement]) -> M.Agreement:
+    """``agreement`` resolved against the written ones (``done`` shared), its problems kept in ``found``."""
+    whole, diags = resolve(agreement, found.written.get, done)
+    found.diagnostics.extend(diags)
+    return whole
 
 
 def _narrow_all(diags: Iterable[D.Diagnostic], files: Sequence[SourceFile]) -> tuple[D.Diagnostic, ...]:
