@@ -36,7 +36,7 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
 
     from engine.checking.validate import validate
     from engine.cli.common import STDOUT_NAMES, print_diagnostics, usage_error, write_file
-    from engine.importer import GeneratedSourceError, import_file, read_rules, to_source
+    from engine.importer import DraftTooLarge, GeneratedSourceError, import_file, read_rules, to_source
 
     if args.id is not None and not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", args.id):
         return usage_error(err, f"`{args.id}` is not an id", "ids are lower case words joined by hyphens: jpmn-draft")
@@ -56,6 +56,10 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     output = None if args.output in STDOUT_NAMES else args.output
     try:
         text = to_source(result, output or "<output>", validate)
+    except DraftTooLarge as exc:
+        print_diagnostics(exc.diagnostics, {}, err)
+        err.write("tradegap: nothing imported\n")
+        return 2
     except GeneratedSourceError as exc:
         print_diagnostics(exc.diagnostics, {exc.path: exc.text}, err)
         err.write(f"tradegap: internal error: {exc.message}\n  = help: {exc.hint}\n")

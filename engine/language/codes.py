@@ -290,7 +290,8 @@ BINARY_INPUT = Message(NOT_A_TREATY_TEXT, "this looks like a binary file, not a 
                        "import reads ToTA XML or plain text (UTF-8); convert a PDF or word-processor file first")
 XML_CUT_SHORT = Message(MALFORMED_XML, "malformed XML: {error}", "the file ends early: it may be truncated")
 XML_MARKUP_ERROR = Message(MALFORMED_XML, "malformed XML: {error}", "check the markup at this place")
-XML_TOO_DEEP = Message(MALFORMED_XML, "malformed XML: nesting too deep")
+XML_TOO_DEEP = Message(MALFORMED_XML, "malformed XML: elements nested more than {limit} deep",
+                       "a ToTA file nests a few levels; this one may be damaged or hostile")
 XML_REFUSED = Message(UNSAFE_XML, "the XML holds {what}, which is not read",
                       "ToTA files need no DTD or entities; entity expansion and external entities "
                       "are refused so that a file cannot blow up memory or read other files")
@@ -301,6 +302,10 @@ IMPORT_TOO_LARGE = Message(INPUT_TOO_LARGE, "the file is {size}, over the {limit
                            "split the treaty, or import its chapters one at a time")
 IMPORT_GREW_TOO_LARGE = Message(INPUT_TOO_LARGE, "the file is over the {limit} import limit",
                                 "split the treaty, or import its chapters one at a time")
+TEXT_IMPORT_TOO_LARGE = Message(INPUT_TOO_LARGE, "the plain text is {size}, over the {limit} limit of a plain text",
+                                "its draft must fit in one source file: import the treaty a few chapters at a time")
+DRAFT_TOO_LARGE = Message(INPUT_TOO_LARGE, "the draft would be {size}, over the {limit} limit of a source file",
+                          "import the treaty a few chapters at a time")
 NO_ARTICLE_HEADINGS = Message(NO_HEADINGS, "no article headings found",
                               "headings read `Article 14.11: Title`, `ARTICLE 8` or `Article 3 Title`, "
                               "each on a line of its own")
