@@ -349,9 +349,14 @@ class Corpus:
         return {f.path: f.text for f in self.files}
 
     def agreements_in(self, path: str) -> tuple[str, ...]:
-        """Ids of the agreements defined in one file."""
+        """Ids of the agreements defined in one file, however its path is spelled (``./ex/a.agr``, ``ex/a.agr``)."""
         A.text(path, "path")
-        return tuple(ident for (kind, ident), where in self.origin.items() if where == path and kind == AGREEMENT)
+        mine = [(ident, where) for (kind, ident), where in self.origin.items() if kind == AGREEMENT]
+        exact = tuple(ident for ident, where in mine if where == path)
+        if exact:
+            return exact
+        real, user = os.path.realpath(path), {f.path for f in self.files if not f.bundled}
+        return tuple(ident for ident, where in mine if where in user and os.path.realpath(where) == real)
 
 
 @attrs.define
