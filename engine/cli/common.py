@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from typing import TYPE_CHECKING, Iterable, Optional, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Optional, TextIO
 
 from engine.language import codes as C
 from engine.language import diagnostics as D
@@ -189,14 +189,13 @@ def refusal_diagnostic(exc: Refused) -> D.Diagnostic:
     from engine.util.files import Refusal
 
     span = M.Span(exc.path)
-    if exc.why is Refusal.FOLDER:
-        return C.WRITE_TO_A_FOLDER.at(span, example=os.path.join(exc.path, "report.txt"))
-    if exc.why is Refusal.NO_FOLDER:
-        return C.WRITE_NO_FOLDER.at(span, folder=exc.detail)
-    if exc.why is Refusal.AN_INPUT:
-        return C.WRITE_OVER_INPUT.at(span)
-    if exc.why is Refusal.READ_ONLY:
-        return C.REWRITE_READ_ONLY.at(span)
-    if exc.why is Refusal.OWNER:
-        return C.REWRITE_OWNED.at(span, uid=exc.detail)
-    return C.WRITE_TO_SPECIAL.at(span, kind=exc.detail)
+    worded: dict[Refusal, Callable[[], D.Diagnostic]] = {
+        Refusal.FOLDER: lambda: C.WRITE_TO_A_FOLDER.at(span, example=os.path.join(exc.path, "report.txt")),
+        Refusal.NO_FOLDER: lambda: C.WRITE_NO_FOLDER.at(span, folder=exc.detail),
+        Refusal.AN_INPUT: lambda: C.WRITE_OVER_INPUT.at(span),
+        Refusal.SPECIAL: lambda: C.WRITE_TO_SPECIAL.at(span, kind=exc.detail),
+        Refusal.NO_READER: lambda: C.WRITE_NO_READER.at(span, seconds=exc.detail),
+        Refusal.READ_ONLY: lambda: C.REWRITE_READ_ONLY.at(span),
+        Refusal.OWNER: lambda: C.REWRITE_OWNED.at(span, uid=exc.detail),
+    }
+    return worded[exc.why]()

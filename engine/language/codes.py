@@ -135,6 +135,8 @@ WRITE_OVER_INPUT = Message(FILE_UNREADABLE, "this is one of the inputs; writing 
                            "choose another output file")
 WRITE_TO_SPECIAL = Message(FILE_UNREADABLE, "this is {kind}; output goes to a file, a FIFO or a character device",
                            "choose another output file")
+WRITE_NO_READER = Message(FILE_UNREADABLE, "this is a FIFO, and no program opened it for reading in {seconds} s",
+                          "start the program that reads it first, e.g. `cat FIFO &`")
 REWRITE_READ_ONLY = Message(FILE_UNREADABLE, "file is read-only; not rewritten",
                             "make it writable (chmod u+w) to format it in place")
 REWRITE_OWNED = Message(FILE_UNREADABLE, "file belongs to user {uid}; rewriting it would change its owner",

@@ -6,8 +6,9 @@ anything else (a FIFO, a character device such as ``/dev/zero``) is read up to t
 
 Writing an output (:func:`write_output`, ``report -o``, ``import -o``) replaces a regular file
 atomically (a temporary file in the same folder, flushed, renamed over it; a new file gets the mode the
-umask allows), writes straight into a FIFO or character device without replacing it, and refuses a
-folder, a missing folder and a file that is one of the inputs (:class:`Refused`).
+umask allows), writes straight into a FIFO (once a program reads it: at most :data:`FIFO_WAIT` seconds
+are waited for one) or a character device without replacing it, and refuses a folder, a missing
+folder and a file that is one of the inputs (:class:`Refused`).
 Rewriting a source file (:func:`rewrite`, ``fmt --write``) keeps its owner, mode and hard links, and
 refuses a read-only file.
 The parse cache has its own writer (engine/checking/cache.py).
@@ -21,6 +22,7 @@ import os
 import re
 import secrets
 import stat
+import time
 from typing import Iterable, NamedTuple, Optional
 
 _DESCRIPTOR = re.compile(r"/dev/(?:stdout|stderr|fd/\d+)|/proc/(?:self|\d+)/fd/\d+")
@@ -29,6 +31,8 @@ _DESCRIPTOR = re.compile(r"/dev/(?:stdout|stderr|fd/\d+)|/proc/(?:self|\d+)/fd/\
 _NOFOLLOW = getattr(os, "O_NOFOLLOW", 0)
 _CLOEXEC = getattr(os, "O_CLOEXEC", 0)
 _CHUNK = 1 << 20
+FIFO_WAIT = 10.0
+"""Seconds ``-o FIFO`` waits for a program to open the FIFO for reading."""
 
 
 class Refusal(enum.Enum):
@@ -40,6 +44,7 @@ class Refusal(enum.Enum):
     SPECIAL = "special"
     READ_ONLY = "read-only"
     OWNER = "owner"
+    NO_READER = "no-reader"
 
 
 class Refused(Exception):
@@ -155,7 +160,9 @@ def write_output(path: str, text: str, inputs: Iterable[str] = ()) -> None:
         if _among(st, inputs):
             raise Refused(Refusal.AN_INPUT, path)
         _replace(real, text, st)
-    elif stat.S_ISFIFO(st.st_mode) or stat.S_ISCHR(st.st_mode):
+    elif stat.S_ISFIFO(st.st_mode):
+        _write_into(real, text, 0, _reader_wait(real))
+    elif stat.S_ISCHR(st.st_mode):
         _write_into(real, text, 0)
     elif stat.S_ISDIR(st.st_mode):
         raise Refused(Refusal.FOLDER, path)
@@ -238,13 +245,36 @@ def _among(st: os.stat_result, inputs: Iterable[str]) -> bool:
     return False
 
 
-def _write_into(path: str, text: str, flags: int) -> None:
-    """Write into a file that is not replaced: a FIFO, a device, an open descriptor's path."""
-    fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | _CLOEXEC | flags)
+def _write_into(path: str, text: str, flags: int, fd: Optional[int] = None) -> None:
+    """Write into a file that is not replaced: a FIFO (``fd``, already open), a device, a descriptor path."""
+    if fd is None:
+        fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | _CLOEXEC | flags)
     try:
         _write_all(fd, text.encode("utf-8"))
     finally:
         os.close(fd)
+
+
+def _reader_wait(path: str) -> int:
+    """The FIFO ``path`` open for writing, once a program has it open for reading (checked every 50 ms
+    for :data:`FIFO_WAIT` seconds: an open that waited for ever would hang the run).
+
+    Raises:
+        Refused: no reader came.
+    """
+    deadline = time.monotonic() + FIFO_WAIT
+    while True:
+        try:
+            fd = os.open(path, os.O_WRONLY | os.O_NONBLOCK | _CLOEXEC)
+        except OSError as exc:
+            if exc.errno != errno.ENXIO:  # ENXIO: no reader yet
+                raise
+            if time.monotonic() > deadline:
+                raise Refused(Refusal.NO_READER, path, f"{FIFO_WAIT:g}") from None
+            time.sleep(0.05)
+            continue
+        os.set_blocking(fd, True)  # a reader is there: let the writes wait for it
+        return fd
 
 
 def _write_all(fd: int, data: bytes) -> None:

@@ -86,3 +86,13 @@ def test_new_files_are_readable_as_the_umask_says(tmp_path):
     finally:
         os.umask(old)
     assert os.stat(tmp_path / "new.txt").st_mode & 0o777 == 0o644
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_no_one_reads_is_a_diagnostic(tmp_path, monkeypatch):
+    from engine.util import files
+
+    monkeypatch.setattr(files, "FIFO_WAIT", 0.2)
+    os.mkfifo(tmp_path / "pipe")
+    code, _, err = run_cli(*REPORT, "-o", str(tmp_path / "pipe"))
+    assert code == 2 and "this is a FIFO, and no program opened it for reading in 0.2 s" in err

@@ -272,3 +272,20 @@ def test_a_regular_file_over_the_limit_is_not_read(tmp_path):
 def test_a_folder_is_refused(tmp_path):
     with pytest.raises(IsADirectoryError):
         read_bounded(str(tmp_path), 100)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_no_one_reads_is_refused_after_a_wait_not_a_hang(tmp_path, monkeypatch):
+    monkeypatch.setattr(fmt_files, "FIFO_WAIT", 0.2)
+    os.mkfifo(tmp_path / "pipe")
+    with pytest.raises(Refused) as caught:
+        write_output(str(tmp_path / "pipe"), "nobody reads this\n")
+    assert caught.value.why is Refusal.NO_READER and stat.S_ISFIFO(os.stat(tmp_path / "pipe").st_mode)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_reader_that_comes_after_the_writer_gets_the_text(tmp_path):
+    os.mkfifo(tmp_path / "pipe")
+    reader = subprocess.Popen(["sh", "-c", f"sleep 0.5; cat {tmp_path / 'pipe'}"], stdout=subprocess.PIPE)
+    write_output(str(tmp_path / "pipe"), "late reader\n")
+    assert reader.communicate(timeout=20)[0] == b"late reader\n"
