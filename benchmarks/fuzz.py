@@ -93,7 +93,7 @@ class GrammarGen:
             "HORTATORY": list(V.FORMS), "CONTINGENT": ["wto-moratorium", "reciprocity"],
             "EXPECT": agreement_ids, "atom": list(PREDICATES) + list(V.STRENGTH_ORDER) + ["at-least", "any"]
             + list(V.SCOPE_ITEMS) + list(V.EXCEPTION_KINDS) + list(V.EXCEPTION_QUALIFIERS),
-            "grade": list(V.GRADES),
+            "grade": list(V.GRADES), "COVERAGE": list(V.PARTS) + [V.COMPLETE], "PART": list(V.PARTS),
         }
         self.codes = ["JP", "KR", "US", "SG", "VN", "AU", "NZ", "CN", "MY", "KH", "LA", "MM", "EU", "JPN",
                       "KOR", "USA", "XX", "ZZZ", "QQ"]

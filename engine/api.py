@@ -151,7 +151,7 @@ def explain(agreement: M.Agreement, norm_set: M.NormSet, norm: str, as_of: Optio
 
 
 def compare(agreements: Iterable[M.Agreement], norm_sets: NormSets = (), topics: Sequence[str] = (),
-            as_of: Optional[dt.date] = None, party: Optional[str] = None) -> Comparison:
+            as_of: Optional[dt.date] = None, party: Optional[str] = None, lens: str = "grade") -> Comparison:
     """The side-by-side matrix: agreements in columns, norms (or topics) in rows.
 
     Args:
@@ -159,6 +159,8 @@ def compare(agreements: Iterable[M.Agreement], norm_sets: NormSets = (), topics:
         norm_sets: norm sets whose norms are the rows.
         topics: topics as further rows (the strongest article on each); with neither, the topics addressed.
         as_of, party: as for :func:`evaluate`.
+        lens: ``"grade"`` (cells by grade and score) or ``"strength"`` (cells by the decisive article's
+            strength, hard or soft, irrespective of enforceability: a view of the same findings).
 
     Returns:
         A :class:`~engine.results.Comparison`.
@@ -172,7 +174,7 @@ def compare(agreements: Iterable[M.Agreement], norm_sets: NormSets = (), topics:
     from engine.views.compare import compare as _compare
 
     return _compare(_agreements(agreements), _sets(norm_sets), A.words(topics, "topics"), _date(as_of),
-                    _party(party))
+                    _party(party), lens=A.text(lens, "lens"))
 
 
 def diff(old: M.Agreement, new: M.Agreement, norm_sets: NormSets = (), as_of: Optional[dt.date] = None,
@@ -282,7 +284,7 @@ def render(result: Result, fmt: str = "text") -> str:
     from engine.rendering import render as _render
 
     if A.text(fmt, "fmt") not in FORMATS:
-        raise UsageError(f"unknown format {A.shown(fmt)}", "choose one of " + ", ".join(FORMATS))
+        raise UsageError(f"unknown format {A.short(fmt)}", "choose one of " + ", ".join(FORMATS))
     if not isinstance(result, RESULTS):
         raise BadArgument(f"`result` must be a Report, Finding, Comparison, Diff, Pair or SuggestedReport, "
                           f"not {A.shown(result)}")
@@ -321,7 +323,7 @@ _A_NORM_SET = "a norm set (corpus.norms('tpp3'))"
 def _date(value: Optional[dt.date], name: str = "as_of") -> Optional[dt.date]:
     if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
-    raise BadArgument(f"`{name}` must be a date (datetime.date), not {A.shown(value)}",
+    raise BadArgument(f"a date is needed: `{name}` must be a datetime.date, not {A.shown(value)}",
                       "pass datetime.date(2026, 11, 27), or datetime.date.fromisoformat('2026-11-27')")
 
 

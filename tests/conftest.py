@@ -59,6 +59,16 @@ def corpus() -> Any:
     return c
 
 
+@pytest.fixture(scope="session")
+def full_corpus() -> Any:
+    """The bundled corpus with the examples/ folder on top."""
+    import engine
+
+    c = engine.load([str(ROOT / "examples")])
+    assert not c.errors, [str(d) for d in c.errors]
+    return c
+
+
 def run_cli(*args: str, cwd: Optional[str] = None) -> tuple[object, str, str]:
     """Run the command line in-process: (exit code, stdout, stderr)."""
     import contextlib

@@ -33,6 +33,8 @@ text = st.text(st.characters(codec="utf-8", exclude_characters="\n\r"), max_size
 numbers = st.from_regex(r"\A[0-9]{1,2}(\.[0-9]{1,2}){0,2}[a-z]?\Z")
 dates = st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31))
 small = st.integers(0, 99)
+weights = st.none() | st.integers(1, 100)
+paragraphs = st.none() | st.from_regex(r"\A[0-9]{1,2}(\([a-z]\))?\Z") | text
 
 
 def tup(s: st.SearchStrategy[Any], max_size: int = 3, min_size: int = 0) -> st.SearchStrategy[tuple[Any, ...]]:
@@ -40,8 +42,9 @@ def tup(s: st.SearchStrategy[Any], max_size: int = 3, min_size: int = 0) -> st.S
 
 
 citations = st.builds(M.Citation, numbers, st.none() | small)
-quotes = st.builds(M.Quote, text, st.none() | citations)
-periods = st.builds(M.Period, years=small) | st.builds(M.Period, until=dates)
+quotes = st.builds(M.Quote, text, st.none() | citations, st.booleans())
+periods = (st.builds(M.Period, years=small, extension_years=st.none() | small) | st.builds(M.Period, until=dates)
+           | st.builds(M.Period, until=st.none() | dates, event=text))
 commitments = st.builds(M.Commitment, st.sampled_from(["binding", "best-endeavour", "hortatory"]),
                         st.none() | st.sampled_from(sorted(V.FORMS)), tup(quotes))
 scopes = st.builds(M.Scope, st.sampled_from(["covers", "excludes"]), st.sampled_from(sorted(V.SCOPE_ITEMS)),
@@ -52,8 +55,8 @@ exceptions = st.builds(M.Exception_, st.sampled_from(sorted(V.EXCEPTION_KINDS)),
 disputes = (st.builds(M.DisputeSettlement, st.sampled_from(["applies", "excluded"]), quotes=tup(quotes, 2))
             | st.builds(M.DisputeSettlement, st.just("shielded"), tup(codes, 2, 1), periods, tup(quotes, 2)))
 contingencies = st.builds(M.Contingency, names, tup(quotes, 2))
-transitions = st.builds(M.Transition, tup(codes, 3, 1), periods, tup(quotes, 2))
-reservations = st.builds(M.Reservation, tup(codes, 3, 1), st.none() | periods, tup(quotes, 2))
+transitions = st.builds(M.Transition, tup(codes, 3, 1), periods, tup(quotes, 2), paragraph=paragraphs)
+reservations = st.builds(M.Reservation, tup(codes, 3, 1), st.none() | periods, tup(quotes, 2), paragraph=paragraphs)
 notes = st.builds(M.Note, text)
 levels = st.none() | st.sampled_from(sorted(V.VERIFICATION_LEVELS))
 
@@ -75,8 +78,10 @@ def _article_kwargs() -> dict[str, st.SearchStrategy[Any]]:
 
 
 articles = st.builds(M.Article, numbers, st.none() | text, **_article_kwargs())
-chapters = st.builds(M.Chapter, numbers, st.none() | text, tup(articles, 3), tup(exceptions, 2),
-                     tup(disputes, 2), tup(scopes, 2), levels, tup(notes, 1))
+parts = st.sampled_from(sorted(V.PARTS))
+chapters = st.builds(M.Chapter, numbers, st.none() | text, articles=tup(articles, 3), exceptions=tup(exceptions, 2),
+                     dispute_settlement=tup(disputes, 2), scope=tup(scopes, 2), verification=levels,
+                     part=st.none() | parts, notes=tup(notes, 1))
 removals = st.builds(M.Removal, st.sampled_from(sorted(V.REMOVABLE)), st.none() | names)
 
 
@@ -89,7 +94,8 @@ def amendments(draw: st.DrawFn) -> M.Amendment:
 
 
 omissions = st.builds(M.Omission, numbers, st.none() | text)
-entries = st.builds(M.PartyEntry, dates, tup(codes, 2))
+entries = st.builds(M.PartyEntry, st.none() | dates, tup(codes, 2))
+coverages = tup(parts, 4) | st.just((V.COMPLETE,))
 
 agreements = st.builds(
     M.Agreement, names, st.none() | text,
@@ -101,8 +107,9 @@ agreements = st.builds(
     source=st.none() | text,
     verification=levels,
     based_on=st.none() | names,
+    coverage=coverages,
     exceptions=tup(exceptions, 2),
-    dispute_settlement=tup(disputes, 1),
+    dispute_settlement=tup(disputes, 2),
     chapters=tup(chapters, 2),
     articles=tup(articles, 2),
     amendments=tup(amendments(), 2),
@@ -118,12 +125,28 @@ predicates = st.recursive(
     | st.builds(M.Any_, tup(inner, 3, 2)),
     max_leaves=8,
 )
-requirements = st.builds(M.Requirement, predicates, text, st.booleans(), st.booleans())
+requirements = st.builds(M.Requirement, predicates, text, st.booleans(), st.booleans(), weights)
 norms = st.builds(M.Norm, names, st.none() | text, tup(st.sampled_from(sorted(V.TOPICS)), 2),
                   tup(requirements, 3), tup(notes, 1))
 norm_sets = st.builds(M.NormSet, names, st.none() | text, st.none() | text, st.none() | text, tup(norms, 3),
-                      tup(notes, 1))
-expectations = st.builds(M.Expectation, names, names, st.none() | names, st.sampled_from(sorted(V.GRADES)),
-                         st.none() | dates, st.none() | codes)
+                      tup(notes, 1), weights)
+
+
+@st.composite
+def score_ranges(draw: st.DrawFn) -> tuple[int | None, int | None]:
+    """No score range, or ``score A..B`` with A <= B."""
+    if draw(st.booleans()):
+        return None, None
+    low = draw(st.integers(0, 100))
+    return low, draw(st.integers(low, 100))
+
+
+@st.composite
+def expectations(draw: st.DrawFn) -> M.Expectation:
+    low, high = draw(score_ranges())
+    return M.Expectation(draw(names), draw(names), draw(st.none() | names), draw(st.sampled_from(sorted(V.GRADES))),
+                         draw(st.none() | dates), draw(st.none() | codes), low, high)
+
+
 documents = st.builds(M.Document, st.just("gen.agr"),
-                      tup(st.one_of(agreements, norm_sets, expectations), 3))
+                      tup(st.one_of(agreements, norm_sets, expectations()), 3))

@@ -6,15 +6,17 @@ replace the base's of the same number, ``amend article`` overrides
 attributes one by one, ``omit article`` removes.  The result is a new
 immutable :class:`~engine.language.model.Agreement`; nothing is edited in place.
 
-Resolution also fills in what an article inherits (its verification level)
-and turns alpha-3 party codes into alpha-2, so the evaluator sees one form.
-Every agreement that comes out of :func:`resolve` is marked ``resolved`` and
-holds no amendments or omissions (see :func:`is_resolved`).
+Resolution also fills in what an article inherits (its verification level),
+stamps every statement with the level of the text that wrote it (a draft's
+own statements with the draft's, see :func:`_own_levels`), and turns alpha-3
+party codes into alpha-2, so the evaluator sees one form.  Every agreement
+that comes out of :func:`resolve` is marked ``resolved`` and holds no
+amendments or omissions (see :func:`is_resolved`).
 """
 
 from __future__ import annotations
 
-from typing import Callable, Mapping, Optional, TypeVar
+from typing import Callable, Mapping, Optional, TypeVar, Union
 
 import attrs
 
@@ -26,6 +28,9 @@ from engine.language import vocab as V
 
 Lookup = Callable[[str], Optional[M.Agreement]]
 T = TypeVar("T")
+Statement = Union[M.Commitment, M.Scope, M.Software, M.Exception_, M.DisputeSettlement, M.Contingency,
+                  M.Transition, M.Reservation]
+S = TypeVar("S", bound=Statement)
 
 
 def resolve(agreement: M.Agreement, lookup: Lookup, done: Optional[dict[str, M.Agreement]] = None) \
@@ -72,7 +77,7 @@ def _resolve(a: M.Agreement, lookup: Lookup, done: dict[str, M.Agreement], diags
     if not circular:
         done[chain[-1].id] = bottom
     for draft in reversed(chain[:-1]):
-        bottom = _finish(_overlay(draft, bottom, diags))
+        bottom = _finish(_overlay(_own_levels(draft), bottom, diags))
         if not circular:
             done[draft.id] = bottom
     return bottom
@@ -94,7 +99,7 @@ def _walk(a: M.Agreement, lookup: Lookup, done: Mapping[str, M.Agreement], diags
             return chain, _finish(attrs.evolve(top, based_on=None)), True
         base = done.get(top.based_on)
         if base is not None:
-            return chain, _finish(_overlay(top, base, diags)), False
+            return chain, _finish(_overlay(_own_levels(top), base, diags)), False
         written = lookup(top.based_on)
         if written is None:
             diags.append(C.BASE_NOT_IN_CORPUS.at(top.spans.based_on.or_else(top.span), focus=top.based_on,
@@ -183,7 +188,8 @@ class ArticleIndex:
 def _overlay(draft: M.Agreement, base: M.Agreement, diags: list[D.Diagnostic]) -> M.Agreement:
     """The base with the draft's metadata, chapters, articles, amendments and omissions applied.
 
-    The base's verification levels were already inherited (the base went through ``_finish``).
+    The base's verification levels were already inherited (the base went through ``_finish``), the
+    draft's own ones too (:func:`_own_levels`): neither takes the other's.
     """
     index = ArticleIndex(base)
     _merge_chapters(index, draft.chapters)
@@ -213,6 +219,7 @@ def _merge_chapters(index: ArticleIndex, chapters: tuple[M.Chapter, ...]) -> Non
             dispute_settlement=_prefer(ch.dispute_settlement, old.dispute_settlement),
             scope=_prefer(ch.scope, old.scope),
             verification=_prefer(ch.verification, old.verification),
+            part=_prefer(ch.part, old.part),
             notes=old.notes + ch.notes,
             span=ch.span,
         )
@@ -256,6 +263,7 @@ def _merge_metadata(draft: M.Agreement, base: M.Agreement) -> M.Agreement:
         source=_prefer(draft.source, base.source),
         verification=_prefer(draft.verification, base.verification),
         based_on=draft.based_on,
+        coverage=_prefer(draft.coverage, base.coverage),
         exceptions=_prefer(draft.exceptions, base.exceptions),
         dispute_settlement=_prefer(draft.dispute_settlement, base.dispute_settlement),
         notes=base.notes + draft.notes,
@@ -315,6 +323,76 @@ REMOVALS: Mapping[str, Remove] = {
 """What ``remove WHAT [WHICH]`` in an amendment does to the article, one row per removable word."""
 
 
+# ---------------------------------------------------------------- verification levels, statement by statement
+
+
+def _stamp_all(items: tuple[S, ...], level: str) -> tuple[S, ...]:
+    return tuple(s if s.verification else attrs.evolve(s, verification=level) for s in items)
+
+
+def _stamp_one(item: Optional[S], level: str) -> Optional[S]:
+    return item if item is None or item.verification else attrs.evolve(item, verification=level)
+
+
+def _stamp(article: M.Article, level: str) -> M.Article:
+    """The article with each statement not stamped yet stamped with ``level`` (the article's own level is kept)."""
+    return attrs.evolve(
+        article,
+        commitment=_stamp_one(article.commitment, level),
+        scope=_stamp_all(article.scope, level),
+        software=_stamp_one(article.software, level),
+        exceptions=_stamp_all(article.exceptions, level),
+        dispute_settlement=_stamp_all(article.dispute_settlement, level),
+        contingency=_stamp_one(article.contingency, level),
+        transitions=_stamp_all(article.transitions, level),
+        reservations=_stamp_all(article.reservations, level),
+    )
+
+
+def _article_levels(x: M.Article, level: str) -> M.Article:
+    """The article at its effective level (its own, else ``level``), its statements stamped with it."""
+    own = x.verification or level
+    return attrs.evolve(_stamp(x, own), verification=own)
+
+
+def _chapter_levels(ch: M.Chapter, level: str) -> M.Chapter:
+    own = ch.verification or level
+    return attrs.evolve(
+        ch,
+        articles=tuple(_article_levels(x, own) for x in ch.articles),
+        exceptions=_stamp_all(ch.exceptions, own),
+        dispute_settlement=_stamp_all(ch.dispute_settlement, own),
+        scope=_stamp_all(ch.scope, own),
+    )
+
+
+def _levels(a: M.Agreement) -> M.Agreement:
+    """Every article at its effective level (article, chapter, agreement, else unverified), every statement
+    of the agreement, its chapters and articles stamped with the level of the block it stands in."""
+    default = a.verification or V.Verification.UNVERIFIED.value
+    return attrs.evolve(
+        a,
+        chapters=tuple(_chapter_levels(ch, default) for ch in a.chapters),
+        articles=tuple(_article_levels(x, default) for x in a.articles),
+        exceptions=_stamp_all(a.exceptions, default),
+        dispute_settlement=_stamp_all(a.dispute_settlement, default),
+    )
+
+
+def _own_levels(draft: M.Agreement) -> M.Agreement:
+    """A draft's own statements stamped with the DRAFT's levels before it is laid over its base.
+
+    A draft's words are its own (proposed, or recalled), whatever the base's words were checked against:
+    its articles and statements take the draft article's, chapter's or agreement's level, else unverified,
+    never the base's.  An amendment's statements are stamped likewise; the amended article keeps its own
+    article-level verification unless the amendment writes one (see :func:`amend`).
+    """
+    default = draft.verification or V.Verification.UNVERIFIED.value
+    amendments = tuple(attrs.evolve(am, changes=_stamp(am.changes, am.changes.verification or default))
+                       for am in draft.amendments)
+    return attrs.evolve(_levels(draft), amendments=amendments)
+
+
 # ---------------------------------------------------------------- what every resolved agreement has
 
 
@@ -328,11 +406,10 @@ def _shields(items: tuple[M.DisputeSettlement, ...]) -> tuple[M.DisputeSettlemen
     return tuple(attrs.evolve(d, parties=_codes(d.parties)) for d in items)
 
 
-def _article(x: M.Article, level: str) -> M.Article:
-    """An article with its inherited verification level and canonical party codes."""
+def _article(x: M.Article) -> M.Article:
+    """An article with canonical party codes."""
     return attrs.evolve(
         x,
-        verification=x.verification or level,
         dispute_settlement=_shields(x.dispute_settlement),
         transitions=tuple(attrs.evolve(t, parties=_codes(t.parties)) for t in x.transitions),
         reservations=tuple(attrs.evolve(r, parties=_codes(r.parties)) for r in x.reservations),
@@ -340,14 +417,11 @@ def _article(x: M.Article, level: str) -> M.Article:
 
 
 def _finish(a: M.Agreement) -> M.Agreement:
-    """Fill in inherited verification levels and canonical party codes; drop what was applied; mark it."""
-    default = a.verification or V.Verification.UNVERIFIED.value
+    """Fill in verification levels and canonical party codes; drop what was applied; mark it."""
+    a = _levels(a)
     chapters = tuple(
-        attrs.evolve(
-            ch,
-            articles=tuple(_article(x, ch.verification or default) for x in ch.articles),
-            dispute_settlement=_shields(ch.dispute_settlement),
-        )
+        attrs.evolve(ch, articles=tuple(_article(x) for x in ch.articles),
+                     dispute_settlement=_shields(ch.dispute_settlement))
         for ch in a.chapters
     )
     return attrs.evolve(
@@ -355,7 +429,7 @@ def _finish(a: M.Agreement) -> M.Agreement:
         parties=_codes(a.parties),
         in_force=tuple(attrs.evolve(e, parties=_codes(e.parties)) for e in a.in_force),
         chapters=chapters,
-        articles=tuple(_article(x, default) for x in a.articles),
+        articles=tuple(_article(x) for x in a.articles),
         dispute_settlement=_shields(a.dispute_settlement),
         amendments=(),
         omissions=(),

@@ -1,4 +1,4 @@
-"""Checks on one document: vocabulary, duplicates, dates, parties, predicates.
+"""Checks on one document: vocabulary, duplicates, dates, parties, predicates, coverage, weights, scores.
 
 Every problem is collected; nothing stops at the first.  Checks that need
 more than one document (``based-on``, ids across files, expectations) live
@@ -15,7 +15,7 @@ from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
 from engine.language.predicates import PREDICATES
-from engine.syntax.limits import MAX_PREDICATE_DEPTH
+from engine.syntax.limits import MAX_PREDICATE_DEPTH, MAX_WEIGHT
 
 
 def validate(doc: M.Document) -> tuple[D.Diagnostic, ...]:
@@ -67,6 +67,7 @@ def plain_file_name(name: str) -> bool:
 def _agreement(a: M.Agreement) -> Iterator[D.Diagnostic]:
     members = _members(a)
     yield from _metadata(a)
+    yield from _coverage(a)
     yield from _parties_and_entry_into_force(a, members)
     yield from _needs_a_base(a)
     yield from _exceptions(a.exceptions)
@@ -91,6 +92,22 @@ def _metadata(a: M.Agreement) -> Iterator[D.Diagnostic]:
                       sp.verification.or_else(a.span))
 
 
+_COVERAGE_WORDS: tuple[str, ...] = (*V.PARTS, V.COMPLETE)
+
+
+def _coverage(a: M.Agreement) -> Iterator[D.Diagnostic]:
+    """``coverage``: parts of a treaty, each once, or ``complete`` alone."""
+    span = a.spans.coverage.or_else(a.span)
+    seen: set[str] = set()
+    for word in a.coverage:
+        yield from _vocab(C.NO_SUCH_PART, "coverage word", word, _COVERAGE_WORDS, span)
+        if word in seen:
+            yield C.PART_LISTED_TWICE.at(span, focus=word, part=word)
+        seen.add(word)
+    if V.COMPLETE in seen and len(seen) > 1:
+        yield C.COMPLETE_NOT_ALONE.at(span, focus=V.COMPLETE)
+
+
 def _parties_and_entry_into_force(a: M.Agreement, members: set[str]) -> Iterator[D.Diagnostic]:
     sp = a.spans
     yield from _party_codes(a.parties, sp.parties.or_else(a.span))
@@ -106,7 +123,7 @@ def _parties_and_entry_into_force(a: M.Agreement, members: set[str]) -> Iterator
     for entry in a.in_force:
         yield from _party_codes(entry.parties, entry.span)
         yield from _not_parties(entry.parties, members, a, entry.span, "`in-force`")
-        if a.signed and entry.date < a.signed:
+        if a.signed and entry.date and entry.date < a.signed:
             yield C.IN_FORCE_BEFORE_SIGNED.at(entry.span, secondary=((sp.signed.or_else(a.span), "signed here"),),
                                               in_force=entry.date, signed=a.signed)
     general = [e for e in a.in_force if not e.parties]
@@ -142,6 +159,7 @@ def _chapters(a: M.Agreement, members: set[str]) -> Iterator[D.Diagnostic]:
     for chapter in a.chapters:
         yield from _vocab(C.NO_SUCH_SETTING_WORD, "verification level", chapter.verification, V.VERIFICATION_LEVELS,
                           chapter.span)
+        yield from _vocab(C.NO_SUCH_PART, "part", chapter.part, V.PARTS, chapter.span)
         yield from _exceptions(chapter.exceptions)
         yield from _dispute(chapter.dispute_settlement, members, a)
         for scope in chapter.scope:
@@ -222,7 +240,14 @@ _REMOVE_WHICH: Mapping[str, Iterable[str]] = {
 # ---------------------------------------------------------------- norm sets
 
 
+def _weight(weight: Optional[int], span: M.Span) -> Iterator[D.Diagnostic]:
+    """A weight is at least 1 (the parser reports one above ``MAX_WEIGHT``)."""
+    if weight is not None and weight < 1:
+        yield C.WEIGHT_BELOW_ONE.at(span, focus="weight", weight=weight, limit=MAX_WEIGHT)
+
+
 def _normset(ns: M.NormSet) -> Iterator[D.Diagnostic]:
+    yield from _weight(ns.weight, ns.span)
     seen: dict[str, M.Norm] = {}
     for norm in ns.norms:
         if norm.id in seen:
@@ -235,6 +260,7 @@ def _normset(ns: M.NormSet) -> Iterator[D.Diagnostic]:
             yield from _vocab(C.NO_SUCH_TOPIC, "topic", topic, V.TOPICS, norm.span)
         for req in norm.requirements:
             yield from _predicate(req.predicate, 0)
+            yield from _weight(req.weight, req.span)
 
 
 def _predicate(p: M.Predicate, depth: int) -> Iterator[D.Diagnostic]:
@@ -268,3 +294,25 @@ def _expectation(e: M.Expectation) -> Iterator[D.Diagnostic]:
     yield from _vocab(C.NO_SUCH_SETTING_WORD, "grade", e.grade, V.GRADES, e.span)
     if e.party is not None:
         yield from _party_codes((e.party,), e.span)
+    yield from _score(e)
+
+
+_FIXED_SCORES: Mapping[str, int] = {V.Grade.MET: 100, V.Grade.UNMET: 0}
+"""The grades whose findings always have the same score."""
+_NO_SCORE = frozenset({V.Grade.NOT_ENCODED, V.Grade.NOT_APPLICABLE})
+"""The grades whose findings have no score."""
+
+
+def _score(e: M.Expectation) -> Iterator[D.Diagnostic]:
+    """``score A..B``: A at most B, and a range the expected grade can meet."""
+    low, high = e.score_min, e.score_max
+    if low is None or high is None:
+        return
+    shown = f"{low}..{high}"
+    fixed = _FIXED_SCORES.get(e.grade)
+    if low > high:
+        yield C.SCORE_RANGE_REVERSED.at(e.span, focus=shown, low=low, high=high)
+    elif e.grade in _NO_SCORE:
+        yield C.SCORE_WITHOUT_A_SCORE.at(e.span, focus="score", grade=e.grade)
+    elif fixed is not None and not low <= fixed <= high:
+        yield C.SCORE_OUTSIDE_GRADE.at(e.span, focus=shown, grade=e.grade, score=fixed, low=low, high=high)

@@ -16,6 +16,7 @@ EXAMPLES = """examples:
   tradegap compare cptpp usjdta rcep --topics cross-border-data computing-facilities source-code
   tradegap compare cptpp usjdta rcep depa ksdpa --norms tpp3 --transpose --format markdown
   tradegap compare cptpp rcep --norms digital-core --format html -o compare.html
+  tradegap compare cptpp usjdta rcep --norms tpp3 --lens strength
 """
 
 
@@ -31,6 +32,9 @@ def add_arguments(p) -> None:
     p.add_argument("--as-of", metavar="DATE", help="compare on this date, YYYY-MM-DD (default: today)")
     p.add_argument("--party", metavar="XX", help="from one party's position (ISO code)")
     p.add_argument("--transpose", action="store_true", help="agreements as rows, norms or topics as columns")
+    p.add_argument("--lens", choices=("grade", "strength"), default="grade",
+                   help="cells by grade and score (default), or by strength: hard (binding) / soft, "
+                        "whether or not dispute settlement reaches it")
     p.add_argument("--format", "-f", choices=FORMATS, default="text")
     p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
     add_corpus_arguments(p)
@@ -53,5 +57,6 @@ def run(args, out, err) -> int:
     if isinstance(targets, int):
         return targets
     corpus, agreements, norm_sets, as_of, party = targets
-    result = compare(agreements, norm_sets if chose_norms else (), args.topics, as_of, party, args.transpose)
+    result = compare(agreements, norm_sets if chose_norms else (), args.topics, as_of, party, args.transpose,
+                     args.lens)
     return emit(render(result, args.format), args, out, err, user_files(corpus))

@@ -3,14 +3,18 @@
 An article inherits its chapter's and agreement's exceptions, scope and
 dispute-settlement statements; a party is bound only once the agreement is
 in force for it and no transition or reservation holds it back.  These
-functions work that out, each answer with the source node that decided it,
-so traces and reports can cite the line.
+functions work that out, each answer with the statement that decided it
+(:class:`Stated`), so traces and reports can cite the line and quote the words.
+
+They also say what an encoding knows: whether the text binds anyone on the
+date (:func:`force`) and which parts of the treaty it covers
+(:func:`covered_parts`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Mapping, Optional
+from typing import Iterable, Mapping, Optional, Union
 
 import attrs
 
@@ -44,6 +48,94 @@ class Placed:
     article: M.Article
 
 
+
+
+# ---------------------------------------------------------------- statements
+
+
+Statement = Union[M.Commitment, M.Scope, M.Software, M.Exception_, M.DisputeSettlement, M.Contingency,
+                  M.Transition, M.Reservation]
+
+# Where a statement stands (exceptions are listed with it, see :func:`exceptions`).
+ARTICLE, CHAPTER, AGREEMENT = "article", "chapter", "agreement"
+AGREEMENT_CITATION = "Agreement"  # what a statement written at agreement level is cited as
+
+
+@attrs.frozen
+class Stated:
+    """A statement that decided something, with where it stands: what a reason's evidence quotes.
+
+    Attributes:
+        quotes: its words (none: nothing can be quoted).
+        verification: its level: its own, else that of the article, chapter or agreement it stands in.
+        where: where it stands, as a citation: ``Art. 12.15``, ``Ch. 12``, ``Agreement``.
+        article: the number of the article it stands in ("" at chapter or agreement level).
+        title: that article's title.
+        span: where it is written.
+    """
+
+    quotes: tuple[M.Quote, ...]
+    verification: str
+    where: str
+    article: str = ""
+    title: Optional[str] = None
+    span: M.Span = M.NO_SPAN
+
+
+def _first_level(*levels: Optional[str]) -> str:
+    return next((x for x in levels if x), V.Verification.UNVERIFIED)
+
+
+def stated(p: Placed, node: Statement, level: str = ARTICLE) -> Stated:
+    """A statement of the placed article (``level`` article), of its chapter, or of its agreement."""
+    a, ch, art = p.agreement, p.chapter, p.article
+    chapter_level = ch.verification if ch is not None else None
+    if level == ARTICLE:
+        return Stated(node.quotes, _first_level(node.verification, art.verification, chapter_level, a.verification),
+                      f"Art. {art.number}", art.number, art.title, node.span)
+    if level == CHAPTER and ch is not None:
+        return Stated(node.quotes, _first_level(node.verification, chapter_level, a.verification),
+                      f"Ch. {ch.number}", span=node.span)
+    return Stated(node.quotes, _first_level(node.verification, a.verification), AGREEMENT_CITATION, span=node.span)
+
+
+def article_stated(p: Placed) -> Stated:
+    """The article itself as the place a statement was looked for (nothing to quote)."""
+    a, ch, art = p.agreement, p.chapter, p.article
+    level = _first_level(art.verification, ch.verification if ch is not None else None, a.verification)
+    return Stated((), level, f"Art. {art.number}", art.number, art.title, art.span)
+
+
+def standing(p: Placed, node: Statement) -> str:
+    """Where a statement in reach of the article stands: :data:`ARTICLE`, :data:`CHAPTER` or :data:`AGREEMENT`."""
+    art = p.article
+    own = (art.commitment, art.software, art.contingency, *art.scope, *art.exceptions, *art.dispute_settlement,
+           *art.transitions, *art.reservations)
+    if any(x is node for x in own):
+        return ARTICLE
+    ch = p.chapter
+    if ch is not None and any(x is node for x in (*ch.scope, *ch.exceptions, *ch.dispute_settlement)):
+        return CHAPTER
+    return AGREEMENT
+
+
+def stated_in_reach(p: Placed, node: Statement) -> Stated:
+    """A statement in reach of the article, cited where it stands."""
+    return stated(p, node, standing(p, node))
+
+
+def entry_stated(a: M.Agreement, party: Optional[str] = None) -> Stated:
+    """The agreement's entry-into-force line that speaks for ``party`` (or the general one; it has no words
+    to quote), else where its parties are written."""
+    entry = next((e for e in a.in_force if party is not None and party in e.parties), None)
+    entry = entry or next((e for e in a.in_force if not e.parties), None)
+    span = entry.span.or_else(a.spans.parties) if entry is not None else a.spans.parties.or_else(a.span)
+    return Stated((), _first_level(a.verification), AGREEMENT_CITATION, span=span)
+
+
+# ---------------------------------------------------------------- held parties
+
+
 @attrs.frozen
 class Held:
     """A party not bound, or not able to use dispute settlement, on the date, and why."""
@@ -52,11 +144,34 @@ class Held:
     until: Optional[dt.date]  # None: indefinitely
     reason: V.HeldReason
     span: M.Span = attrs.field(default=M.NO_SPAN, eq=False)
+    possibly_until: Optional[dt.date] = None  # an extendable period: possibly held until this date
+    paragraph: Optional[str] = None  # held from this paragraph only
+    event: Optional[str] = None  # held until this event (its date, once known, is ``until``)
+    source: Optional[Stated] = attrs.field(default=None, eq=False, repr=False)  # the statement that holds it
 
     @property
     def why(self) -> str:
         """The reason in words: ``transition period``, ``shielded from dispute settlement`` ..."""
         return self.reason.meaning
+
+    def extended(self, as_of: Optional[dt.date]) -> bool:
+        """Whether, on ``as_of``, the party is held only if its period was extended."""
+        return (self.possibly_until is not None and self.until is not None and as_of is not None
+                and as_of >= self.until)
+
+    def describe(self, as_of: Optional[dt.date] = None) -> str:
+        """The hold in words, both ends of an extendable period named: ``transition period until 2027-01-01,
+        possibly until 2030-01-01``; ``reservation until its data law is implemented``; ``... for para 1(a)``."""
+        words = self.why
+        if self.event is not None:
+            words += f" until {self.event}" + (f" ({self.until.isoformat()})" if self.until else "")
+        elif self.extended(as_of) and self.until is not None and self.possibly_until is not None:
+            words += (f", possibly extended until {self.possibly_until.isoformat()}"
+                      f" (first period ended {self.until.isoformat()})")
+        elif self.until is not None:
+            words += f" until {self.until.isoformat()}"
+            words += f", possibly until {self.possibly_until.isoformat()}" if self.possibly_until else ""
+        return words + (f" for para {self.paragraph}" if self.paragraph else "")
 
 
 @attrs.frozen
@@ -85,7 +200,8 @@ def placed_articles(agreement: M.Agreement) -> tuple[Placed, ...]:
 
 @attrs.frozen
 class TopicIndex:
-    """An agreement's placed articles, and where each topic's articles are among them.
+    """An agreement's placed articles, where each topic's articles are among them, and the parts of the
+    treaty the encoding covers (:func:`covered_parts`).
 
     Built once per agreement, not once per norm: placing every article again for
     each of thirty norms was most of the cost of a report.
@@ -93,6 +209,7 @@ class TopicIndex:
 
     placed: tuple[Placed, ...]
     where: Mapping[str, tuple[int, ...]]
+    covered: tuple[str, ...] = ()
 
     @classmethod
     def of(cls, agreement: M.Agreement) -> "TopicIndex":
@@ -104,11 +221,14 @@ class TopicIndex:
                 positions = where.setdefault(t, [])
                 if not positions or positions[-1] != i:
                     positions.append(i)
-        return cls(placed, {t: tuple(ps) for t, ps in where.items()})
+        return cls(placed, {t: tuple(ps) for t, ps in where.items()}, covered_parts(agreement))
 
     def on(self, topics: Iterable[str]) -> tuple[Placed, ...]:
         """The articles on any of ``topics``, in the agreement's order."""
         return tuple(self.placed[i] for i in sorted({i for t in topics for i in self.where.get(t, ())}))
+
+
+# ---------------------------------------------------------------- periods
 
 
 def add_years(day: dt.date, years: int) -> dt.date:
@@ -122,7 +242,8 @@ def add_years(day: dt.date, years: int) -> dt.date:
 
 
 def period_end(period: Optional[M.Period], start: Optional[dt.date]) -> Optional[dt.date]:
-    """When a period ends: ``until`` its date, or ``years`` after ``start`` (None: never/unknown start)."""
+    """When a period ends: ``until`` its date (an event's, once known), or ``years`` after ``start``
+    (None: never, an event whose date is not known, or an unknown start)."""
     if period is None:
         return None
     if period.until is not None:
@@ -130,6 +251,34 @@ def period_end(period: Optional[M.Period], start: Optional[dt.date]) -> Optional
     if period.years is not None and start is not None:
         return add_years(start, period.years)
     return None
+
+
+def period_ends(period: Optional[M.Period],
+                start: Optional[dt.date]) -> tuple[Optional[dt.date], Optional[dt.date]]:
+    """When a period ends, and when it possibly ends if it is extended (None when it is not extendable)."""
+    end = period_end(period, start)
+    if end is None or period is None or not period.extension_years:
+        return end, None
+    return end, add_years(end, period.extension_years)
+
+
+def hold(p: Placed, party: str, node: Union[M.Transition, M.Reservation, M.DisputeSettlement],
+         reason: V.HeldReason, start: Optional[dt.date], as_of: dt.date) -> Optional[Held]:
+    """The hold a transition, reservation or shield puts on ``party`` on the date (None: it has ended).
+
+    A party is held until the period's end, or until its possible end when the period is extendable;
+    indefinitely when the period has no end that can be known.
+    """
+    period = node.period
+    until, possibly = period_ends(period, start)
+    if until is not None and as_of >= (possibly or until):
+        return None
+    paragraph = None if isinstance(node, M.DisputeSettlement) else node.paragraph
+    return Held(party, until, reason, node.span, possibly, paragraph, period.event if period else None,
+                stated_in_reach(p, node))
+
+
+# ---------------------------------------------------------------- an article in context
 
 
 def parties_in_view(p: Placed, ctx: Context) -> tuple[str, ...]:
@@ -141,10 +290,10 @@ def parties_in_view(p: Placed, ctx: Context) -> tuple[str, ...]:
 
 def exceptions(p: Placed) -> tuple[tuple[M.Exception_, str], ...]:
     """Every exception that applies to the article, with where it is written (article/chapter/agreement)."""
-    out = [(e, "article") for e in p.article.exceptions]
+    out = [(e, ARTICLE) for e in p.article.exceptions]
     if p.chapter is not None:
-        out += [(e, "chapter") for e in p.chapter.exceptions]
-    out += [(e, "agreement") for e in p.agreement.exceptions]
+        out += [(e, CHAPTER) for e in p.chapter.exceptions]
+    out += [(e, AGREEMENT) for e in p.agreement.exceptions]
     return tuple(out)
 
 
@@ -178,41 +327,52 @@ def enforcement(p: Placed, ctx: Context) -> Enforcement:
     view = set(parties_in_view(p, ctx))
     for s in shields:
         for party in s.parties:
-            if party not in view:
-                continue
-            end = period_end(s.period, p.agreement.entry_into_force(party))
-            if end is None or ctx.as_of < end:
-                held.append(Held(party, end, V.HeldReason.SHIELDED, s.span))
+            if party in view:
+                h = hold(p, party, s, V.HeldReason.SHIELDED, p.agreement.entry_into_force(party), ctx.as_of)
+                held += [h] if h is not None else []
     return Enforcement(mode, tuple(held))
 
 
 def _held_back(p: Placed, party: str, eif: Optional[dt.date], as_of: dt.date) -> list[Held]:
     """The transitions and reservations of the article that hold ``party`` back on the date."""
-    held = []
-    for t in p.article.transitions:
-        if party in t.parties:
-            end = period_end(t.period, eif)
-            if end is None or as_of < end:
-                held.append(Held(party, end, V.HeldReason.TRANSITION, t.span))
-    for r in p.article.reservations:
-        if party in r.parties:
-            end = period_end(r.period, eif)
-            if r.period is None or end is None or as_of < end:
-                held.append(Held(party, end if r.period else None, V.HeldReason.RESERVATION, r.span))
-    return held
+    held = [hold(p, party, t, V.HeldReason.TRANSITION, eif, as_of) for t in p.article.transitions
+            if party in t.parties]
+    held += [hold(p, party, r, V.HeldReason.RESERVATION, eif, as_of) for r in p.article.reservations
+             if party in r.parties]
+    return [h for h in held if h is not None]
+
+
+def _entry_hold(a: M.Agreement, party: str, as_of: dt.date) -> Optional[Held]:
+    """The hold of a party for which the agreement is not yet in force, or whose entry into force is unknown."""
+    eif = a.entry_into_force(party)
+    if eif is None:
+        source = entry_stated(a, party)
+        return Held(party, None, V.HeldReason.ENTRY_UNKNOWN, source.span, source=source)
+    if as_of < eif:
+        source = entry_stated(a, party)
+        return Held(party, eif, V.HeldReason.NOT_IN_FORCE, source.span, source=source)
+    return None
 
 
 def not_bound(p: Placed, ctx: Context) -> tuple[Held, ...]:
-    """Parties in view that the article does not bind on the date, and why."""
+    """Parties in view that the article does not bind on the date, and why.
+
+    A text that is not in force on the date (see :func:`force`) is read as written: only its transitions
+    and reservations hold parties back (their periods have no known start, so they have no known end).
+    """
     a = p.agreement
+    in_force_now = force(a, ctx.as_of) is V.Force.IN_FORCE
     held: list[Held] = []
     for party in parties_in_view(p, ctx):
-        eif = a.entry_into_force(party)
-        if eif is not None and ctx.as_of < eif:
-            held.append(Held(party, eif, V.HeldReason.NOT_IN_FORCE, a.span))
+        entry = _entry_hold(a, party, ctx.as_of) if in_force_now else None
+        if entry is not None:
+            held.append(entry)
         else:
-            held += _held_back(p, party, eif, ctx.as_of)
+            held += _held_back(p, party, a.entry_into_force(party) if in_force_now else None, ctx.as_of)
     return tuple(held)
+
+
+# ---------------------------------------------------------------- force
 
 
 def in_force_status(agreement: M.Agreement) -> bool:
@@ -224,3 +384,86 @@ def in_force(agreement: M.Agreement, ctx: Context) -> bool:
     """Whether the agreement is in force on the date (for the perspective party, if there is one)."""
     eif = agreement.entry_into_force(ctx.party)
     return in_force_status(agreement) and eif is not None and eif <= ctx.as_of
+
+
+_STATUS_FORCE: Mapping[str, V.Force] = {
+    V.Status.DRAFT: V.Force.HYPOTHETICAL,
+    V.Status.PROPOSED: V.Force.HYPOTHETICAL,
+    V.Status.CONCLUDED: V.Force.NOT_IN_FORCE,
+    V.Status.SIGNED: V.Force.NOT_IN_FORCE,
+    V.Status.TERMINATED: V.Force.TERMINATED,
+}
+
+
+def force(agreement: M.Agreement, as_of: dt.date) -> V.Force:
+    """Whether the text binds anyone on the date.
+
+    A draft or proposal is hypothetical; a concluded or signed text is not in force; a terminated one is
+    terminated.  Otherwise (status ``in-force`` or none) it is in force once its earliest known entry into
+    force has come; before that it is not in force; with no date and no status, unknown (with status
+    ``in-force`` and no date, in force: the status says so).
+    """
+    by_status = _STATUS_FORCE.get(agreement.status or "")
+    if by_status is not None:
+        return by_status
+    known = [e.date for e in agreement.in_force if e.date is not None]
+    if not known:
+        return V.Force.IN_FORCE if agreement.status == V.Status.IN_FORCE else V.Force.UNKNOWN
+    return V.Force.IN_FORCE if min(known) <= as_of else V.Force.NOT_IN_FORCE
+
+
+# ---------------------------------------------------------------- coverage
+
+
+def topic_parts(topics: Iterable[str]) -> tuple[V.Part, ...]:
+    """The parts of a treaty where rules on these topics stand, each once, in vocabulary order."""
+    found = {V.TOPIC_PART[t] for t in topics if t in V.TOPIC_PART}
+    return tuple(p for p in V.Part if p in found)
+
+
+def chapter_parts(chapter: M.Chapter) -> tuple[str, ...]:
+    """The parts a chapter covers: its ``part`` if written, else the parts of its articles' topics."""
+    if chapter.part:
+        return (chapter.part,)
+    return topic_parts(t for a in chapter.articles for t in a.topics)
+
+
+def covered_parts(agreement: M.Agreement) -> tuple[str, ...]:
+    """The parts of the treaty the encoding covers: ``coverage`` as written (``("complete",)`` for a complete
+    encoding); else the parts of the chapters it holds, of its articles outside chapters and of its
+    agreement-level statements (exceptions, dispute settlement).  In vocabulary order."""
+    if agreement.coverage:
+        if V.COMPLETE in agreement.coverage:
+            return (V.COMPLETE,)
+        return tuple(p for p in V.Part if p in agreement.coverage)
+    found: set[str] = set(topic_parts(t for a in agreement.articles for t in a.topics))
+    for ch in agreement.chapters:
+        found.update(chapter_parts(ch))
+    if agreement.exceptions:
+        found.add(V.Part.EXCEPTIONS)
+    if agreement.dispute_settlement:
+        found.add(V.Part.DISPUTE_SETTLEMENT)
+    return tuple(p for p in V.Part if p in found)
+
+
+def is_covered(covered: Iterable[str], part: str) -> bool:
+    """Whether an encoding that covers ``covered`` covers ``part``."""
+    covered = tuple(covered)
+    return V.COMPLETE in covered or part in covered
+
+
+def _outside_label(articles: tuple[M.Article, ...]) -> str:
+    numbers = sorted((a.number for a in articles), key=M.number_key)
+    return f"Art. {numbers[0]}" if len(numbers) == 1 else f"Arts. {numbers[0]}-{numbers[-1]}"
+
+
+def searched(agreement: M.Agreement, parts: Iterable[str]) -> tuple[str, ...]:
+    """Where the engine looked for a rule in ``parts``: the chapters in those parts (every chapter when none
+    is), in number order, as ``Ch. 12 Electronic Commerce``; articles outside chapters as ``Arts. 1-22``."""
+    wanted = set(parts)
+    chapters = [ch for ch in agreement.chapters if wanted & set(chapter_parts(ch))] or list(agreement.chapters)
+    out = [f"Ch. {ch.number}" + (f" {ch.title}" if ch.title else "")
+           for ch in sorted(chapters, key=lambda c: M.number_key(c.number))]
+    if agreement.articles:
+        out.append(_outside_label(agreement.articles))
+    return tuple(out)

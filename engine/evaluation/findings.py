@@ -13,10 +13,11 @@ from typing import Optional
 import attrs
 
 from engine.errors import UnknownId
+from engine.evaluation import context as F
 from engine.language import model as M
 from engine.language import vocab as V
 
-REPORT_SCHEMA = ("tradegap.report", "1.0")
+REPORT_SCHEMA = ("tradegap.report", "2.0")
 
 
 @attrs.frozen
@@ -29,6 +30,10 @@ class Evidence:
     file: str
     line: int
     verification: str
+    citation: str = ""  # "Art. 12.17", "Art. 12.15, fn 14": from the quote's citation, else where it stands
+    paraphrase: bool = False  # the words are a paraphrase: never printed in quotation marks
+    absent: bool = False  # nothing to quote: the reason rests on the absence of a statement
+    context: bool = False  # a quote of the article shown as context, not the evidence of a reason
 
 
 @attrs.frozen
@@ -80,6 +85,8 @@ class Reason:
     article: Optional[str]
     parties: tuple[str, ...] = ()
     detail: str = ""
+    weight: int = 1
+    evidence: tuple[Evidence, ...] = ()  # the statement(s) that decided this failure
 
 
 @attrs.frozen
@@ -96,6 +103,12 @@ class Finding:
     reasons: tuple[Reason, ...] = ()
     evidence: tuple[Evidence, ...] = ()
     candidates: tuple[Candidate, ...] = ()
+    score: Optional[int] = None  # 0..100: 100 met, 0 unmet, None not-encoded or not-applicable
+    force: V.Force = V.Force.IN_FORCE  # whether the text binds anyone on the date (else graded as written)
+    verification: Optional[V.Verification] = None  # the weakest level among the decisive evidence
+    notes: tuple[str, ...] = ()  # encoders' notes on the decisive article (and its chapter)
+    searched: tuple[str, ...] = ()  # unmet for want of an article: the chapters searched
+    covered: tuple[str, ...] = ()  # not-encoded: the parts of the treaty the encoding covers
 
 
 @attrs.frozen
@@ -108,11 +121,16 @@ class AgreementInfo:
     parties: tuple[str, ...]
     based_on: Optional[str] = None
     in_force: Optional[dt.date] = None
+    force: V.Force = V.Force.IN_FORCE  # on the result's date
+    coverage: tuple[str, ...] = ()  # the parts of the treaty covered (written or inferred), or ("complete",)
+    verification: Optional[str] = None  # the agreement-level verification
 
     @classmethod
-    def of(cls, a: M.Agreement) -> "AgreementInfo":
-        """The information of an agreement (its general entry into force)."""
-        return cls(a.id, a.title, a.status, a.parties, a.based_on, a.entry_into_force())
+    def of(cls, a: M.Agreement, as_of: Optional[dt.date] = None) -> "AgreementInfo":
+        """The information of an agreement (its general entry into force; its force on ``as_of``, or by its
+        status alone when no date is given)."""
+        return cls(a.id, a.title, a.status, a.parties, a.based_on, a.entry_into_force(),
+                   F.force(a, as_of or dt.date.max), F.covered_parts(a), a.verification)
 
 
 @attrs.frozen

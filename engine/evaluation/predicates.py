@@ -10,6 +10,7 @@ found, whether that holds, where it is written, and which parties a failure conc
 from __future__ import annotations
 
 from types import MappingProxyType
+import datetime as dt
 from typing import Callable, Mapping, NamedTuple, Optional, Sequence
 
 from engine.errors import UnknownId
@@ -28,60 +29,79 @@ class Verdict(NamedTuple):
         found: what was found, in words (the trace step's ``found``).
         span: where the deciding statement is written.
         parties: the parties a failure concerns (empty: all).
+        stated: the statements that decided it, with their words (none: it rests on an absence).
     """
 
     held: bool
     found: str
     span: M.Span
     parties: tuple[str, ...] = ()
+    stated: tuple[F.Stated, ...] = ()
 
 
 class Outcome(NamedTuple):
-    """A predicate (atom or combination) tested on an article: whether it held, its trace, the parties."""
+    """A predicate (atom or combination) tested on an article: whether it held, its trace, the parties,
+    and the statements that decided it."""
 
     held: bool
     steps: tuple[Step, ...]
     parties: tuple[str, ...] = ()
+    stated: tuple[F.Stated, ...] = ()
 
 
 PredicateFn = Callable[[tuple[str, ...], F.Placed, F.Context], Verdict]
 
 
-def held_text(held: Sequence[F.Held]) -> str:
-    """``KH: transition period until 2027-01-01; VN: reservation``."""
-    return "; ".join(f"{h.party}: {h.why}" + (f" until {h.until.isoformat()}" if h.until else "") for h in held)
+def held_text(held: Sequence[F.Held], as_of: Optional[dt.date] = None) -> str:
+    """``KH: transition period until 2027-01-01; VN: reservation`` (see :meth:`Held.describe`)."""
+    return "; ".join(f"{h.party}: {h.describe(as_of)}" for h in held)
 
 
-def _commitment_span(art: M.Article) -> M.Span:
-    return art.commitment.span if art.commitment else art.span
+def _sources(held: Sequence[F.Held]) -> tuple[F.Stated, ...]:
+    """The statements that hold parties back, each once, in the order met."""
+    out: list[F.Stated] = []
+    for h in held:
+        if h.source is not None and h.source not in out:
+            out.append(h.source)
+    return tuple(out)
+
+
+def _commitment(art: M.Article, p: F.Placed) -> tuple[M.Span, tuple[F.Stated, ...]]:
+    if art.commitment is None:
+        return art.span, ()
+    return art.commitment.span, (F.stated(p, art.commitment),)
 
 
 def strength(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
     """``strength at-least S``: the commitment is at least as strong as S."""
     art = p.article
     held = V.Strength(art.strength).rank >= V.Strength(args[1]).rank
-    return Verdict(held, f"the commitment is {art.strength}", _commitment_span(art))
+    span, stated = _commitment(art, p)
+    return Verdict(held, f"the commitment is {art.strength}", span, (), stated)
 
 
 def form(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
     """``form F``: the commitment has form F."""
     art = p.article
     found = art.commitment.form if art.commitment else None
-    return Verdict(found == args[0], f"the form is {found or 'not coded'}", _commitment_span(art))
+    span, stated = _commitment(art, p)
+    return Verdict(found == args[0], f"the form is {found or 'not coded'}", span, (), stated)
 
 
 def enforceable(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
     """``enforceable``: dispute settlement applies to the article, for every party in view, on the date."""
     e = F.enforcement(p, ctx)
     if e.excluded_by is not None:
-        return Verdict(False, "dispute settlement is excluded", e.excluded_by.span)
+        return Verdict(False, "dispute settlement is excluded", e.excluded_by.span, (),
+                       (F.stated_in_reach(p, e.excluded_by),))
     if e.shielded:
-        names = ", ".join(f"{h.party} until {h.until}" if h.until else h.party for h in e.shielded)
+        names = ", ".join(f"{h.party} until {h.until}" + (f" (possibly {h.possibly_until})" if h.possibly_until else "")
+                          if h.until else h.party for h in e.shielded)
         return Verdict(False, f"shielded from dispute settlement: {names}", e.shielded[0].span,
-                       tuple(sorted({h.party for h in e.shielded})))
+                       tuple(sorted({h.party for h in e.shielded})), _sources(e.shielded))
     if e.decided is None:
         return Verdict(True, "dispute settlement applies (nothing excludes it)", p.article.span)
-    return Verdict(True, "dispute settlement applies", e.decided.span)
+    return Verdict(True, "dispute settlement applies", e.decided.span, (), (F.stated_in_reach(p, e.decided),))
 
 
 def exception(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
@@ -89,7 +109,8 @@ def exception(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
     kind, quals = args[0], set(args[1:])
     for e, level in F.exceptions(p):
         if (kind == V.ANY_EXCEPTION or e.kind == kind) and quals <= set(e.qualifiers):
-            return Verdict(True, f"{level}-level exception: {' '.join((e.kind, *e.qualifiers))}", e.span)
+            return Verdict(True, f"{level}-level exception: {' '.join((e.kind, *e.qualifiers))}", e.span, (),
+                           (F.stated(p, e, level),))
     return Verdict(False, "no such exception applies", p.article.span)
 
 
@@ -97,7 +118,7 @@ def _scope_is(mode: V.ScopeMode) -> PredicateFn:
     def check(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
         for s in F.scope(p):
             if s.item == args[0]:
-                return Verdict(s.mode == mode, f"{s.mode} {s.item}", s.span)
+                return Verdict(s.mode == mode, f"{s.mode} {s.item}", s.span, (), (F.stated_in_reach(p, s),))
         return Verdict(False, f"nothing said about {args[0]}", p.article.span)
     check.__doc__ = f"``{mode} ITEM``: the article's scope statement on ITEM says {mode}."
     return check
@@ -110,9 +131,10 @@ excludes = _scope_is(V.ScopeMode.EXCLUDES)
 def software(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
     """``software C``: the article covers this software."""
     art = p.article
-    coverage = art.software.coverage if art.software else None
-    span = art.software.span if art.software else art.span
-    return Verdict(coverage == args[0], f"software coverage: {coverage or 'not coded'}", span)
+    if art.software is None:
+        return Verdict(False, "software coverage: not coded", art.span)
+    return Verdict(art.software.coverage == args[0], f"software coverage: {art.software.coverage}",
+                   art.software.span, (), (F.stated(p, art.software),))
 
 
 def contingent(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
@@ -120,14 +142,15 @@ def contingent(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
     c = p.article.contingency
     if c is None:
         return Verdict(False, "not contingent", p.article.span)
-    return Verdict(True, f"contingent on {c.condition}", c.span)
+    return Verdict(True, f"contingent on {c.condition}", c.span, (), (F.stated(p, c),))
 
 
 def binds_all_parties(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
     """``binds-all-parties``: no transition, reservation or later entry into force holds a party back."""
     held_back = F.not_bound(p, ctx)
     if held_back:
-        return Verdict(False, held_text(held_back), held_back[0].span, tuple(sorted({h.party for h in held_back})))
+        return Verdict(False, held_text(held_back, ctx.as_of), held_back[0].span,
+                       tuple(sorted({h.party for h in held_back})), _sources(held_back))
     return Verdict(True, "every party is bound", p.article.span)
 
 
@@ -135,7 +158,8 @@ def in_force(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
     """``in-force``: the agreement is in force on the date (for the perspective party, if any)."""
     a = p.agreement
     eif = a.entry_into_force(ctx.party)
-    return Verdict(F.in_force(a, ctx), f"status {a.status or 'unknown'}, in force {eif or 'not given'}", a.span)
+    return Verdict(F.in_force(a, ctx), f"status {a.status or 'unknown'}, in force {eif or 'not given'}", a.span, (),
+                   (F.entry_stated(a, ctx.party),))
 
 
 def registry(functions: Mapping[str, PredicateFn],
@@ -178,5 +202,5 @@ def evaluate_atom(a: M.Atom, p: F.Placed, ctx: F.Context, test: Optional[str] = 
         raise UnknownId(f"unknown predicate `{a.name}`", "see `tradegap list predicates`")
     v = fn(a.args, p, ctx)
     step = Step(test or predicate_text(a), v.found, v.held, v.span.file, v.span.line)
-    return Outcome(v.held, (step,), v.parties)
+    return Outcome(v.held, (step,), v.parties, v.stated)
 

@@ -188,6 +188,8 @@ BAD_PREDICATE = Code("E0205", "unknown predicate or wrong arguments", "require s
 UNKNOWN_SETTING = Code("E0206", "unknown word for this setting", "status ratified")
 INVALID_DATE = Code("E0207", "invalid date", "signed 2020-02-30")
 NUMBER_TOO_LARGE = Code("E0208", "number too large", "transition KH years 99999")
+UNKNOWN_PART = Code("E0209", "unknown part of a treaty", "coverage electronic-comerce")
+NUMBER_OUT_OF_RANGE = Code("E0210", "number out of range", "expect rcep tpp3 partial score 60..20")
 
 _UNKNOWN = "unknown {what} `{word}`"
 _KNOWN = "known {what}s: {known}"
@@ -201,6 +203,14 @@ WRONG_ARGUMENTS = Message(BAD_PREDICATE, "`{name}` does not take the arguments `
 NO_SUCH_SETTING_WORD = Message(UNKNOWN_SETTING, _UNKNOWN, _KNOWN)
 NOT_A_DATE = Message(INVALID_DATE, "`{text}` is not a valid date", "dates are written YYYY-MM-DD, for example 2022-01-01")
 TOO_LARGE_FOR = Message(NUMBER_TOO_LARGE, "`{shown}` is too large for {what}", "{what} is at most {limit}")
+NO_SUCH_PART = Message(UNKNOWN_PART, _UNKNOWN, _KNOWN)
+WEIGHT_BELOW_ONE = Message(NUMBER_OUT_OF_RANGE, "a weight of {weight} counts for nothing",
+                           "weights run from 1 to {limit}; leave `weight` out for the default 1, "
+                           "or remove the requirement")
+SCORE_RANGE_REVERSED = Message(NUMBER_OUT_OF_RANGE, "the score range {low}..{high} is empty: {low} is above {high}",
+                               "write the lower score first: `score {high}..{low}`")
+SCORE_OUTSIDE_GRADE = Message(NUMBER_OUT_OF_RANGE, "a `{grade}` finding always scores {score}, outside {low}..{high}",
+                              "widen the range to take in {score}, or leave `score` out")
 
 # ---------------------------------------------------------------- E03xx: structure and cross-references
 
@@ -237,6 +247,7 @@ OMITTED_NOT_IN_BASE = Message(NOT_IN_BASE, "article {number} is not in `{base}`,
                               "check the number against the base agreement")
 PARTY_LISTED_TWICE = Message(GIVEN_TWICE, "party `{code}` is listed twice (as `{first}` already)",
                              "list each party once")
+PART_LISTED_TWICE = Message(GIVEN_TWICE, "`{part}` is listed twice in `coverage`", "list each part once")
 GENERAL_IN_FORCE_TWICE = Message(GIVEN_TWICE, "the general entry into force is given twice",
                                  "per-party dates are written `in-force XX DATE`")
 SETTING_GIVEN_TWICE = Message(GIVEN_TWICE, "`{key}` is given twice in {owner}",
@@ -253,6 +264,10 @@ SHIELD_INCOMPLETE = Message(NOT_ALLOWED_HERE, "a shield names the parties and ho
 MODE_TAKES_NO_PARTIES = Message(NOT_ALLOWED_HERE, "`dispute-settlement {mode}` takes no parties or period",
                                 "only `shielded` names parties and a period")
 REMOVE_WHICH = Message(NOT_ALLOWED_HERE, "say which {what} to remove", "write `remove {what} NAME`")
+COMPLETE_NOT_ALONE = Message(NOT_ALLOWED_HERE, "`coverage complete` takes no other part",
+                             "write `coverage complete` alone, or list only the parts the encoding covers")
+SCORE_WITHOUT_A_SCORE = Message(NOT_ALLOWED_HERE, "a `{grade}` finding has no score, so `score` can never hold",
+                                "leave `score` out, or expect met, partial or unmet")
 NORM_WITHOUT_TOPIC = Message(NOT_ALLOWED_HERE, "norm `{norm_set}.{norm}` names no topic",
                              "add `topic NAME`: the evaluator looks for articles on it")
 SOURCE_IS_A_PATH = Message(OUTSIDE_ROOTS, "`source` must be the plain name of a treaty text, not a path",

@@ -66,15 +66,19 @@ class Quote:
 
     text: str
     citation: Optional[Citation] = None
+    paraphrase: bool = False  # `paraphrase "..."`: words recalled or summarised, never printed as a quotation
     span: Span = _span()
 
 
 @attrs.frozen
 class Period:
-    """A length of time: ``years`` from each party's entry into force, or ``until`` a date."""
+    """A length of time: ``years`` from each party's entry into force (``extendable`` by more years),
+    ``until`` a date, or until an ``event`` (with the event's date once it is known)."""
 
     years: Optional[int] = None
     until: Optional[_dt.date] = None
+    extension_years: Optional[int] = None  # `years 5 extendable 3`: possibly 3 more years
+    event: Optional[str] = None  # `until "its personal data law is implemented" [DATE]`
 
 
 @attrs.frozen
@@ -84,6 +88,7 @@ class Commitment:
     strength: str
     form: Optional[str] = None
     quotes: tuple[Quote, ...] = ()
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -94,6 +99,7 @@ class Scope:
     mode: str  # "covers" | "excludes"
     item: str
     quotes: tuple[Quote, ...] = ()
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -103,6 +109,7 @@ class Software:
 
     coverage: str
     quotes: tuple[Quote, ...] = ()
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -113,6 +120,7 @@ class Exception_:
     kind: str
     qualifiers: tuple[str, ...] = ()
     quotes: tuple[Quote, ...] = ()
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -124,6 +132,7 @@ class DisputeSettlement:
     parties: tuple[str, ...] = ()
     period: Optional[Period] = None
     quotes: tuple[Quote, ...] = ()
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -133,6 +142,7 @@ class Contingency:
 
     condition: str
     quotes: tuple[Quote, ...] = ()
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -143,6 +153,8 @@ class Transition:
     parties: tuple[str, ...]
     period: Period
     quotes: tuple[Quote, ...] = ()
+    paragraph: Optional[str] = attrs.field(default=None, kw_only=True)  # `paragraph "1(a)"`: not the whole article
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -153,6 +165,8 @@ class Reservation:
     parties: tuple[str, ...]
     period: Optional[Period] = None
     quotes: tuple[Quote, ...] = ()
+    paragraph: Optional[str] = attrs.field(default=None, kw_only=True)  # `paragraph "1(a)"`: not the whole article
+    verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
 
 
@@ -225,15 +239,16 @@ class Chapter:
     dispute_settlement: tuple[DisputeSettlement, ...] = ()
     scope: tuple[Scope, ...] = ()  # applies to every article in the chapter
     verification: Optional[str] = None
+    part: Optional[str] = None  # `part electronic-commerce`: the kind of chapter (else: its articles' topics)
     notes: tuple[Note, ...] = ()
     span: Span = _span()
 
 
 @attrs.frozen
 class PartyEntry:
-    """Entry into force for named parties (all parties when ``parties`` is empty)."""
+    """Entry into force for named parties (all parties when ``parties`` is empty); ``None``: not known."""
 
-    date: _dt.date
+    date: Optional[_dt.date]
     parties: tuple[str, ...] = ()
     span: Span = _span()
 
@@ -249,6 +264,7 @@ class SettingSpans:
     source: Span = NO_SPAN
     verification: Span = NO_SPAN
     based_on: Span = NO_SPAN
+    coverage: Span = NO_SPAN
 
     def overlay(self, other: "SettingSpans") -> "SettingSpans":
         """These spans with every setting ``other`` wrote taking its place (a draft over its base)."""
@@ -270,6 +286,7 @@ class Agreement:
     source: Optional[str] = None
     verification: Optional[str] = None
     based_on: Optional[str] = None
+    coverage: tuple[str, ...] = ()  # `coverage PART...` or `coverage complete`; empty: the chapters it holds
     exceptions: tuple[Exception_, ...] = ()
     dispute_settlement: tuple[DisputeSettlement, ...] = ()
     chapters: tuple[Chapter, ...] = ()
@@ -299,6 +316,13 @@ class Agreement:
             elif party is not None and party in entry.parties:
                 return entry.date
         return general
+
+    def entry_unknown(self, party: str) -> bool:
+        """Whether the encoding says it does not know when the agreement entered into force for ``party``."""
+        for entry in self.in_force:
+            if party in entry.parties:
+                return entry.date is None
+        return any(not e.parties and e.date is None for e in self.in_force)
 
 
 # ---------------------------------------------------------------- predicates
@@ -342,6 +366,7 @@ class Requirement:
     because: str
     forbid: bool = False
     essential: bool = False
+    weight: Optional[int] = None  # `weight N`; None: the norm set's weight (default 1)
     span: Span = _span()
 
 
@@ -363,6 +388,7 @@ class NormSet:
     source: Optional[str] = None
     norms: tuple[Norm, ...] = ()
     notes: tuple[Note, ...] = ()
+    weight: Optional[int] = None  # `weight N`: the weight of a requirement that names none (default 1)
     span: Span = _span()
 
     def norm(self, norm_id: str) -> Optional[Norm]:
@@ -379,6 +405,8 @@ class Expectation:
     grade: str
     as_of: Optional[_dt.date] = None
     party: Optional[str] = None
+    score_min: Optional[int] = None  # `score 20..60`
+    score_max: Optional[int] = None
     span: Span = _span()
 
 

@@ -27,7 +27,7 @@ else:  # pragma: no cover - Python 3.10
         def __str__(self) -> str:
             return str(self.value)
 
-VOCABULARY_VERSION = "1"
+VOCABULARY_VERSION = "2"
 
 
 class Word(StrEnum):
@@ -105,9 +105,21 @@ TOPICS: dict[str, str] = {
     "exceptions": "general, security and other exceptions",
     # beyond e-commerce: the CPTPP "21st-century norms"
     "technology-transfer-requirements": "technology transfer as a performance requirement for investment",
+    "performance-requirements": "performance requirements on investment in general (export, local content, TRIMs)",
     "express-shipments": "release of express shipments",
     "soe-non-commercial-assistance": "non-commercial assistance to state-owned enterprises",
     "counterfeit-enforcement": "enforcement against counterfeit and pirated goods",
+    # supply-chain resilience: the goals of the IPEF supply-chain pillar and the instruments that pursue them
+    "critical-goods-identification": "identifying or co-designating critical sectors, key goods and critical materials",
+    "supply-chain-investment": "promoting investment in critical sectors and supply chains (joint financing, matching)",
+    "supply-chain-information-sharing": "sharing information on supply chains, their vulnerabilities and disruptions",
+    "crisis-response": "responding together to a supply-chain disruption (emergency channels, requests for help)",
+    "supply-chain-logistics": "logistics, transport and connectivity for supply chains (ports, corridors)",
+    "supply-chain-labour-rights": "labour rights in supply chains and the voice of workers in supply-chain bodies",
+    "supply-chain-transparency": "transparency of supply chains and mapping of their risks and dependencies",
+    "critical-minerals": "trade and cooperation in critical minerals (processing, recycling, standards)",
+    "critical-goods-export-restrictions": "export duties and export restrictions on critical goods and materials",
+    "supply-chain-bodies": "supply-chain councils, crisis networks, joint stockpiles and other cooperation bodies",
 }
 
 
@@ -125,6 +137,8 @@ class Form(Word):
 
     OBLIGATION = "obligation", "an obligation to allow or to do ('each Party shall allow')"
     PROHIBITION = "prohibition", "a prohibition on requiring or preventing ('no Party shall require')"
+    AFFIRMATION = "affirmation", ("'the Parties affirm their level of commitments': commitments made elsewhere "
+                                  "restated; what it adds of its own, and its enforceability, are uncertain")
 
 
 class ScopeItem(Word):
@@ -137,6 +151,11 @@ class ScopeItem(Word):
     CRITICAL_INFRASTRUCTURE = "critical-infrastructure", "software used for critical infrastructure"
     ALGORITHMS = "algorithms", "algorithms expressed in source code"
     EXISTING_MEASURES = "existing-measures", "non-conforming measures in force when the agreement took effect"
+    NEGOTIATED_CONTRACTS = "negotiated-contracts", "terms (e.g. on source code) in commercially negotiated contracts"
+    COMPLIANCE_MODIFICATION = "compliance-modification", ("a Party requiring software (its source code) to be "
+                                                          "modified to comply with laws consistent with the agreement")
+    PATENT_REQUIREMENTS = "patent-requirements", ("requirements on patent applications or granted patents, court "
+                                                  "orders in patent disputes included")
 
 
 class ScopeMode(Word):
@@ -161,7 +180,10 @@ class ExceptionKind(Word):
     GENERAL = "general", "general exceptions incorporated from GATT Art. XX / GATS Art. XIV"
     PRUDENTIAL = "prudential", "prudential measures for financial services"
     TAXATION = "taxation", "taxation measures"
-    NON_CONFORMING_MEASURES = "non-conforming-measures", "measures scheduled as non-conforming or outside commitments"
+    NON_CONFORMING_MEASURES = "non-conforming-measures", ("measures a Party lists as non-conforming (a negative "
+                                                          "list: only what is listed is carved out)")
+    UNCOMMITTED_SECTORS = "uncommitted-sectors", ("sectors a Party scheduling a positive list has not committed: "
+                                                  "the article does not apply there at all")
 
 
 ANY_EXCEPTION = "any"  # `exception any self-judging` in the norm language: an exception of any kind
@@ -233,6 +255,70 @@ class Grade(Ranked):
     PARTIAL = "partial", "an article addresses the topic but some requirement fails"
     MET = "met", "an article meets every requirement for every party on the date"
     NOT_APPLICABLE = "not-applicable", "the party whose position is taken is not a party to the agreement"
+    NOT_ENCODED = "not-encoded", ("the encoding does not cover the part of the treaty where such a rule would "
+                                  "stand, so the engine cannot tell")
+
+
+class Part(Word):
+    """The parts of a treaty an encoding may cover: the kinds of chapter where rules stand."""
+
+    ELECTRONIC_COMMERCE = "electronic-commerce", "electronic commerce / digital trade"
+    FINANCIAL_SERVICES = "financial-services", "financial services"
+    TELECOMMUNICATIONS = "telecommunications", "telecommunications"
+    INVESTMENT = "investment", "investment (performance requirements included)"
+    CUSTOMS = "customs", "customs procedures and trade facilitation"
+    STATE_OWNED_ENTERPRISES = "state-owned-enterprises", "state-owned enterprises and designated monopolies"
+    INTELLECTUAL_PROPERTY = "intellectual-property", "intellectual property (enforcement included)"
+    EXCEPTIONS = "exceptions", "general, security and other exceptions"
+    # spelled like the topic, not like the `dispute-settlement` statement keyword, so that it can stand in a list
+    DISPUTE_SETTLEMENT = "dispute-resolution", "the settlement of disputes between the Parties"
+    INSTITUTIONAL = "institutional", "institutional and final provisions"
+    TRADE_IN_GOODS = "trade-in-goods", "national treatment and market access for goods (export duties and restrictions)"
+    SUPPLY_CHAINS = "supply-chains", "supply-chain resilience and cooperation on critical goods and materials"
+    LABOUR = "labour", "labour rights and the role of workers"
+
+
+COMPLETE = "complete"  # `coverage complete`: the encoding covers every part of the treaty
+
+
+# The part of a treaty where the rules on each topic stand (a norm on a topic in a part the encoding does not
+# cover is `not-encoded`, never `unmet`).  Every topic has one; a test keeps the table complete.
+TOPIC_PART: Mapping[str, Part] = {
+    **{t: Part.ELECTRONIC_COMMERCE for t in (
+        "customs-duties", "digital-products-non-discrimination", "cross-border-data", "computing-facilities",
+        "source-code", "personal-information", "consumer-protection", "unsolicited-messages",
+        "electronic-authentication", "electronic-transactions-framework", "paperless-trading",
+        "electronic-invoicing", "electronic-payments", "single-window", "internet-access",
+        "interconnection-charges", "cybersecurity", "interactive-computer-services", "open-government-data",
+        "ict-cryptography", "digital-identities", "artificial-intelligence", "data-innovation", "fintech",
+        "sme-cooperation", "digital-inclusion", "cooperation", "transparency", "definitions", "scope")},
+    "financial-computing-facilities": Part.FINANCIAL_SERVICES,
+    "telecommunications": Part.TELECOMMUNICATIONS,
+    "institutional": Part.INSTITUTIONAL,
+    "dispute-resolution": Part.DISPUTE_SETTLEMENT,
+    "exceptions": Part.EXCEPTIONS,
+    "technology-transfer-requirements": Part.INVESTMENT,
+    "performance-requirements": Part.INVESTMENT,
+    "express-shipments": Part.CUSTOMS,
+    "soe-non-commercial-assistance": Part.STATE_OWNED_ENTERPRISES,
+    "counterfeit-enforcement": Part.INTELLECTUAL_PROPERTY,
+    **{t: Part.SUPPLY_CHAINS for t in (
+        "critical-goods-identification", "supply-chain-investment", "supply-chain-information-sharing",
+        "crisis-response", "supply-chain-logistics", "supply-chain-transparency", "critical-minerals",
+        "supply-chain-bodies")},
+    "supply-chain-labour-rights": Part.LABOUR,
+    "critical-goods-export-restrictions": Part.TRADE_IN_GOODS,
+}
+
+
+class Force(Word):
+    """Whether the text binds anyone on the date of an evaluation."""
+
+    IN_FORCE = "in-force", "in force on the date (for each party from its own entry into force)"
+    NOT_IN_FORCE = "not-in-force", "concluded or signed but not in force on the date: binds no one; graded as written"
+    HYPOTHETICAL = "hypothetical", "a draft or proposal: binds no one; graded as written"
+    TERMINATED = "terminated", "no longer in force: binds no one; graded as written"
+    UNKNOWN = "unknown", "whether and since when it is in force is not encoded"
 
 
 class UnmetBecause(Word):
@@ -249,6 +335,7 @@ class HeldReason(Word):
     RESERVATION = "reservation", "reservation"
     NOT_IN_FORCE = "not-in-force", "the agreement is not yet in force for it"
     SHIELDED = "shielded", "shielded from dispute settlement"
+    ENTRY_UNKNOWN = "entry-unknown", "its entry into force is not known"
 
 
 class Removable(Word):
@@ -289,6 +376,22 @@ class Effect(Word):
     CHANGES = "changes", "the grade stays, the reasons change"
 
 
+class Lens(Word):
+    """How a comparison's cells are read."""
+
+    GRADE = "grade", "by the finding's grade and score"
+    STRENGTH = "strength", ("by the decisive article's strength: binding is hard, best-endeavour or hortatory "
+                            "soft, whether or not dispute settlement reaches it")
+
+
+class Hardness(Word):
+    """A commitment's strength in two words (the ASEAN DEAL depository's colour code)."""
+
+    HARD = "hard", "binding ('shall'), whether or not dispute settlement reaches it"
+    SOFT = "soft", "best endeavour or hortatory: an effort or a recognition, not a result"
+    NONE = "none", "no article on the topic"
+
+
 class RowKind(Word):
     """What a row of a comparison stands for."""
 
@@ -324,6 +427,8 @@ DISPUTE_SETTLEMENT_MODES: Mapping[str, str] = table(DsMode)
 VERIFICATION_LEVELS: Mapping[str, str] = table(Verification)
 AGREEMENT_KINDS: Mapping[str, str] = table(AgreementKind)
 STATUSES: Mapping[str, str] = table(Status)
-GRADES: Mapping[str, str] = {g.value: g.meaning for g in (Grade.MET, Grade.PARTIAL, Grade.UNMET, Grade.NOT_APPLICABLE)}
+GRADES: Mapping[str, str] = {g.value: g.meaning for g in (Grade.MET, Grade.PARTIAL, Grade.UNMET, Grade.NOT_APPLICABLE,
+                                                           Grade.NOT_ENCODED)}
+PARTS: Mapping[str, str] = table(Part)
 GRADE_ORDER: tuple[str, ...] = (Grade.UNMET, Grade.PARTIAL, Grade.MET)
 REMOVABLE: Mapping[str, str] = table(Removable)

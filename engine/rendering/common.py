@@ -1,10 +1,19 @@
 """What every format says the same way, and the tables the registry is built from.
 
 No format module imports another: the wording two formats share lives here
-(grade words and marks, the headers every result opens with, party lists,
-change and precedent lines), with :mod:`engine.rendering.safe` making text
-inert and :mod:`engine.rendering.grid` laying out wide terminal tables.
-Strings here are *not* escaped: each format escapes them as it writes them.
+(grade words and marks with the score, verification badges, whom a text binds
+on the date, evidence with its citation, hard/soft strength, legends, the
+headers every result opens with, party lists, change and precedent lines),
+with :mod:`engine.rendering.safe` making text inert and
+:mod:`engine.rendering.grid` laying out wide terminal tables.  Strings here
+are *not* escaped: each format escapes them as it writes them.
+
+What every format shows of a finding (schema 2.0): the grade with its mark
+(``?`` for not-encoded, counted apart from the three grades), a partial
+grade's score, the force of a text that binds no one, each reason followed
+by its evidence (a paraphrase never in quotation marks, an absence that
+cannot be quoted), the article's other words as context, the encoders'
+notes, and a verification badge.
 
 The result types of the views (comparison, diff, pair, precedents) are
 looked up on first use only (:class:`ByType`): importing those modules costs
@@ -13,17 +22,18 @@ a warm ``tradegap report`` about 20 ms that it does not need.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
-from typing import TYPE_CHECKING, Any, Callable, Generic, Iterable, Mapping, Optional, Sequence, TypeVar
+from typing import TYPE_CHECKING, Any, Callable, Collection, Generic, Iterable, Mapping, Optional, Sequence, TypeVar
 
 import attrs
 
-from engine.evaluation.findings import REPORT_SCHEMA, Finding, NormSetInfo, Report
+from engine.evaluation.findings import REPORT_SCHEMA, AgreementInfo, Evidence, Finding, NormSetInfo, Reason, Report
 from engine.language import parties as P
 from engine.language import vocab as V
 
 if TYPE_CHECKING:
-    from engine.views.compare import Comparison
+    from engine.views.compare import Cell, Comparison
     from engine.views.diff import ArticleChange, Change, Diff, GradeChange
     from engine.views.pair import Pair
     from engine.views.precedents import Precedent, Suggestion
@@ -75,8 +85,8 @@ class Format:
 
 Schema = tuple[str, str]
 
-EXPLANATION_SCHEMA: Schema = ("tradegap.explanation", "1.0")  # a Finding with its trace (`tradegap explain`)
-PRECEDENTS_SCHEMA: Schema = ("tradegap.precedents", "1.0")  # a list of Suggestion
+EXPLANATION_SCHEMA: Schema = ("tradegap.explanation", "2.0")  # a Finding with its trace (`tradegap explain`)
+PRECEDENTS_SCHEMA: Schema = ("tradegap.precedents", "2.0")  # a list of Suggestion
 
 
 @functools.cache
@@ -101,43 +111,339 @@ def schema(kind: type) -> Schema:
 
 
 def schema_words(kind: type) -> str:
-    """``schema tradegap.report 1.0``."""
+    """``schema tradegap.report 2.0``."""
     name, version = schema(kind)
     return f"schema {name} {version}"
 
 
-# ---------------------------------------------------------------- grades
+# ---------------------------------------------------------------- grades and scores
 
-# In the order legends and counts list them.
+# In the order legends and counts list them: not-encoded and n/a stand apart from the three grades.
 GRADE_LABEL: Mapping[str, str] = {V.Grade.MET: V.Grade.MET.value, V.Grade.PARTIAL: V.Grade.PARTIAL.value,
-                                  V.Grade.UNMET: V.Grade.UNMET.value, V.Grade.NOT_APPLICABLE: "n/a"}
+                                  V.Grade.UNMET: V.Grade.UNMET.value, V.Grade.NOT_ENCODED: "not encoded",
+                                  V.Grade.NOT_APPLICABLE: "n/a"}
 GRADE_MARK: Mapping[str, str] = {V.Grade.MET: "✓", V.Grade.PARTIAL: "~", V.Grade.UNMET: "✗",
-                                 V.Grade.NOT_APPLICABLE: "-"}
+                                 V.Grade.NOT_ENCODED: "?", V.Grade.NOT_APPLICABLE: "–"}
 GRADE_CSS: Mapping[Optional[str], str] = {V.Grade.MET: "g-met", V.Grade.PARTIAL: "g-partial",
-                                          V.Grade.UNMET: "g-unmet", V.Grade.NOT_APPLICABLE: "g-na", None: "g-none"}
-# The legend's wording (the HTML page): it says "binds every party" where V.Grade.MET.meaning says
-# "for every party", and words partial and unmet differently too; kept so that the pages do not change.
+                                          V.Grade.UNMET: "g-unmet", V.Grade.NOT_ENCODED: "g-ne",
+                                          V.Grade.NOT_APPLICABLE: "g-na", None: "g-none"}
+# What each grade means, for legends (V.Grade's meanings are written for `tradegap list`).
 GRADE_MEANING: Mapping[str, str] = {
     V.Grade.MET: "an article meets every requirement and binds every party on the date",
-    V.Grade.PARTIAL: "an article addresses it but some requirement fails, or it does not yet bind some parties",
-    V.Grade.UNMET: "no article addresses it, or an essential requirement fails",
+    V.Grade.PARTIAL: "an article addresses it, but some requirement fails or some party is not yet bound",
+    V.Grade.UNMET: "no article addresses it where the encoding covers the treaty, or an essential requirement fails",
+    V.Grade.NOT_ENCODED: "the encoding does not cover the part of the treaty where such a rule would stand: "
+                         "the engine cannot tell (not a gap)",
     V.Grade.NOT_APPLICABLE: "the party in view is not a party to the agreement",
 }
+SCORE_MEANING = "the score: the weight of the requirements that hold, out of 100 (met 100, unmet 0)"
 GAPS: frozenset[str] = frozenset({V.Grade.PARTIAL, V.Grade.UNMET})  # grades a report's gaps have
 
 
-def grade_words(grade: str) -> str:
-    """``✓ met``."""
-    return f"{GRADE_MARK[grade]} {GRADE_LABEL[grade]}"
+def score_words(grade: Optional[str], score: Optional[int]) -> str:
+    """`` 43`` after a partial grade with a score; nothing otherwise (met is 100, unmet 0)."""
+    return f" {score}" if grade == V.Grade.PARTIAL and score is not None else ""
+
+
+def grade_words(grade: str, score: Optional[int] = None) -> str:
+    """``✓ met``, ``~ partial 43``, ``? not encoded``."""
+    return f"{GRADE_MARK[grade]} {GRADE_LABEL[grade]}{score_words(grade, score)}"
+
+
+def grade_counts(grades: Iterable[Optional[str]]) -> list[tuple[str, int]]:
+    """(grade, how many) for the grades present, in the legend's order; not-encoded counted apart."""
+    present = [g for g in grades if g]
+    return [(g, present.count(g)) for g in GRADE_LABEL if g in present]
+
+
+def counts_words(grades: Iterable[Optional[str]]) -> str:
+    """``✓ met 3  ~ partial 2  ? not encoded 1``."""
+    return "  ".join(f"{GRADE_MARK[g]} {GRADE_LABEL[g]} {n}" for g, n in grade_counts(grades))
 
 
 def unmet_note(finding: Finding) -> str:
-    """Why a finding is unmet, when it is for want of an article or of an essential requirement."""
+    """Why a finding is unmet (for want of an article or of an essential requirement), or not encoded."""
+    if finding.grade == V.Grade.NOT_ENCODED:
+        return "its part of the treaty is not encoded"
     if finding.unmet_because == V.UnmetBecause.NO_ARTICLE:
         return "no article addresses it"
     if finding.unmet_because == V.UnmetBecause.ESSENTIAL_REQUIREMENT:
         return "an essential requirement fails"
     return ""
+
+
+# ---------------------------------------------------------------- verification badges
+
+VERIFICATION_ORDER: tuple[V.Verification, ...] = (V.Verification.AUTO, V.Verification.UNVERIFIED,
+                                                  V.Verification.SECONDARY, V.Verification.TEXT)  # weakest first
+
+
+def _verification_rank(level: str) -> int:
+    """Weakest first; a word outside the vocabulary ranks below every level (it vouches for nothing)."""
+    return VERIFICATION_ORDER.index(V.Verification(level)) if level in V.VERIFICATION_LEVELS else -1
+
+
+def weakest(levels: Iterable[Optional[str]]) -> Optional[str]:
+    """The weakest of the levels given (None when none is)."""
+    return min((x for x in levels if x), key=_verification_rank, default=None)
+
+
+def finding_verification(f: Finding) -> Optional[str]:
+    """A finding's level: its own, else the weakest of its evidence's (a result built before 2.0 has none)."""
+    if f.verification is not None:
+        return f.verification
+    return weakest(e.verification for e in (*f.evidence, *(x for r in f.reasons for x in r.evidence)))
+
+
+def cell_verification(cell: Cell) -> Optional[str]:
+    """A comparison cell's level: its own, else the weakest of its evidence's, else of its articles'."""
+    if cell.verification is not None:
+        return cell.verification
+    evidence = (*cell.evidence, *(x for r in cell.reasons for x in r.evidence))
+    return weakest(e.verification for e in evidence) or weakest(a.verification for a in cell.articles)
+
+
+def badge(level: Optional[str]) -> str:
+    """``[text]``, ``[unverified]``; nothing for no level."""
+    return f"[{level}]" if level else ""
+
+
+def with_badge(text: str, level: Optional[str]) -> str:
+    """``text [auto]`` (``text`` alone without a level)."""
+    return f"{text} {badge(level)}" if level else text
+
+
+def verification_meaning(level: str) -> str:
+    """What a level vouches for (empty for a word outside the vocabulary)."""
+    return V.VERIFICATION_LEVELS.get(level, "")
+
+
+# ---------------------------------------------------------------- force: whether the text binds anyone
+
+FORCE_SHORT: Mapping[str, str] = {V.Force.IN_FORCE: "in force", V.Force.NOT_IN_FORCE: "not in force",
+                                  V.Force.HYPOTHETICAL: "hypothetical", V.Force.TERMINATED: "terminated",
+                                  V.Force.UNKNOWN: "in force? unknown"}
+AS_WRITTEN = "(graded as written)"
+FORCE_MEANING = ("a text not in force on the date (concluded, signed, a draft, terminated) binds no one: "
+                 "it is graded as written, on its words alone")
+
+
+def _not_in_force(status: Optional[str]) -> str:
+    if status in (V.Status.CONCLUDED, V.Status.SIGNED):
+        return f"{status}, not in force"
+    return "not yet in force" if status == V.Status.IN_FORCE else "not in force"
+
+
+def force_words(force: str, status: Optional[str] = None, as_of: Optional[dt.date] = None) -> str:
+    """``binds no one on 2026-11-27: concluded, not in force (graded as written)``; nothing for a text in force.
+
+    Without a date (a finding alone does not carry one) it says "on the date".
+    """
+    day = as_of.isoformat() if as_of else "the date"
+    if force == V.Force.NOT_IN_FORCE:
+        return f"binds no one on {day}: {_not_in_force(status)} {AS_WRITTEN}"
+    if force == V.Force.HYPOTHETICAL:
+        what = "a proposal" if status == V.Status.PROPOSED else "a draft"
+        return f"hypothetical: {what}; binds no one on {day} {AS_WRITTEN}"
+    if force == V.Force.TERMINATED:
+        return f"binds no one on {day}: terminated {AS_WRITTEN}"
+    if force == V.Force.UNKNOWN:
+        return f"may bind no one on {day}: neither its status nor its entry into force is encoded {AS_WRITTEN}"
+    return ""
+
+
+def force_short(force: str) -> str:
+    """``not in force``, ``hypothetical``; nothing for a text in force."""
+    return "" if force == V.Force.IN_FORCE else FORCE_SHORT.get(force, force)
+
+
+def agreement_facts(info: AgreementInfo, names: bool = False) -> str:
+    """``in-force; 15 parties; verification text; covers electronic-commerce, exceptions`` (``names``: the
+    parties listed, ``parties: AU, NZ``)."""
+    who = f"parties: {party_list(info.parties)}" if names else f"{len(info.parties)} parties"
+    out = f"{info.status or 'status not given'}; {who}"
+    if info.based_on:
+        out += f"; draft based on {info.based_on}"
+    if info.verification:
+        out += f"; verification {info.verification}"
+    if info.coverage:
+        out += f"; covers {', '.join(info.coverage)}"
+    return out
+
+
+def info_force(info: AgreementInfo, as_of: dt.date) -> str:
+    """The force line of an agreement on the date (nothing when in force)."""
+    return force_words(info.force, info.status, as_of)
+
+
+# ---------------------------------------------------------------- evidence and reasons
+
+
+def citation(e: Evidence) -> str:
+    """``Art. 12.15, fn 14`` as the evaluation wrote it, else ``Art. 12.15`` from the article."""
+    return e.citation or (f"Art. {e.article}" if e.article else "")
+
+
+NO_STATEMENT = "no statement: cannot be quoted"
+PARAPHRASE = "paraphrase:"
+CONTEXT = "context:"
+
+
+def evidence_words(e: Evidence, marks: tuple[str, str] = ('"', '"')) -> str:
+    """``Art. 12.17 "No Party shall ..." (agreements/rcep.agr:250) [text]``.
+
+    A paraphrase is never put in quotation marks (``paraphrase: words``); absent evidence says it
+    cannot be quoted; a context quote is labelled so.  Not escaped.
+    """
+    cite = citation(e)
+    if e.absent:
+        return f"{cite}: {NO_STATEMENT}" if cite else NO_STATEMENT
+    words = ""
+    if e.quote is not None:
+        words = f" {PARAPHRASE} {e.quote}" if e.paraphrase else f" {marks[0]}{e.quote}{marks[1]}"
+    where = f" ({e.file}:{e.line})" if e.file else ""
+    text = with_badge(f"{cite}{words}{where}".strip(), e.verification)
+    return f"{CONTEXT} {text}" if e.context else text
+
+
+def reason_head(r: Reason, mark: bool = True) -> str:
+    """``✗ require enforceable [KH, LA] (weight 3)``: the weight only where it is not 1."""
+    who = f" [{party_list(r.parties)}]" if r.parties else ""
+    weight = f" (weight {r.weight})" if r.weight != 1 else ""
+    return (f"{GRADE_MARK[V.Grade.UNMET]} " if mark else "") + f"{r.requirement}{who}{weight}"
+
+
+def finding_notes(f: Finding) -> list[str]:
+    """What a finding says beside its reasons: chapters searched, parts covered, encoders' notes."""
+    out = []
+    if f.searched:
+        out.append(f"searched: {'; '.join(f.searched)}")
+    if f.covered:
+        out.append(f"the encoding covers: {', '.join(f.covered)}")
+    elif f.grade == V.Grade.NOT_ENCODED:
+        out.append("the encoding covers no part of the treaty that holds this rule")
+    return out + [f"note: {n}" for n in f.notes]
+
+
+# ---------------------------------------------------------------- the strength lens (hard / soft)
+
+
+Lens = V.Lens
+Hardness = V.Hardness
+
+
+HARDNESS: Mapping[str, Hardness] = {V.Strength.BINDING: Hardness.HARD, V.Strength.BEST_ENDEAVOUR: Hardness.SOFT,
+                                    V.Strength.HORTATORY: Hardness.SOFT, V.Strength.ABSENT: Hardness.NONE}
+HARDNESS_MARK: Mapping[Hardness, str] = {Hardness.HARD: "●", Hardness.SOFT: "◐", Hardness.NONE: "○"}
+HARDNESS_CSS: Mapping[Hardness, str] = {Hardness.HARD: "s-hard", Hardness.SOFT: "s-soft", Hardness.NONE: "s-none"}
+UNGRADED_BY_STRENGTH = frozenset({V.Grade.NOT_ENCODED, V.Grade.NOT_APPLICABLE})  # keep their grade in the lens
+
+
+def hardness(cell: Cell) -> Optional[Hardness]:
+    """The decisive (first) article's hardness; None where the cell keeps its grade (not encoded, n/a)."""
+    if cell.grade in UNGRADED_BY_STRENGTH:
+        return None
+    return HARDNESS.get(cell.articles[0].strength, Hardness.NONE) if cell.articles else Hardness.NONE
+
+
+def hardness_words(h: Hardness) -> str:
+    """``● hard``."""
+    return f"{HARDNESS_MARK[h]} {h}"
+
+
+def by_strength(c: Comparison) -> bool:
+    """Whether the comparison's cells show hard/soft rather than the grade."""
+    return c.lens == Lens.STRENGTH
+
+
+def cell_counts(c: Comparison) -> list[tuple[str, int]]:
+    """(``~ partial`` or, through the strength lens, ``● hard``; how many cells), in the legend's order."""
+    if not by_strength(c):
+        return [(grade_words(g), n) for g, n in grade_counts(x.grade for x in c.cells)]
+    shown: list[Optional[str]] = [hardness(x) or x.grade for x in c.cells]
+    hard = [(hardness_words(h), shown.count(h)) for h in Hardness if h in shown]
+    return hard + [(grade_words(g), shown.count(g)) for g in GRADE_LABEL if g in shown and g in UNGRADED_BY_STRENGTH]
+
+
+def cell_head(c: Comparison, cell: Cell) -> str:
+    """A cell's first line: ``~ partial 43 [text]`` or, through the strength lens, ``● hard [text]``."""
+    h = hardness(cell) if by_strength(c) else None
+    if h is not None:
+        head = hardness_words(h)
+    elif cell.grade is not None:
+        head = grade_words(cell.grade, cell.score)
+    else:
+        return badge(cell_verification(cell))
+    return with_badge(head, cell_verification(cell))
+
+
+# ---------------------------------------------------------------- legends
+
+
+@attrs.frozen
+class Key:
+    """One entry of a legend: what is shown (``~ partial 43``, ``[text]``) and what it means."""
+
+    shown: str
+    meaning: str
+    css: str = ""  # how HTML shows it: the chip's class (grade, strength, badge)
+
+
+def grade_keys(grades: Collection[str] = tuple(GRADE_LABEL), score: bool = True) -> list[Key]:
+    """The grades (in the legend's order), the score after partial."""
+    keys = []
+    for g in GRADE_LABEL:
+        if g in grades:
+            keys.append(Key(grade_words(g), GRADE_MEANING[g], GRADE_CSS[g]))
+            if score and g == V.Grade.PARTIAL:
+                keys.append(Key(grade_words(g, 43), SCORE_MEANING, GRADE_CSS[g]))
+    return keys
+
+
+def strength_keys() -> list[Key]:
+    """The strength lens's marks."""
+    return [Key(hardness_words(h), h.meaning, HARDNESS_CSS[h]) for h in Hardness]
+
+
+def badge_keys() -> list[Key]:
+    """The verification badges."""
+    return [Key(badge(v), v.meaning, f"badge v-{v}") for v in V.Verification]
+
+
+WORD_KEYS = (Key('"words"', "verbatim words of the text", "quote"),
+             Key(PARAPHRASE, "recalled or summarised words: never a quotation", "paraphrase"),
+             Key(CONTEXT, "the article's other words, not the evidence of a reason", "context"),
+             Key(NO_STATEMENT.split(":")[0], "the reason rests on an absence, which cannot be quoted", "no-statement"))
+FORCE_KEY = Key("binds no one", FORCE_MEANING)
+CELL_KEYS = (Key("Art. N: ...", "each article on the row: its strength, then exceptions, dispute settlement, "
+                                "parties held back, contingency, sectors carved out or covered"),
+             Key("no article", "no article addresses the row"))
+TOPIC_KEY = Key("no grade", "a row that is a topic, not a norm: the articles on it, strongest first", "g-none")
+PAIR_KEYS = (Key("strongest", "the best commitment binding both, and the agreement it comes from"),)
+
+
+@attrs.frozen
+class Legend:
+    """A legend in groups: (heading, keys), in the order shown."""
+
+    groups: tuple[tuple[str, tuple[Key, ...]], ...]
+
+
+def legend(grades: bool = True, strength: bool = False, words: bool = True,
+           extra: tuple[tuple[str, tuple[Key, ...]], ...] = ()) -> Legend:
+    """The key to a result: hard/soft (a strength lens), grades and score, ``extra``, badges, words, force."""
+    groups: list[tuple[str, tuple[Key, ...]]] = []
+    if strength:
+        groups.append(("strength", tuple(strength_keys())))
+    if grades:
+        keys = grade_keys(UNGRADED_BY_STRENGTH, False) if strength else grade_keys()
+        groups.append(("grades", tuple(keys)))
+    groups += extra
+    groups.append(("checked", tuple(badge_keys())))
+    if words:
+        groups.append(("words", WORD_KEYS))
+    groups.append(("force", (FORCE_KEY,)))
+    return Legend(tuple(groups))
 
 
 # ---------------------------------------------------------------- headers
@@ -174,18 +480,24 @@ def comparison_header(c: Comparison) -> list[str]:
     what = " and ".join(w for w, k in rows if k in kinds) or "nothing"
     lines = [f"tradegap {c.engine_version} comparison ({schema_words(type(c))})",
              f"as of {c.as_of.isoformat()}; {position(c.party)}", f"rows: {what}"]
+    if by_strength(c):
+        lines.append("cells: the decisive article's strength, hard or soft, irrespective of enforceability")
     for a in c.agreements:
-        extra = f"; draft based on {a.based_on}" if a.based_on else ""
-        lines.append(f"{a.id}: {a.title or ''} [{a.status or 'status not given'}; {len(a.parties)} parties{extra}]")
+        lines.append(f"{a.id}: {a.title or ''} [{agreement_facts(a)}]")
+        force = info_force(a, c.as_of)
+        if force:
+            lines.append(f"  {a.id} {force}")
     return lines
 
 
 def diff_header(d: Diff) -> list[str]:
     """Version, the two agreements, date, perspective, norm sets."""
     sets = norm_set_words(d.norm_sets) or "none (no grades compared)"
-    return [f"tradegap {d.engine_version} diff ({schema_words(type(d))})",
-            f"{d.old.id} -> {d.new.id}, as of {d.as_of.isoformat()}; {position(d.party)}",
-            f"norm sets: {sets}"]
+    lines = [f"tradegap {d.engine_version} diff ({schema_words(type(d))})",
+             f"{d.old.id} -> {d.new.id}, as of {d.as_of.isoformat()}; {position(d.party)}",
+             f"norm sets: {sets}"]
+    forces = [(a.id, info_force(a, d.as_of)) for a in (d.old, d.new)]
+    return lines + [f"{ident} {force}" for ident, force in dict(forces).items() if force]
 
 
 def pair_header(p: Pair) -> list[str]:
@@ -197,8 +509,12 @@ def pair_header(p: Pair) -> list[str]:
 
 # ---------------------------------------------------------------- comparison
 
-COMPARISON_LEGEND = ("✓ met  ~ partial  ✗ unmet  - n/a (rows that are norms); "
-                     "each article: Art. N: strength; qualifiers; \"no article\": none addresses the row")
+
+def comparison_legend(c: Comparison) -> Legend:
+    """A comparison's key: hard/soft through the strength lens, grades where a row is a norm, the cells."""
+    graded = any(r.kind is V.RowKind.NORM for r in c.rows)
+    topics = (TOPIC_KEY,) if any(r.kind is V.RowKind.TOPIC for r in c.rows) else ()
+    return legend(graded, by_strength(c), True, (("cells", CELL_KEYS + topics),))
 
 
 # ---------------------------------------------------------------- diff
@@ -245,16 +561,17 @@ def pair_agreement_lines(p: Pair) -> list[str]:
         out.append("party to, but not binding on the date:")
         out += [f"  {n.agreement.id}: {n.agreement.title or ''} [{n.why}]" for n in p.not_binding]
     for d in p.drafts:
-        out.append(f"draft added: {d.id}: {d.title or ''} [{d.status or 'status not given'}]")
+        force = f"; {force_short(d.force)}: evaluated as if in force" if d.force != V.Force.IN_FORCE else ""
+        out.append(f"draft added: {d.id}: {d.title or ''} [{d.status or 'status not given'}{force}]")
     return out
 
 
 def finding_words(f: Optional[Finding], source: bool = False) -> list[str]:
-    """``✓ met`` and ``Art. 12.15 (rcep)``; no finding: ``nothing binds``."""
+    """``~ partial 43 [text]`` and ``Art. 12.15 (rcep)``; no finding: ``nothing binds``."""
     if f is None:
         return [f"{GRADE_MARK[V.Grade.UNMET]} nothing binds"]
     where = (f"Art. {f.article}" if f.article else "no article") + (f" ({f.agreement})" if source else "")
-    return [grade_words(f.grade), where]
+    return [with_badge(grade_words(f.grade, f.score), finding_verification(f)), where]
 
 
 def pair_summary(p: Pair) -> str:
@@ -270,10 +587,10 @@ PRECEDENTS_INTRO = ("precedents: articles elsewhere in the corpus that meet the 
 
 
 def precedent_facts(p: Precedent) -> str:
-    """``binding; 11 parties; in-force 2018-12-30; agreements/cptpp.agr:120; text``."""
+    """``binding; 11 parties; in-force 2018-12-30; agreements/cptpp.agr:120 [text]``."""
     date = p.date.isoformat() if p.date else "no date"
-    return (f"{p.strength}; {p.parties} parties; {p.status or 'status not given'} {date}; {p.file}:{p.line}; "
-            f"{p.verification}")
+    return with_badge(f"{p.strength}; {p.parties} parties; {p.status or 'status not given'} {date}; "
+                      f"{p.file}:{p.line}", p.verification)
 
 
 def suggestion_heading(s: Suggestion) -> str:

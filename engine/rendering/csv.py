@@ -11,13 +11,14 @@ import functools
 import io
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
 
-from engine.evaluation.findings import Report
+from engine.evaluation.findings import Reason, Report
 from engine.language import vocab as V
 from engine.rendering import common as C
 from engine.rendering import safe
 
 if TYPE_CHECKING:
-    from engine.views.compare import Comparison
+    from engine.evaluation.findings import AgreementInfo
+    from engine.views.compare import Comparison, Row
     from engine.views.diff import Diff
     from engine.views.pair import Pair
     from engine.views.precedents import SuggestedReport, Suggestion
@@ -35,18 +36,29 @@ def _table(columns: Sequence[str], rows: Iterable[Sequence[Value]]) -> str:
     return buf.getvalue()
 
 
-REPORT_COLUMNS = ["agreement", "norm", "grade", "unmet_because", "article", "reasons", "parties", "evidence",
-                  "as_of", "party"]
+REPORT_COLUMNS = ["agreement", "norm", "grade", "score", "unmet_because", "article", "verification", "force",
+                  "reasons", "parties", "reason_evidence", "evidence", "notes", "searched", "covered", "as_of", "party"]
+
+
+def _reasons(reasons: Sequence[Reason]) -> str:
+    """``require enforceable (weight 3): because | ...``."""
+    return " | ".join(f"{C.reason_head(x, mark=False)}: {x.because}" for x in reasons)
+
+
+def _reason_evidence(reasons: Sequence[Reason]) -> str:
+    """Each reason's requirement, then its evidence: ``require enforceable: Art. 12.17 "..." [text] | ...``."""
+    return " | ".join(f"{x.requirement}: " + " ; ".join(C.evidence_words(e) for e in x.evidence)
+                      for x in reasons if x.evidence)
 
 
 def _report_rows(r: Report) -> Iterable[list[Value]]:
     for f in r.findings:
-        reasons = " | ".join(f"{x.requirement}: {x.because}" for x in f.reasons)
         parties = " ".join(sorted({p for x in f.reasons for p in x.parties}))
-        evidence = " | ".join(f"Art. {e.article}: {e.quote or ''} ({e.file}:{e.line}, {e.verification})"
-                              for e in f.evidence)
-        yield [f.agreement, f.norm, f.grade, f.unmet_because or "", f.article or "", reasons, parties,
-               evidence, r.as_of.isoformat(), r.party or ""]
+        evidence = " | ".join(C.evidence_words(e) for e in f.evidence)
+        yield [f.agreement, f.norm, f.grade, "" if f.score is None else f.score, f.unmet_because or "",
+               f.article or "", C.finding_verification(f) or "", f.force, _reasons(f.reasons), parties,
+               _reason_evidence(f.reasons), evidence, " | ".join(f.notes), " | ".join(f.searched),
+               " ".join(f.covered), r.as_of.isoformat(), r.party or ""]
 
 
 def report(r: Report) -> str:
@@ -54,24 +66,23 @@ def report(r: Report) -> str:
     return _table(REPORT_COLUMNS, _report_rows(r))
 
 
-COMPARISON_COLUMNS = ["row_kind", "row", "row_title", "agreement", "grade", "unmet_because", "articles",
-                      "qualifiers", "reasons", "as_of", "party"]
+COMPARISON_COLUMNS = ["row_kind", "row", "row_title", "agreement", "grade", "score", "strength", "verification",
+                      "force", "unmet_because", "articles", "qualifiers", "reasons", "reason_evidence", "as_of",
+                      "party"]
 
 
-def _comparison_rows(c: Comparison) -> Iterable[list[Value]]:
-    for r in c.rows:
-        for info in c.agreements:
-            cell = c.cell(r.key, info.id)
-            arts = " ".join(a.number for a in cell.articles)
-            quals = " | ".join(a.summary() for a in cell.articles)
-            reasons = " | ".join(f"{x.requirement}: {x.because}" for x in cell.reasons)
-            yield [r.kind, r.key, r.title or "", info.id, cell.grade or "", cell.unmet_because or "", arts, quals,
-                   reasons, c.as_of.isoformat(), c.party or ""]
+def _cell_row(c: Comparison, row: Row, info: AgreementInfo) -> list[Value]:
+    cell = c.cell(row.key, info.id)
+    hard = C.hardness(cell)
+    return [row.kind, row.key, row.title or "", info.id, cell.grade or "", "" if cell.score is None else cell.score,
+            hard or "", C.cell_verification(cell) or "", cell.force, cell.unmet_because or "",
+            " ".join(a.number for a in cell.articles), " | ".join(a.summary() for a in cell.articles),
+            _reasons(cell.reasons), _reason_evidence(cell.reasons), c.as_of.isoformat(), c.party or ""]
 
 
 def comparison(c: Comparison) -> str:
-    """Long form: one line per cell, for spreadsheets and pivot tables."""
-    return _table(COMPARISON_COLUMNS, _comparison_rows(c))
+    """Long form: one line per cell, for spreadsheets and pivot tables (grade and hard/soft strength both)."""
+    return _table(COMPARISON_COLUMNS, (_cell_row(c, r, info) for r in c.rows for info in c.agreements))
 
 
 DIFF_COLUMNS = ["section", "item", "status", "attribute", "old", "new", "removed", "added"]
@@ -102,16 +113,18 @@ def diff(d: Diff) -> str:
     return _table(DIFF_COLUMNS, _diff_rows(d))
 
 
-PAIR_COLUMNS = ["x", "y", "as_of", "norm", "strongest_grade", "strongest_agreement", "strongest_article", "reasons",
-                "with_drafts_grade", "with_drafts_agreement", "with_drafts_article", "effect"]
+PAIR_COLUMNS = ["x", "y", "as_of", "norm", "strongest_grade", "strongest_score", "strongest_agreement",
+                "strongest_article", "strongest_verification", "reasons", "with_drafts_grade", "with_drafts_score",
+                "with_drafts_agreement", "with_drafts_article", "effect"]
 
 
 def _pair_rows(p: Pair) -> Iterable[list[Value]]:
     for r in p.rows:
         s, d = r.strongest, r.with_drafts
-        strongest = [s.grade, s.agreement, s.article or "", " | ".join(x.requirement for x in s.reasons)] if s \
-            else ["", "", "", ""]
-        drafts = [d.grade, d.agreement, d.article or ""] if d else ["", "", ""]
+        strongest = [s.grade, "" if s.score is None else s.score, s.agreement, s.article or "",
+                     C.finding_verification(s) or "", " | ".join(x.requirement for x in s.reasons)] if s \
+            else ["", "", "", "", "", ""]
+        drafts = [d.grade, "" if d.score is None else d.score, d.agreement, d.article or ""] if d else ["", "", "", ""]
         yield [p.x, p.y, p.as_of.isoformat(), r.norm, *strongest, *drafts, r.effect or ""]
 
 

@@ -46,16 +46,16 @@ def chunks(widths: Sequence[int], label: int, width: int = WIDTH) -> list[list[i
     return out or [[]]
 
 
-def table(corner: str, headers: Sequence[str], labels: Sequence[Sequence[str]],
+def table(corner: str, headers: Sequence[Sequence[str]], labels: Sequence[Sequence[str]],
           cells: Sequence[Sequence[Sequence[str]]], width: int = WIDTH) -> str:
     """A grid table of ``labels`` x ``headers``, split into several if it would be wider than ``width``.
 
-    ``labels[i]`` and ``cells[i][j]`` are lists of lines; ``headers`` plain strings.
+    ``headers[j]``, ``labels[i]`` and ``cells[i][j]`` are lists of lines (a header: its name, badge, force).
     """
     from tabulate import tabulate
 
     label_col = [wrap_cell([corner], LABEL_WIDTH)] + [wrap_cell(x, LABEL_WIDTH, True) for x in labels]
-    columns = [[wrap_cell([headers[j]], COLUMN_WIDTH, True)] + [wrap_cell(row[j], COLUMN_WIDTH) for row in cells]
+    columns = [[wrap_cell(headers[j], COLUMN_WIDTH, True)] + [wrap_cell(row[j], COLUMN_WIDTH) for row in cells]
                for j in range(len(headers))]
     label_width = max(_width(x) for x in label_col)
     parts = []

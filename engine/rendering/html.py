@@ -7,26 +7,32 @@ allowed by its hash; without it the page works the same, and print styles
 open the cells too where the browser supports it.
 
 Grades are shown three ways at once: a colour, a symbol and a word, so the
-matrix reads in black and white and to a screen reader.  Each cell is a
-``<details>``: the summary gives the grade and article, the body its
-reasons and evidence.  Every string from agreements and norms goes through
+matrix reads in black and white and to a screen reader (not-encoded in
+blue-grey, never red).  A partial cell also shows its score as a number and a
+``<meter>``, and its shade deepens as the score falls.  Each cell is a
+``<details>``: the summary gives the grade, score, verification badge and
+article, the body each reason with its evidence, the notes and the article's
+words as context.  Through the strength lens cells are coloured hard or soft
+instead.  Every string from agreements and norms goes through
 :func:`engine.rendering.safe.html`.  A finding's trace has no page.
 """
 
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import functools
 import hashlib
 from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence
 
-from engine.evaluation.findings import Finding, Report
+import attrs
+
+from engine.evaluation.findings import AgreementInfo, Evidence, Finding, Reason, Report
 from engine.language import vocab as V
 from engine.rendering import common as C
 from engine.rendering import safe
 
 if TYPE_CHECKING:
-    from engine.evaluation.findings import Evidence, Reason
     from engine.views.compare import ArticleView, Comparison, Row
     from engine.views.diff import Change, Diff, GradeChange
     from engine.views.pair import Pair
@@ -36,7 +42,7 @@ h = safe.html
 
 STYLE = """
 :root{--met:#1a7f37;--met-bg:#dafbe1;--partial:#7d4e00;--partial-bg:#fff1c2;--unmet:#b3261e;--unmet-bg:#ffe3e0;
---na:#57606a;--na-bg:#eaeef2;--line:#d0d7de;--ink:#1f2328;--muted:#57606a}
+--na:#57606a;--na-bg:#eaeef2;--ne:#2f5a8f;--ne-bg:#e3ecf7;--line:#d0d7de;--ink:#1f2328;--muted:#57606a}
 *{box-sizing:border-box}
 body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif;color:var(--ink);background:#fff;margin:1.5rem}
 h1{font-size:1.5rem;margin:0 0 .25rem}h2{font-size:1.15rem;margin:1.5rem 0 .5rem}h3{font-size:1rem;margin:1rem 0 .25rem}
@@ -52,9 +58,24 @@ table.matrix td{min-width:11rem;max-width:22rem}
 .g-partial{background:var(--partial-bg);border-left:4px dashed var(--partial)}
 .g-unmet{background:var(--unmet-bg);border-left:6px double var(--unmet)}
 .g-na{background:var(--na-bg);border-left:4px dotted var(--na)}
+.g-ne{background:var(--ne-bg);border-left:4px dotted var(--ne)}
 .g-none{background:#fff}
+.g-partial[data-band=low]{background:#ffe1a3}.g-partial[data-band=high]{background:#fff8de}
+.s-hard{background:var(--met-bg);border-left:4px solid var(--met)}
+.s-soft{background:var(--partial-bg);border-left:4px dashed var(--partial)}
+.s-none{background:var(--unmet-bg);border-left:6px double var(--unmet)}
 .mark{display:inline-block;min-width:1.1em;font-weight:bold}
-.g-met .mark{color:var(--met)}.g-partial .mark{color:var(--partial)}.g-unmet .mark{color:var(--unmet)}.g-na .mark{color:var(--na)}
+.g-met .mark,.s-hard .mark{color:var(--met)}.g-partial .mark,.s-soft .mark{color:var(--partial)}
+.g-unmet .mark,.s-none .mark{color:var(--unmet)}.g-na .mark{color:var(--na)}.g-ne .mark{color:var(--ne)}
+meter.score{width:3.5em;height:.7em;margin:0 .25em;vertical-align:middle}
+.badge{display:inline-block;font-size:.75em;line-height:1.3;padding:0 .3em;margin-left:.3em;border:1px solid;
+border-radius:3px;font-weight:normal;white-space:nowrap}
+.v-text{color:var(--met);border-color:var(--met)}.v-secondary{color:var(--ne);border-color:var(--ne)}
+.v-unverified{color:var(--partial);border-color:var(--partial);border-style:dashed}
+.v-auto,.v-other{color:var(--unmet);border-color:var(--unmet);border-style:dotted}
+.paraphrase{color:var(--muted)}
+.context,.no-statement{color:var(--muted);font-variant:small-caps}
+.force{color:#6e3c00;font-weight:600}
 .label{font-weight:600}
 summary{cursor:pointer}
 details .body{margin-top:.35rem;font-size:.92em}
@@ -103,48 +124,100 @@ def page(title: str, meta: Sequence[str], body: str, version: str) -> str:
 # ---------------------------------------------------------------- pieces
 
 
-def _grade_chip(g: str) -> str:
-    return (f"<li><span class=\"chip {C.GRADE_CSS[g]}\"><span class=\"mark\" aria-hidden=\"true\">"
-            f"{h(C.GRADE_MARK[g])}</span> <span class=\"label\">{h(C.GRADE_LABEL[g])}</span></span> "
-            f"{h(C.GRADE_MEANING[g])}</li>")
+def badge(level: Optional[str], title: bool = True) -> str:
+    """A small verification badge (with its meaning as a title, unless ``title`` is off); nothing for no level."""
+    if not level:
+        return ""
+    css = f"v-{level}" if level in V.VERIFICATION_LEVELS else "v-other"
+    meaning = f" title=\"{h(C.verification_meaning(level) or level)}\"" if title else ""
+    return f"<span class=\"badge {h(css)}\"{meaning}>{h(level)}</span>"
 
 
-def legend(graded: bool = True, topics: bool = False) -> str:
-    """The key to the colours, symbols and words; it reads without colour."""
-    items = [_grade_chip(g) for g in C.GRADE_LABEL] if graded else []
-    if topics:
-        items.append("<li><span class=\"chip g-none\"><span class=\"label\">no grade</span></span> "
-                     "a row that is a topic, not a norm: the articles on it, strongest first</li>")
-    return ("<section class=\"legend\" id=\"legend\" aria-label=\"Legend\">\n<h2>Legend</h2>\n<ul>\n" + "\n".join(items)
-            + "\n</ul>\n<p class=\"meta\">Each cell shows its grade as a symbol and a word; the colour only repeats "
-              "them. Open a cell for its reasons and evidence. Qualifiers name what matters about an article: "
-              "strength, the kind of exception, dispute settlement, transitions, contingency, sectors carved "
-              "out.</p>\n</section>\n")
+# How the legend shows the words of evidence: as the page shows them.
+WORDS_SHOWN: Mapping[str, str] = {
+    "quote": "<q>words</q>", "paraphrase": "<span class=\"paraphrase\">(paraphrase) words</span>",
+    "context": "<span class=\"context\">context</span>",
+    "no-statement": f"<span class=\"no-statement\">{h(C.NO_STATEMENT)}</span>",
+}
 
 
-def reasons_html(reasons: Sequence[Reason]) -> str:
-    """Why a finding or cell is not met, one item per failed requirement."""
+# Legend entries shown as a cell shows them, a mark and a word: the grades and the strengths.
+MARKED = frozenset({css for grade, css in C.GRADE_CSS.items() if grade is not None} | set(C.HARDNESS_CSS.values()))
+
+
+def _key_shown(k: C.Key) -> str:
+    if k.css.startswith("badge"):
+        return f"<span class=\"{h(k.css)}\">{h(k.shown.strip('[]'))}</span>"
+    if k.css in WORDS_SHOWN:
+        return WORDS_SHOWN[k.css]
+    if k.css not in MARKED:
+        css = f"chip {k.css}" if k.css else "chip"
+        return f"<span class=\"{h(css)}\"><span class=\"label\">{h(k.shown)}</span></span>"
+    mark, _, word = k.shown.partition(" ")  # a grade or a strength: its mark, then its word, as a cell shows them
+    return (f"<span class=\"chip {h(k.css)}\"><span class=\"mark\" aria-hidden=\"true\">{h(mark)}</span> "
+            f"<span class=\"label\">{h(word)}</span></span>")
+
+
+def _key_item(k: C.Key) -> str:
+    return f"<li>{_key_shown(k)} {h(k.meaning)}</li>"
+
+
+def legend(key: C.Legend) -> str:
+    """The key to the colours, symbols, badges and words; it reads without colour."""
+    groups = [f"<h3>{h(head)}</h3>\n<ul>\n" + "\n".join(_key_item(k) for k in keys) + "\n</ul>\n"
+              for head, keys in key.groups]
+    return ("<section class=\"legend\" id=\"legend\" aria-label=\"Legend\">\n<h2>Legend</h2>\n" + "".join(groups)
+            + "<p class=\"meta\">Each cell shows its grade (or strength) as a symbol and a word, a partial grade "
+              "with its score; the colour only repeats them. Open a cell for its reasons, each with its evidence."
+              "</p>\n</section>\n")
+
+
+def evidence_item(e: Evidence) -> str:
+    """One piece of evidence: citation, the words (a paraphrase never in quotation marks), source, badge."""
+    label = "<span class=\"context\">context</span> " if e.context else ""
+    if e.absent:
+        words = f" <span class=\"no-statement\">{h(C.NO_STATEMENT)}</span>"
+    elif e.quote is None:
+        words = ""
+    elif e.paraphrase:
+        words = f" <span class=\"paraphrase\">(paraphrase) {h(e.quote)}</span>"
+    else:
+        words = f" <q>{h(e.quote)}</q>"
+    where = f" <span class=\"where\">({h(e.file)}:{e.line})</span>" if e.file and not e.absent else ""
+    return f"<li>{label}{h(C.citation(e))}{words}{where}{badge(e.verification, title=False)}</li>"
+
+
+def _reason_item(r: Reason, plain: bool) -> str:
+    evidence = "".join(evidence_item(e) for e in r.evidence)
+    evidence = f"<ul class=\"evidence\">{evidence}</ul>" if evidence else ""
+    if plain:  # no article graded: the reason explains the grade
+        return f"<li>{h(r.because)}{evidence}</li>"
+    art = f" <span class=\"where\">(Art. {h(r.article)})</span>" if r.article and not r.evidence else ""
+    found = f"<br><span class=\"where\">found: {h(r.detail)}</span>" if r.detail else ""
+    return f"<li><strong>{h(C.reason_head(r))}</strong>{art}: {h(r.because)}{found}{evidence}</li>"
+
+
+def reasons_html(reasons: Sequence[Reason], plain: bool = False) -> str:
+    """Why a finding or cell is not met, one item per failed requirement, each with its evidence."""
     if not reasons:
         return ""
-    items = []
-    for r in reasons:
-        who = f" <span class=\"where\">[{h(', '.join(r.parties))}]</span>" if r.parties else ""
-        art = f" <span class=\"where\">(Art. {h(r.article)})</span>" if r.article else ""
-        found = f"<br><span class=\"where\">found: {h(r.detail)}</span>" if r.detail else ""
-        items.append(f"<li><strong>✗ {h(r.requirement)}</strong>{who}{art}: {h(r.because)}{found}</li>")
-    return "<p><strong>Why not met</strong></p><ul class=\"reasons\">" + "".join(items) + "</ul>"
+    title = "Why" if plain else "Why not met"
+    items = "".join(_reason_item(r, plain) for r in reasons)
+    return f"<p><strong>{title}</strong></p><ul class=\"reasons\">{items}</ul>"
 
 
 def evidence_html(evidence: Sequence[Evidence]) -> str:
-    """The quoted words behind a finding, with where they are."""
+    """The article's words behind a finding (labelled context where they support no reason)."""
     if not evidence:
         return ""
-    items = []
-    for e in evidence:
-        quote = f" <q>{h(e.quote)}</q>" if e.quote else ""
-        items.append(f"<li>Art. {h(e.article)}{quote} <span class=\"where\">({h(e.file)}:{e.line}; "
-                     f"{h(e.verification)})</span></li>")
-    return "<p><strong>Evidence</strong></p><ul class=\"evidence\">" + "".join(items) + "</ul>"
+    title = "Context: the article's words" if all(e.context for e in evidence) else "Evidence"
+    return f"<p><strong>{title}</strong></p><ul class=\"evidence\">" + "".join(map(evidence_item, evidence)) + "</ul>"
+
+
+def notes_html(f: Finding) -> str:
+    """Chapters searched, parts covered, encoders' notes."""
+    notes = C.finding_notes(f)
+    return "<ul class=\"notes\">" + "".join(f"<li>{h(x)}</li>" for x in notes) + "</ul>" if notes else ""
 
 
 def articles_html(articles: Sequence[ArticleView]) -> str:
@@ -156,109 +229,188 @@ def articles_html(articles: Sequence[ArticleView]) -> str:
         title = f" {h(a.title)}" if a.title else ""
         quals = "; ".join(h(q.text) for q in a.qualifiers)
         items.append(f"<li><strong>Art. {h(a.number)}</strong>{title}: {quals} "
-                     f"<span class=\"where\">({h(a.file)}:{a.line}; {h(a.verification)})</span></li>")
+                     f"<span class=\"where\">({h(a.file)}:{a.line})</span>{badge(a.verification, title=False)}</li>")
     return "<p><strong>Articles on the topic</strong></p><ul class=\"articles\">" + "".join(items) + "</ul>"
 
 
-def cell(grade: Optional[str], summary_lines: Iterable[str], body: str, label: str) -> str:
-    """A ``<td>``: colour class, symbol, word and short text; details open to ``body`` (already HTML)."""
-    lines = [h(x) for x in summary_lines]
-    mark = ""
-    if grade is not None:
-        mark = (f"<span class=\"mark\" aria-hidden=\"true\">{h(C.GRADE_MARK[grade])}</span> "
-                f"<span class=\"label\">{h(C.GRADE_LABEL[grade])}</span>")
-    text = mark + "".join(f"<span class=\"sub\">{x}</span>" for x in lines)
-    data = f" data-grade=\"{h(grade)}\"" if grade else ""
-    css = C.GRADE_CSS[grade]
+@attrs.frozen
+class Head:
+    """What a cell's summary opens with: its grade and score, or (strength lens) its hardness; its badge."""
+
+    grade: Optional[str]
+    score: Optional[int] = None
+    level: Optional[str] = None
+    hardness: Optional[C.Hardness] = None
+
+
+def _band(score: Optional[int]) -> str:
+    """A partial grade's band: its colour deepens as the score falls."""
+    if score is None:
+        return ""
+    return "low" if score < 34 else "high" if score >= 67 else "middle"
+
+
+def _score(head: Head) -> str:
+    if head.grade != V.Grade.PARTIAL or head.score is None or head.hardness is not None:
+        return ""
+    return (f" <meter class=\"score\" min=\"0\" max=\"100\" low=\"34\" high=\"67\" optimum=\"100\" "
+            f"value=\"{head.score}\" title=\"score {head.score} of 100\">{head.score}</meter>"
+            f"<span class=\"label\">{head.score}</span>")
+
+
+def _head_html(head: Head) -> str:
+    if head.hardness is not None:
+        mark, word = C.HARDNESS_MARK[head.hardness], str(head.hardness)
+    elif head.grade is not None:
+        mark, word = C.GRADE_MARK[head.grade], C.GRADE_LABEL[head.grade]
+    else:
+        return badge(head.level)
+    return (f"<span class=\"mark\" aria-hidden=\"true\">{h(mark)}</span> <span class=\"label\">{h(word)}</span>"
+            + _score(head) + badge(head.level))
+
+
+def _attributes(head: Head, label: str) -> str:
+    css = C.HARDNESS_CSS[head.hardness] if head.hardness is not None else C.GRADE_CSS[head.grade]
+    data = f" data-grade=\"{h(head.grade)}\"" if head.grade else ""
+    band = _band(head.score) if head.grade == V.Grade.PARTIAL and head.hardness is None else ""
+    data += f" data-band=\"{band}\"" if band else ""
+    return f"class=\"cell {css}\"{data} aria-label=\"{h(label)}\""
+
+
+def cell(head: Head, summary_lines: Iterable[str], body: str, label: str) -> str:
+    """A ``<td>``: colour class, symbol, word, score and badge, short text; details open to ``body`` (HTML)."""
+    text = _head_html(head) + "".join(f"<span class=\"sub\">{h(x)}</span>" for x in summary_lines)
     if not body:
-        return f"<td class=\"cell {css}\"{data} aria-label=\"{h(label)}\">{text}</td>"
-    return (f"<td class=\"cell {css}\"{data} aria-label=\"{h(label)}\"><details><summary>{text}"
-            f"</summary><div class=\"body\">{body}</div></details></td>")
+        return f"<td {_attributes(head, label)}>{text}</td>"
+    return (f"<td {_attributes(head, label)}><details><summary>{text}</summary>"
+            f"<div class=\"body\">{body}</div></details></td>")
 
 
-def matrix(caption: str, corner: str, columns: Sequence[tuple[str, str]],
-           rows: Sequence[tuple[str, str, list[str]]]) -> str:
-    """A table: ``columns`` are (name, subtitle) plain text; ``rows`` are (name, subtitle, [td html])."""
-    head = f"<th scope=\"col\">{h(corner)}</th>" + "".join(
-        f"<th scope=\"col\">{h(n)}<span class=\"sub\">{h(s)}</span></th>" for n, s in columns)
-    body = "".join(
-        f"<tr><th scope=\"row\">{h(n)}<span class=\"sub\">{h(s)}</span></th>{''.join(tds)}</tr>\n"
-        for n, s, tds in rows)
+@attrs.frozen
+class Column:
+    """A matrix column (or row) head: name and subtitle (plain text), badge and force."""
+
+    name: str
+    subtitle: str = ""
+    level: Optional[str] = None
+    force: str = ""
+
+
+def _column(info: AgreementInfo) -> Column:
+    return Column(info.id, info.title or "", info.verification, C.force_short(info.force))
+
+
+def _head_cell(c: Column, scope: str) -> str:
+    force = f"<span class=\"sub force\">{h(c.force)}</span>" if c.force else ""
+    return (f"<th scope=\"{scope}\">{h(c.name)}{badge(c.level)}<span class=\"sub\">{h(c.subtitle)}</span>"
+            f"{force}</th>")
+
+
+def matrix(caption: str, corner: str, columns: Sequence[Column], rows: Sequence[tuple[Column, list[str]]]) -> str:
+    """A table: ``columns`` and row heads as :class:`Column`, each row's cells as ``<td>`` HTML."""
+    head = f"<th scope=\"col\">{h(corner)}</th>" + "".join(_head_cell(c, "col") for c in columns)
+    body = "".join(f"<tr>{_head_cell(r, 'row')}{''.join(tds)}</tr>\n" for r, tds in rows)
     return (f"<div class=\"scroll\"><table class=\"matrix\">\n<caption>{h(caption)}</caption>\n"
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table></div>\n")
 
 
 def counts(grades: Iterable[Optional[str]]) -> str:
-    """``✓ met: 3  ~ partial: 1`` for the grades present, in the legend's order."""
-    present = [g for g in grades if g]
-    parts = [f"<span>{h(C.GRADE_MARK[g])} {h(C.GRADE_LABEL[g])}: {present.count(g)}</span>"
-             for g in C.GRADE_LABEL if g in present]
+    """``✓ met: 3  ~ partial: 1  ? not encoded: 2`` for the grades present, in the legend's order."""
+    return _counts([(C.grade_words(g), n) for g, n in C.grade_counts(grades)])
+
+
+def _counts(shown: Sequence[tuple[str, int]]) -> str:
+    parts = [f"<span>{h(words)}: {n}</span>" for words, n in shown]
     return f"<p class=\"counts\">{''.join(parts)}</p>\n" if parts else ""
 
 
-def _finding_cell(f: Optional[Finding], source: bool = False, extra: str = "") -> str:
-    if f is None:
-        return cell(V.Grade.UNMET, ["nothing binds both"], "", "no agreement binds both")
+def force_html(text: str) -> str:
+    """A force line (``binds no one on ...``) as a paragraph; nothing for a text in force."""
+    return f"<p class=\"force\">{h(text)}</p>" if text else ""
+
+
+def _finding_lines(f: Finding, source: bool, extra: str) -> list[str]:
     lines = [f"Art. {f.article}" if f.article else "no article"]
-    if f.reasons and f.unmet_because != V.UnmetBecause.NO_ARTICLE:
+    if f.reasons and f.article is not None:
         lines.append(f"{len(f.reasons)} requirement{'s' if len(f.reasons) != 1 else ''} not met")
-    if source:
-        lines.append(f.agreement)
-    if extra:
-        lines.append(extra)
-    body = reasons_html(f.reasons) + evidence_html(f.evidence)
-    return cell(f.grade, lines, body, f"{f.agreement} {f.norm}: {f.grade}")
+    lines += [C.force_short(f.force)] if f.force != V.Force.IN_FORCE else []
+    return lines + ([f.agreement] if source else []) + ([extra] if extra else [])
+
+
+def _finding_cell(f: Optional[Finding], source: bool = False, extra: str = "", force: str = "") -> str:
+    if f is None:
+        return cell(Head(V.Grade.UNMET), ["nothing binds both"], "", "no agreement binds both")
+    body = force_html(force or C.force_words(f.force)) + reasons_html(f.reasons, f.article is None)
+    body += notes_html(f) + evidence_html(f.evidence)
+    head = Head(f.grade, f.score, C.finding_verification(f))
+    return cell(head, _finding_lines(f, source, extra), body, f"{f.agreement} {f.norm}: {f.grade}")
 
 
 # ---------------------------------------------------------------- results
+
+
+def _agreements_html(infos: Sequence[AgreementInfo], as_of: dt.date) -> str:
+    items = "".join(f"<li><strong>{h(a.id)}</strong>{badge(a.verification)} {h(a.title or '')} "
+                    f"<span class=\"where\">({h(C.agreement_facts(a))})</span>{force_html(C.info_force(a, as_of))}</li>"
+                    for a in infos)
+    return f"<h2>Agreements</h2>\n<ul class=\"agreements\">{items}</ul>\n"
 
 
 def _report_page(r: Report, precedents: str) -> str:
     norms = list(dict.fromkeys(f.norm for f in r.findings))
     titles = {f.norm: f.norm_title or "" for f in r.findings}
     by = {(f.agreement, f.norm): f for f in r.findings}
-    columns = [(a.id, a.title or "") for a in r.agreements]
-    rows = [(n, titles[n], [_finding_cell(by.get((a.id, n))) for a in r.agreements]) for n in norms]
-    body = legend() + "<h2>Findings</h2>\n" + counts(f.grade for f in r.findings)
-    body += matrix("Norms by agreement", "Norm", columns, rows) + precedents
+    status = {a.id: a.status for a in r.agreements}
+
+    def td(a: str, n: str) -> str:
+        f = by.get((a, n))
+        return _finding_cell(f, force=C.force_words(f.force, status[a], r.as_of) if f else "")
+
+    rows = [(Column(n, titles[n]), [td(a.id, n) for a in r.agreements]) for n in norms]
+    body = legend(C.legend()) + _agreements_html(r.agreements, r.as_of) + "<h2>Findings</h2>\n"
+    body += counts(f.grade for f in r.findings)
+    body += matrix("Norms by agreement", "Norm", [_column(a) for a in r.agreements], rows) + precedents
     return page("Gap report: " + ", ".join(a.id for a in r.agreements), C.report_header(r), body, r.engine_version)
 
 
 def report(r: Report) -> str:
-    """Norms by agreement: one cell per finding, opening to its reasons and evidence."""
+    """Norms by agreement: one cell per finding, opening to its reasons, their evidence and notes."""
     return _report_page(r, "")
 
 
 def _comparison_td(c: Comparison, row: Row, agreement: str) -> str:
     x = c.cell(row.key, agreement)
-    lines = [a.summary() for a in x.articles] or ["no article"]
-    body = articles_html(x.articles) + reasons_html(x.reasons) + evidence_html(x.evidence)
-    return cell(x.grade, lines, body, f"{agreement} {row.key}: {x.grade or 'topic'}")
+    lines = [C.force_short(x.force)] if x.force != V.Force.IN_FORCE else []
+    lines += [a.summary() for a in x.articles] or ["no article"]
+    body = articles_html(x.articles) + reasons_html(x.reasons, not x.articles) + evidence_html(x.evidence)
+    hard = C.hardness(x) if C.by_strength(c) else None
+    head = Head(x.grade, x.score, C.cell_verification(x), hard)
+    return cell(head, lines, body, f"{agreement} {row.key}: {hard or x.grade or 'topic'}")
 
 
 def comparison(c: Comparison) -> str:
     """The matrix (agreements down the side if transposed); cells open to articles, reasons, evidence."""
     graded = any(r.kind is V.RowKind.NORM for r in c.rows)
+    row_heads = [Column(r.key, r.title or "") for r in c.rows]
     if c.transposed:
-        columns = [(r.key, r.title or "") for r in c.rows]
-        rows = [(a.id, a.title or "", [_comparison_td(c, r, a.id) for r in c.rows]) for a in c.agreements]
-        corner = "Agreement"
+        rows = [(_column(a), [_comparison_td(c, r, a.id) for r in c.rows]) for a in c.agreements]
+        columns, corner = row_heads, "Agreement"
     else:
-        columns = [(a.id, a.title or "") for a in c.agreements]
-        rows = [(r.key, r.title or "", [_comparison_td(c, r, a.id) for a in c.agreements]) for r in c.rows]
-        corner = "Norm" if graded else "Topic"
-    body = legend(graded, any(r.kind == "topic" for r in c.rows)) + "<h2>Matrix</h2>\n"
-    body += counts(x.grade for x in c.cells) + matrix("Side-by-side comparison", corner, columns, rows)
+        rows = [(rh, [_comparison_td(c, r, a.id) for a in c.agreements]) for rh, r in zip(row_heads, c.rows)]
+        columns, corner = [_column(a) for a in c.agreements], "Norm" if graded else "Topic"
+    body = legend(C.comparison_legend(c)) + "<h2>Matrix</h2>\n"
+    body += _counts(C.cell_counts(c)) + matrix("Side-by-side comparison", corner, columns, rows)
     return page("Comparison: " + ", ".join(a.id for a in c.agreements), C.comparison_header(c), body,
                 c.engine_version)
 
 
-def _pair_columns(p: Pair) -> list[tuple[str, str]]:
-    columns = [("strongest", "the best commitment binding both")]
+def _pair_columns(p: Pair) -> list[Column]:
+    columns = [Column("strongest", "the best commitment binding both")]
     if p.drafts:
-        columns.append(("with drafts", "the strongest once the drafts are in force"))
-    columns += [(b.agreement.id, b.agreement.title or "") for b in p.agreements]
-    return columns + [(d.id, "draft: " + (d.title or "")) for d in p.drafts]
+        columns.append(Column("with drafts", "the strongest once the drafts are in force"))
+    columns += [_column(b.agreement) for b in p.agreements]
+    return columns + [Column(d.id, "draft: " + (d.title or ""), d.verification, C.force_short(d.force))
+                      for d in p.drafts]
 
 
 def pair(p: Pair) -> str:
@@ -269,10 +421,10 @@ def pair(p: Pair) -> str:
         if p.drafts:
             tds.append(_finding_cell(r.with_drafts, source=True, extra=r.effect or "no change"))
         tds += [_finding_cell(f) for f in r.findings + r.draft_findings]
-        rows.append((r.norm, r.norm_title or "", tds))
+        rows.append((Column(r.norm, r.norm_title or ""), tds))
     listing = "".join(f"<p>{h(x)}</p>\n" if not x.startswith("  ") else f"<ul><li>{h(x.strip())}</li></ul>\n"
                       for x in C.pair_agreement_lines(p))
-    body = legend() + "<h2>Agreements</h2>\n" + listing + "<h2>Norms</h2>\n"
+    body = legend(C.legend(extra=(("cells", C.PAIR_KEYS),))) + "<h2>Agreements</h2>\n" + listing + "<h2>Norms</h2>\n"
     body += counts(r.strongest.grade if r.strongest else V.Grade.UNMET for r in p.rows)
     body += matrix("Strongest commitment between the two, by norm", "Norm", _pair_columns(p), rows)
     if p.drafts:
@@ -306,16 +458,17 @@ def _text_changes(d: Diff) -> str:
 
 def _grade_change_row(g: GradeChange) -> str:
     return (f"<tr><th scope=\"row\">{h(g.norm)}<span class=\"sub\">{h(g.norm_title or '')}</span></th>"
-            + cell(g.old_grade, [f"Art. {g.old_article}" if g.old_article else "no article"], "",
+            + cell(Head(g.old_grade), [f"Art. {g.old_article}" if g.old_article else "no article"], "",
                    f"before: {g.old_grade}")
-            + cell(g.new_grade, [f"Art. {g.new_article}" if g.new_article else "no article"], "",
+            + cell(Head(g.new_grade), [f"Art. {g.new_article}" if g.new_article else "no article"], "",
                    f"after: {g.new_grade}")
             + f"<td>{h(g.effect)}</td><td>{h('; '.join(g.resolved))}</td><td>{h('; '.join(g.introduced))}</td></tr>\n")
 
 
 def diff(d: Diff) -> str:
     """What the text says differently, then the findings that changed."""
-    body = legend(d.grades != ()) + _text_changes(d) + f"<h2>Grades: {h(d.summary)}</h2>\n"
+    key = legend(C.legend(grades=d.grades != (), words=False))
+    body = key + _text_changes(d) + f"<h2>Grades: {h(d.summary)}</h2>\n"
     body += ("<div class=\"scroll\"><table class=\"matrix\"><caption>Findings that changed</caption><thead><tr>"
              "<th scope=\"col\">Norm</th><th scope=\"col\">Before</th><th scope=\"col\">After</th>"
              "<th scope=\"col\">Effect</th><th scope=\"col\">Now holds</th><th scope=\"col\">Now fails</th></tr></thead>"

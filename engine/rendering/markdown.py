@@ -6,11 +6,12 @@ so a pipe, a backtick or an HTML tag in a title cannot break a table or act.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import re
-from typing import TYPE_CHECKING, Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Optional, Sequence
 
-from engine.evaluation.findings import Finding, Report
+from engine.evaluation.findings import Evidence, Finding, Report
 from engine.language import vocab as V
 from engine.rendering import common as C
 from engine.rendering import safe
@@ -24,99 +25,155 @@ if TYPE_CHECKING:
 
 md = safe.markdown
 
-GRADE: Mapping[str, str] = {V.Grade.MET: "**met**", V.Grade.PARTIAL: "*partial*", V.Grade.UNMET: "**UNMET**",
-                            V.Grade.NOT_APPLICABLE: "n/a"}
+QUOTES = ("“", "”")
+
+
+def grade(g: str, score: Optional[int] = None) -> str:
+    """``**✓ met**``, ``*~ partial 43*``, ``**✗ unmet**``, ``? not encoded``: emphasis by grade, and the words."""
+    words = md(C.grade_words(g, score))
+    if g == V.Grade.PARTIAL:
+        return f"*{words}*"
+    return f"**{words}**" if g in (V.Grade.MET, V.Grade.UNMET) else words
+
+
+def badge(level: Optional[str]) -> str:
+    """`` \\[text\\]`` (with its leading space), nothing for no level."""
+    return f" {md(C.badge(level))}" if level else ""
+
+
+def legend(key: C.Legend) -> list[str]:
+    """A ``## Key`` section: one table row per entry, its group named on the group's first row."""
+    out = ["", "## Key", "", "| | Shown | Meaning |", "|---|---|---|"]
+    for head, keys in key.groups:
+        out += [f"| {md(head) if i == 0 else ''} | {md(k.shown)} | {md(k.meaning)} |" for i, k in enumerate(keys)]
+    return out
 
 
 # ---------------------------------------------------------------- report
 
 
-def _finding_lines(f: Finding) -> list[str]:
-    out = ["", f"### {md(f.norm)}: {GRADE[f.grade]}" + (f" (Art. {md(f.article)})" if f.article else "")]
-    if f.norm_title:
-        out += ["", f"*{md(f.norm_title)}*"]
-    if f.reasons:
-        out.append("")
+def _evidence(e: Evidence) -> str:
+    return md(C.evidence_words(e, QUOTES))
+
+
+def reason_lines(f: Finding) -> list[str]:
+    """Each reason as a list item, its evidence as items under it."""
+    out = []
     for r in f.reasons:
-        who = f" ({md(C.party_list(r.parties))})" if r.parties else ""
-        line = f"- **{md(r.requirement)}**{who}: {md(r.because)}"
-        if r.detail:
-            line += f" Found: {md(r.detail)}."
-        out.append(line)
-    if f.evidence:
-        out.append("")
-    for e in f.evidence:
-        quote = f" “{md(e.quote)}”" if e.quote else ""
-        out.append(f"> Art. {md(e.article)}{quote} ({md(e.file)}:{e.line}, {md(e.verification)})  ")
+        if f.article is None:  # no article graded: the reason explains the grade
+            out.append(f"- {md(r.because)}")
+        else:
+            found = f" Found: {md(r.detail)}." if r.detail else ""
+            out.append(f"- **{md(C.reason_head(r))}**: {md(r.because)}{found}")
+        out += [f"  - {_evidence(e)}" for e in r.evidence]
     return out
 
 
-def _agreement_lines(info: AgreementInfo, findings: Sequence[Finding]) -> list[str]:
+def _finding_lines(f: Finding, force: str) -> list[str]:
+    head = f"### {md(f.norm)}: {grade(f.grade, f.score)}" + (f" (Art. {md(f.article)})" if f.article else "")
+    out = ["", head + badge(C.finding_verification(f))]
+    out += ["", f"*{md(f.norm_title)}*"] if f.norm_title else []
+    out += ["", f"**{md(force)}**"] if force else []
+    reasons = reason_lines(f) + [f"- {md(x)}" for x in C.finding_notes(f)]
+    out += [""] + reasons if reasons else []
+    out += [""] + [f"> {_evidence(e)}  " for e in f.evidence] if f.evidence else []
+    return out
+
+
+def _agreement_lines(info: AgreementInfo, findings: Sequence[Finding], as_of: dt.date) -> list[str]:
     out = ["", f"## {md(info.id)}: {md(info.title or '')}", ""]
-    status = f"{info.status or 'status not given'}; parties: {C.party_list(info.parties)}"
-    if info.based_on:
-        status += f"; draft based on {info.based_on}"
-    out += [md(status), "", "| Norm | Grade | Article | Main gap |", "|---|---|---|---|"]
+    out += [md(C.agreement_facts(info, names=True))]
+    force = C.info_force(info, as_of)
+    out += ["", f"**{md(force)}**"] if force else []
+    out += ["", f"Findings: {md(C.counts_words(f.grade for f in findings) or 'none')}"]
+    out += ["", "| Norm | Grade | Article | Checked | Main gap |", "|---|---|---|---|---|"]
     for f in findings:
         gap = C.unmet_note(f) or (f.reasons[0].requirement if f.reasons else "")
-        out.append(f"| {md(f.norm)} | {GRADE[f.grade]} | {md(f.article or '-')} | {md(gap)} |")
+        checked = md(C.badge(C.finding_verification(f))) or "-"
+        out.append(f"| {md(f.norm)} | {grade(f.grade, f.score)} | {md(f.article or '-')} | {checked} | {md(gap)} |")
     for f in findings:
-        out += _finding_lines(f)
+        out += _finding_lines(f, C.force_words(f.force, info.status, as_of))
     return out
 
 
 def report(r: Report) -> str:
-    """Per agreement: a summary table, then each finding with its reasons and quoted evidence."""
+    """Per agreement: a summary table, then each finding with its reasons and their evidence; a key."""
     out = ["# Gap report", ""] + [f"- {md(line)}" for line in C.report_header(r)]
     for info in r.agreements:
-        out += _agreement_lines(info, [f for f in r.findings if f.agreement == info.id])
-    return "\n".join(out) + "\n"
+        out += _agreement_lines(info, [f for f in r.findings if f.agreement == info.id], r.as_of)
+    return "\n".join(out + legend(C.legend())) + "\n"
 
 
 # ---------------------------------------------------------------- comparison
 
 
-def _cell(cell: Cell) -> str:
-    parts = []
-    if cell.grade:
-        words = C.grade_words(cell.grade)
-        parts.append(f"**{words}**" if cell.grade != V.Grade.PARTIAL else f"*{words}*")
+def _cell_head(c: Comparison, cell: Cell) -> str:
+    """``*~ partial 43* \\[text\\]``, or through the strength lens ``**● hard** \\[text\\]``."""
+    h = C.hardness(cell) if C.by_strength(c) else None
+    if h is not None:
+        head = f"**{md(C.hardness_words(h))}**"
+    else:
+        head = grade(cell.grade, cell.score) if cell.grade else ""
+    return (head + badge(C.cell_verification(cell))).strip()
+
+
+def _cell(c: Comparison, cell: Cell) -> str:
+    parts = [_cell_head(c, cell)] + ([md(C.force_short(cell.force))] if cell.force != V.Force.IN_FORCE else [])
     parts += [md(a.summary()) for a in cell.articles] or ["no article"]
-    return "<br>".join(parts)
+    return "<br>".join(p for p in parts if p)
+
+
+def _column(info: AgreementInfo) -> str:
+    force = C.force_short(info.force)
+    return md(info.id) + badge(info.verification) + (f"<br>{md(force)}" if force else "")
 
 
 def _comparison_table(c: Comparison) -> list[str]:
-    agreements = [a.id for a in c.agreements]
     if c.transposed:
         out = ["| Agreement | " + " | ".join(md(r.key) for r in c.rows) + " |", "|---" * (len(c.rows) + 1) + "|"]
-        for a in agreements:
-            out.append(f"| {md(a)} | " + " | ".join(_cell(c.cell(r.key, a)) for r in c.rows) + " |")
+        for a in c.agreements:
+            out.append(f"| {_column(a)} | " + " | ".join(_cell(c, c.cell(r.key, a.id)) for r in c.rows) + " |")
         return out
-    out = ["| Row | " + " | ".join(md(a) for a in agreements) + " |", "|---" * (len(agreements) + 1) + "|"]
+    out = ["| Row | " + " | ".join(_column(a) for a in c.agreements) + " |", "|---" * (len(c.agreements) + 1) + "|"]
     for r in c.rows:
         label = md(r.key) + (f"<br>*{md(r.title)}*" if r.title and r.kind is V.RowKind.NORM else "")
-        out.append(f"| {label} | " + " | ".join(_cell(c.cell(r.key, a)) for a in agreements) + " |")
+        out.append(f"| {label} | " + " | ".join(_cell(c, c.cell(r.key, a.id)) for a in c.agreements) + " |")
+    return out
+
+
+def _gap_lines(c: Comparison, row: str, agreement: str) -> list[str]:
+    cell = c.cell(row, agreement)
+    out = [f"- **{md(agreement)}**, {md(row)}: {grade(cell.grade or '', cell.score)}"
+           + badge(C.cell_verification(cell))]
+    for reason in cell.reasons:
+        found = f" Found: {md(reason.detail)}." if reason.detail else ""
+        out.append(f"  - {md(C.reason_head(reason))}: {md(reason.because)}{found}")
+        out += [f"    - {_evidence(e)}" for e in reason.evidence]
     return out
 
 
 def _comparison_gaps(c: Comparison) -> list[str]:
-    gaps = [(r, a.id) for r in c.rows for a in c.agreements if c.cell(r.key, a.id).grade in C.GAPS]
+    gaps = [(r.key, a.id) for r in c.rows for a in c.agreements if c.cell(r.key, a.id).grade in C.GAPS]
     out = ["", "## Gaps", ""] if gaps else []
-    for r, a in gaps:
-        cell = c.cell(r.key, a)
-        out.append(f"- **{md(a)}**, {md(r.key)}: {md(cell.grade)}")
-        for reason in cell.reasons:
-            who = f" ({md(C.party_list(reason.parties))})" if reason.parties else ""
-            found = f" Found: {md(reason.detail)}." if reason.detail else ""
-            out.append(f"  - {md(reason.requirement)}{who}: {md(reason.because)}{found}")
-    return out
+    return out + [x for row, a in gaps for x in _gap_lines(c, row, a)]
+
+
+def _not_encoded(c: Comparison) -> list[str]:
+    out = []
+    for a in c.agreements:
+        rows = [r.key for r in c.rows if c.cell(r.key, a.id).grade == V.Grade.NOT_ENCODED]
+        out += [f"- **{md(a.id)}**: {md(', '.join(rows))}"] if rows else []
+    intro = "The encoding does not cover the part of the treaty where these rules would stand: not gaps."
+    return ["", "## Not encoded", "", intro, ""] + out if out else []
 
 
 def comparison(c: Comparison) -> str:
-    """The matrix as one table, a legend, then the gaps with their reasons."""
-    out = ["# Comparison", ""] + [f"- {md(x)}" for x in C.comparison_header(c)] + [""]
+    """The matrix as one table, the counts, then the gaps with their reasons and evidence; a key."""
+    out = ["# Comparison", ""] + [f"- {md(x.strip())}" for x in C.comparison_header(c)] + [""]
     out += _comparison_table(c)
-    out += ["", f"*Legend:* {md(C.COMPARISON_LEGEND)}"] + _comparison_gaps(c)
+    counts = "  ".join(f"{shown} {n}" for shown, n in C.cell_counts(c))
+    out += ["", f"Cells: {md(counts)}"] if counts else []
+    out += _comparison_gaps(c) + _not_encoded(c) + legend(C.comparison_legend(c))
     return "\n".join(out) + "\n"
 
 
@@ -173,8 +230,8 @@ def _words(lines: Sequence[str]) -> str:
 
 def _pair_table(p: Pair) -> list[str]:
     heads = ["Norm", "Strongest"] + (["With drafts"] if p.drafts else [])
-    heads += [b.agreement.id for b in p.agreements] + [d.id for d in p.drafts]
-    out = ["", "| " + " | ".join(md(h) for h in heads) + " |", "|---" * len(heads) + "|"]
+    columns = [_column(b.agreement) for b in p.agreements] + [_column(d) for d in p.drafts]
+    out = ["", "| " + " | ".join([md(h) for h in heads] + columns) + " |", "|---" * (len(heads) + len(columns)) + "|"]
     for r in p.rows:
         cells = [md(r.norm), _words(C.finding_words(r.strongest, True))]
         if p.drafts:
@@ -190,8 +247,10 @@ def _pair_gaps(p: Pair) -> list[str]:
         s = r.strongest
         if s is None or not s.reasons:
             continue
-        out.append(f"- **{md(r.norm)}** ({md(s.agreement)}, {md(s.grade)})")
-        out += [f"  - {md(x.requirement)}: {md(x.because)}" for x in s.reasons]
+        out.append(f"- **{md(r.norm)}** ({md(s.agreement)}, {grade(s.grade, s.score)})")
+        for x in s.reasons:
+            out.append(f"  - {md(C.reason_head(x))}: {md(x.because)}")
+            out += [f"    - {_evidence(e)}" for e in x.evidence]
     return (["", "## Where the strongest commitment falls short", ""] if out else []) + out
 
 
@@ -199,10 +258,13 @@ def pair(p: Pair) -> str:
     """The agreements binding both, the norms table, then where the strongest commitment falls short."""
     out = ["# Pair view", ""] + [f"- {md(x)}" for x in C.pair_header(p)] + [""]
     out += [md(x.strip()) if not x.startswith("  ") else f"- {md(x.strip())}" for x in C.pair_agreement_lines(p)]
-    out += _pair_table(p) + _pair_gaps(p)
+    out += _pair_table(p)
+    counts = C.counts_words(r.strongest.grade if r.strongest else V.Grade.UNMET for r in p.rows)
+    out += ["", f"Strongest: {md(counts)}"] if counts else []
+    out += _pair_gaps(p)
     if p.drafts:
         out += ["", f"**{md(C.pair_summary(p))}**"]
-    return "\n".join(out) + "\n"
+    return "\n".join(out + legend(C.legend(words=True, extra=(("cells", C.PAIR_KEYS),)))) + "\n"
 
 
 # ---------------------------------------------------------------- precedents

@@ -7,11 +7,12 @@ tables of at most :data:`engine.rendering.grid.WIDTH` columns.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import textwrap
 from typing import TYPE_CHECKING, Mapping, Sequence
 
-from engine.evaluation.findings import Candidate, Check, Finding, Report
+from engine.evaluation.findings import Candidate, Check, Evidence, Finding, Report
 from engine.language import vocab as V
 from engine.rendering import common as C
 from engine.rendering import grid, safe
@@ -26,8 +27,8 @@ if TYPE_CHECKING:
 WIDTH = 80
 
 
-def _wrap(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(safe.term(text), WIDTH, initial_indent=indent, subsequent_indent=indent) or [indent]
+def _wrap(text: str, indent: str, width: int = WIDTH) -> list[str]:
+    return textwrap.wrap(safe.term(text), width, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
 # ---------------------------------------------------------------- report
@@ -47,11 +48,20 @@ def _width(text: str) -> int:
                for ch in text)
 
 
+def _column_widths(rows: list[list[str]], headers: list[str], widths: list[int]) -> list[int]:
+    """Each column's wrapping width: at most ``widths[i]``; the last column takes what is left of WIDTH."""
+    natural = [max([_width(h) + 2] + [_width(x) for r in rows for x in _cells(r[i], w)]) for i, (h, w) in
+               enumerate(zip(headers[:-1], widths))]
+    return natural + [max(widths[-1], WIDTH - sum(natural) - 2 * (len(headers) - 1))]
+
+
 def _table(rows: list[list[str]], headers: list[str], widths: list[int]) -> str:
     """A plain table (columns two spaces apart, a dashed rule under the headers, long cells wrapped).
 
+    ``widths``: the widest each column wraps to; the last column's is its least (it fills the line).
     Drawn here rather than with tabulate, whose import alone costs a warm report 40 ms.
     """
+    widths = _column_widths(rows, headers, widths)
     wrapped = [[_cells(cell, w) for cell, w in zip(row, widths)] for row in rows]
     cols = [max([_width(h) + 2] + [_width(x) for r in wrapped for x in r[i]]) for i, h in enumerate(headers)]
 
@@ -73,50 +83,83 @@ def _short_reason(f: Finding) -> str:
 
 
 def _summary_table(findings: Sequence[Finding]) -> str:
-    rows = [[safe.term(f.norm), f"{C.GRADE_MARK[f.grade]} {f.grade}", safe.term(f.article or "-"),
-             safe.term(C.unmet_note(f) or _short_reason(f))] for f in findings]
-    return _table(rows, ["norm", "grade", "article", "main gap"], [26, 10, 8, 30])
+    rows = [[safe.term(f.norm), C.grade_words(f.grade, f.score), safe.term(f.article or "-"),
+             safe.term(C.badge(C.finding_verification(f)) or "-"), safe.term(C.unmet_note(f) or _short_reason(f))]
+            for f in findings]
+    return _table(rows, ["norm", "grade", "article", "checked", "main gap"], [24, 13, 7, 12, 16])
 
 
-def _finding_lines(f: Finding) -> list[str]:
-    head = f"{f.norm}: {f.grade.upper()}"
+def legend_lines(key: C.Legend, width: int = WIDTH) -> list[str]:
+    """``key:``, then per group its entries: what is shown, then what it means (wrapped to ``width``)."""
+    lines = ["key:"]
+    for head, keys in key.groups:
+        for i, k in enumerate(keys):
+            first = f"  {head if i == 0 else '':<9} {k.shown:<14} "
+            lines += textwrap.wrap(k.meaning, width, initial_indent=first, subsequent_indent=" " * len(first))
+    return lines
+
+
+def evidence_lines(e: Evidence, indent: str) -> list[str]:
+    """One piece of evidence: citation, words (or ``paraphrase:``, or why none), source and badge."""
+    return _wrap(C.evidence_words(e), indent)
+
+
+def reason_lines(f: Finding, brief: bool = False) -> list[str]:
+    """Each reason followed by its evidence; a reason that is no failed requirement in plain words.
+
+    ``brief``: the requirement and its evidence only (the trace has said why and what was found).
+    """
+    lines: list[str] = []
+    for r in f.reasons:
+        if f.article is None:  # no article graded: the reason explains the grade, no requirement failed
+            lines += _wrap(r.because, "  ")
+        else:
+            lines += _wrap(C.reason_head(r), "  ") + ([] if brief else _wrap(r.because, "      "))
+            if r.detail and not brief:
+                lines += _wrap(f"found: {r.detail}", "      ")
+        lines += [x for e in r.evidence for x in evidence_lines(e, "      > ")]
+    return lines
+
+
+def _finding_head(f: Finding) -> str:
+    head = f"{f.norm}: {f.grade.upper()}{C.score_words(f.grade, f.score)}"
     if f.article:
         head += f" (Art. {f.article})"
-    if f.norm_title:
-        head += f" - {f.norm_title}"
-    lines = _wrap(head, "")
-    if f.grade == V.Grade.UNMET and f.unmet_because == V.UnmetBecause.NO_ARTICLE:
-        return lines + [x for r in f.reasons for x in _wrap(r.because, "  ")]
-    for r in f.reasons:
-        who = f" [{C.party_list(r.parties)}]" if r.parties else ""
-        lines.extend(_wrap(f"✗ {r.requirement}{who}", "  "))
-        lines.extend(_wrap(r.because, "      "))
-        if r.detail:
-            lines.extend(_wrap(f"found: {r.detail}", "      "))
-    for e in f.evidence[:4]:
-        quote = f' "{e.quote}"' if e.quote else ""
-        lines.extend(_wrap(f"Art. {e.article}{quote} ({e.file}:{e.line}; {e.verification})", "  > "))
+    level = C.finding_verification(f)
+    if level:
+        head += f" {C.badge(level)}"
+    return head + (f" - {f.norm_title}" if f.norm_title else "")
+
+
+def _finding_lines(f: Finding, force: str) -> list[str]:
+    lines = _wrap(_finding_head(f), "")
+    if force:
+        lines += _wrap(force, "  ")
+    lines += reason_lines(f) + [x for note in C.finding_notes(f) for x in _wrap(note, "  ")]
+    context = f.evidence[:4]
+    lines += [x for e in context for x in evidence_lines(e, "  > ")]
     if len(f.evidence) > 4:
         lines.append(f"  > ... {len(f.evidence) - 4} more quotes (--format json lists all)")
     return lines
 
 
-def _agreement_lines(info: AgreementInfo, findings: Sequence[Finding]) -> list[str]:
-    lines = [""] + _wrap(f"{info.id}: {info.title or ''}".strip(), "")
-    status = f"{info.status or 'status not given'}; {len(info.parties)} parties"
-    if info.based_on:
-        status += f"; draft based on {info.based_on}"
-    lines += [safe.term(status), ""] + _summary_table(findings).splitlines()
+def _agreement_lines(info: AgreementInfo, findings: Sequence[Finding], as_of: dt.date) -> list[str]:
+    lines = [""] + _wrap(f"{info.id}: {info.title or ''}".strip(), "") + _wrap(C.agreement_facts(info), "")
+    force = C.info_force(info, as_of)
+    lines += _wrap(force, "") if force else []
+    lines += [f"findings: {C.counts_words(f.grade for f in findings) or 'none'}", ""]
+    lines += _summary_table(findings).splitlines()
     for f in findings:
-        lines += [""] + _finding_lines(f)
+        lines += [""] + _finding_lines(f, C.force_words(f.force, info.status, as_of))
     return lines
 
 
 def report(r: Report) -> str:
-    """Per agreement: a summary table, then each finding with its reasons and evidence."""
+    """Per agreement: a summary table, then each finding with its reasons and their evidence; a key."""
     lines = [safe.term(x) for x in C.report_header(r)]
     for info in r.agreements:
-        lines += _agreement_lines(info, [f for f in r.findings if f.agreement == info.id])
+        lines += _agreement_lines(info, [f for f in r.findings if f.agreement == info.id], r.as_of)
+    lines += [""] + legend_lines(C.legend())
     return "\n".join(lines) + "\n"
 
 
@@ -144,76 +187,108 @@ def _candidate_lines(c: Candidate, mark: str) -> list[str]:
     return lines + [x for check in c.checks for x in _check_lines(check)]
 
 
-def finding(f: Finding) -> str:
-    """The trace (``tradegap explain``): every article on the topic, every requirement, every step."""
+def _trace_head(f: Finding) -> list[str]:
     t = safe.term
-    lines = [f"{t(f.agreement)} against {t(f.norm)}: {f.grade.upper()}"
-             + (f" (Art. {t(f.article)})" if f.article else "")]
+    head = f"{t(f.agreement)} against {t(f.norm)}: {f.grade.upper()}{C.score_words(f.grade, f.score)}"
+    head += f" (Art. {t(f.article)})" if f.article else ""
+    level = C.finding_verification(f)
+    lines = [head + (f" {t(C.badge(level))}" if level else "")]
+    force = C.force_words(f.force)
+    lines += _wrap(force, "") if force else []
     if f.norm_title:
         lines.append(f"norm: {t(f.norm_title)} [topics: {', '.join(f.topics)}]")
+    return lines
+
+
+def finding(f: Finding) -> str:
+    """The trace (``tradegap explain``): every article on the topic, every requirement, every step;
+    then each reason with its evidence, and the encoders' notes."""
+    lines = _trace_head(f)
+    notes = [x for note in C.finding_notes(f) for x in _wrap(note, "  ")]
     if not f.candidates:
-        lines += [f"  {t(r.because)}" for r in f.reasons]
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + reason_lines(f) + notes) + "\n"
     lines.append(f"{len(f.candidates)} article(s) on the topic; the best one decides the grade.")
     for i, c in enumerate(f.candidates):
         lines += _candidate_lines(c, "best" if i == 0 else "also")
+    if any(r.evidence for r in f.reasons):
+        lines += ["", "the evidence for each failed requirement:"] + reason_lines(f, brief=True)
+    lines += [""] + notes if notes else []
     return "\n".join(lines) + "\n"
 
 
 # ---------------------------------------------------------------- comparison
 
 
-def _cell_lines(cell: Cell) -> list[str]:
-    """A cell as plain lines (not yet escaped): grade, then one line per article."""
-    lines = [C.grade_words(cell.grade)] if cell.grade else []
+def _cell_lines(c: Comparison, cell: Cell) -> list[str]:
+    """A cell as plain lines (not yet escaped): grade and badge, force, then one line per article."""
+    head = C.cell_head(c, cell)
+    lines = [head] if head else []
+    lines += [C.force_short(cell.force)] if cell.force != V.Force.IN_FORCE else []
     return lines + ([a.summary() for a in cell.articles] or ["no article"])
+
+
+def _column_head(info: AgreementInfo) -> list[str]:
+    """An agreement's column head: its id, badge and (if it binds no one) its force."""
+    return [info.id] + [x for x in (C.badge(info.verification), C.force_short(info.force)) if x]
 
 
 def _row_label(row: Row) -> list[str]:
     return [row.key] + ([row.title] if row.title and row.kind is V.RowKind.NORM else [])
 
 
-def _comparison_gaps(c: Comparison) -> list[str]:
-    out = []
-    for row in c.rows:
-        for info in c.agreements:
-            cell = c.cell(row.key, info.id)
-            if cell.grade not in C.GAPS:
-                continue
-            art = f", Art. {cell.articles[0].number}" if cell.articles else ""
-            out.append(safe.term(f"{info.id} / {row.key}: {cell.grade}{art}"))
-            for r in cell.reasons:
-                who = f" [{C.party_list(r.parties)}]" if r.parties else ""
-                found = f": {r.detail}" if r.detail else f": {r.because}"
-                out.extend(grid.wrap_cell([safe.term(f"  ✗ {r.requirement}{who}{found}")], 100).splitlines())
+def _gap_lines(c: Comparison, row: Row, info: AgreementInfo) -> list[str]:
+    cell = c.cell(row.key, info.id)
+    art = f", Art. {cell.articles[0].number}" if cell.articles else ""
+    head = f"{info.id} / {row.key}: {cell.grade}{C.score_words(cell.grade, cell.score)}{art}"
+    out = [safe.term(C.with_badge(head, C.cell_verification(cell)))]
+    for r in cell.reasons:
+        found = f": {r.detail}" if r.detail else f": {r.because}"
+        out += grid.wrap_cell([safe.term(f"  {C.reason_head(r)}{found}")], 100).splitlines()
+        out += [x for e in r.evidence for x in _wrap(C.evidence_words(e), "      > ", 100)]
     return out
+
+
+def _comparison_gaps(c: Comparison) -> list[str]:
+    return [x for row in c.rows for info in c.agreements if c.cell(row.key, info.id).grade in C.GAPS
+            for x in _gap_lines(c, row, info)]
+
+
+def _not_encoded(c: Comparison) -> list[str]:
+    """Per agreement, the rows it cannot tell: not gaps."""
+    out = []
+    for info in c.agreements:
+        rows = [r.key for r in c.rows if c.cell(r.key, info.id).grade == V.Grade.NOT_ENCODED]
+        if rows:
+            out += grid.wrap_cell([safe.term(f"  {info.id}: {', '.join(rows)}")], grid.WIDTH).splitlines()
+    return ["", "not encoded (the encoding does not cover their part of the treaty; not gaps):"] + out if out else []
 
 
 def _comparison_table(c: Comparison) -> str:
     t = safe.term
-    agreements = [a.id for a in c.agreements]
     if c.transposed:
-        labels = [[t(a)] for a in agreements]
-        headers = [t(r.key) for r in c.rows]
-        cells = [[[t(x) for x in _cell_lines(c.cell(r.key, a))] for r in c.rows] for a in agreements]
+        labels = [[t(x) for x in _column_head(a)] for a in c.agreements]
+        headers = [[t(r.key)] for r in c.rows]
+        cells = [[[t(x) for x in _cell_lines(c, c.cell(r.key, a.id))] for r in c.rows] for a in c.agreements]
         corner = "agreement"
     else:
         labels = [[t(x) for x in _row_label(r)] for r in c.rows]
-        headers = [t(a) for a in agreements]
-        cells = [[[t(x) for x in _cell_lines(c.cell(r.key, a))] for a in agreements] for r in c.rows]
+        headers = [[t(x) for x in _column_head(a)] for a in c.agreements]
+        cells = [[[t(x) for x in _cell_lines(c, c.cell(r.key, a.id))] for a in c.agreements] for r in c.rows]
         corner = "norm" if all(r.kind is V.RowKind.NORM for r in c.rows) else "row"
     return grid.table(corner, headers, labels, cells)
 
 
 def comparison(c: Comparison) -> str:
-    """The matrix (split to fit the terminal), a legend, then the gaps with their reasons."""
+    """The matrix (split to fit the terminal), the counts and a key, then the gaps with their reasons."""
     lines = [x for line in C.comparison_header(c) for x in grid.wrap_cell([safe.term(line)], grid.WIDTH).splitlines()]
     lines += [""] + _comparison_table(c).splitlines()
-    lines += ["", *grid.wrap_cell([C.COMPARISON_LEGEND], grid.WIDTH).splitlines()]
+    counts = "  ".join(f"{shown} {n}" for shown, n in C.cell_counts(c))
+    lines += ["", f"cells: {counts}"] if counts else []
+    lines += [""] + legend_lines(C.comparison_legend(c), grid.WIDTH)
     gaps = _comparison_gaps(c)
     if gaps:
         lines += ["", "gaps (tradegap explain AGREEMENT SET.NORM traces one):"] + gaps
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _not_encoded(c)) + "\n"
 
 
 # ---------------------------------------------------------------- diff
@@ -270,18 +345,18 @@ def diff(d: Diff) -> str:
 
 def _pair_table(p: Pair) -> str:
     t = safe.term
-    headers = ["strongest"] + (["with draft" + ("s" if len(p.drafts) > 1 else "")] if p.drafts else [])
-    headers += [b.agreement.id for b in p.agreements] + [d.id for d in p.drafts]
+    headers = [["strongest"]] + ([["with draft" + ("s" if len(p.drafts) > 1 else "")]] if p.drafts else [])
+    headers += [_column_head(b.agreement) for b in p.agreements] + [_column_head(d) for d in p.drafts]
     labels, cells = [], []
     for r in p.rows:
         labels.append([t(r.norm)])
         row = [[t(x) for x in C.finding_words(r.strongest, True)]
-               + [t(f"✗ {x.requirement}") for x in (r.strongest.reasons if r.strongest else ())]]
+               + [t(C.reason_head(x)) for x in (r.strongest.reasons if r.strongest else ())]]
         if p.drafts:
             row.append([t(x) for x in C.finding_words(r.with_drafts, True)] + ([r.effect] if r.effect else []))
         row += [[t(x) for x in C.finding_words(f)] for f in r.findings + r.draft_findings]
         cells.append(row)
-    return grid.table("norm", [t(h) for h in headers], labels, cells)
+    return grid.table("norm", [[t(x) for x in h] for h in headers], labels, cells)
 
 
 def _pair_effects(p: Pair) -> list[str]:
@@ -299,7 +374,9 @@ def pair(p: Pair) -> str:
     head = C.pair_header(p) + [""] + C.pair_agreement_lines(p)
     lines = [x for line in head for x in (grid.wrap_cell([safe.term(line)], grid.WIDTH).splitlines() or [""])]
     lines += [""] + _pair_table(p).splitlines()
-    lines += ["", "✓ met  ~ partial  ✗ unmet  - n/a; strongest: the best commitment binding both, and its source"]
+    counts = C.counts_words(r.strongest.grade if r.strongest else V.Grade.UNMET for r in p.rows)
+    lines += ["", f"strongest: {counts}"] if counts else []
+    lines += [""] + legend_lines(C.legend(words=False, extra=(("cells", C.PAIR_KEYS),)), grid.WIDTH)
     if p.drafts:
         lines += _pair_effects(p)
     return "\n".join(lines) + "\n"

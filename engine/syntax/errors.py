@@ -20,7 +20,7 @@ _TOKEN_WORDS = {
     "NAME": "a name", "STRING": "a quoted string", "DATE": "a date (YYYY-MM-DD)",
     "CODE": "a party code such as JP", "NUMBER": "an article number such as 14.11",
     "INT": "a whole number", "LBRACE": "`{`", "RBRACE": "`}`", "LPAR": "`(`",
-    "RPAR": "`)`", "DOT": "`.`", "$END": "the end of the file",
+    "RPAR": "`)`", "DOT": "`.`", "DOTDOT": "`..`", "$END": "the end of the file",
 }
 # What an unexpected token is called, by terminal; a keyword or a symbol otherwise.
 _TOKEN_KINDS = {"NAME": "word", "STRING": "string", "CODE": "party code", "NUMBER": "number",

@@ -24,7 +24,7 @@ from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import vocab as V
 from engine.syntax.lark_util import token_span, unquote
-from engine.syntax.limits import MAX_FOOTNOTE, MAX_PREDICATE_DEPTH, MAX_YEARS
+from engine.syntax.limits import MAX_FOOTNOTE, MAX_PREDICATE_DEPTH, MAX_SCORE, MAX_WEIGHT, MAX_YEARS
 
 _T = TypeVar("_T")
 Children = list[Any]  # a rule's tokens and sub-rule results, in the order written
@@ -45,6 +45,14 @@ class _Topics:
     """One ``topic`` statement."""
 
     names: tuple[str, ...]
+    span: M.Span
+
+
+@attrs.frozen
+class _Paragraph:
+    """``paragraph "1(a)"`` in a transition or reservation."""
+
+    text: str
     span: M.Span
 
 
@@ -75,6 +83,16 @@ def _quotes(c: Children) -> tuple[M.Quote, ...]:
 
 def _period(c: Children) -> Optional[M.Period]:
     return next((x for x in c if isinstance(x, M.Period)), None)
+
+
+def _paragraph(c: Children) -> Optional[str]:
+    return next((x.text for x in c if isinstance(x, _Paragraph)), None)
+
+
+def _after(c: Children, type_: str) -> Optional[Token]:
+    """The token after the first token of terminal ``type_`` (``weight 3``: the 3), or None."""
+    at = next((i for i, x in enumerate(c) if isinstance(x, Token) and x.type == type_), None)
+    return c[at + 1] if at is not None else None
 
 
 def _title(c: Children, at: int) -> Optional[str]:
@@ -211,16 +229,28 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
         citation = next((x for x in c if isinstance(x, M.Citation)), None)
         return M.Quote(unquote(c[0]), citation, span=token_span(self.path, c[0]))
 
+    def paraphrase(self, c: Children) -> M.Quote:
+        """``paraphrase "words"``: a quote whose words are recalled or summarised."""
+        return attrs.evolve(self.quote(c[1:]), paraphrase=True)
+
     def citation(self, c: Children) -> M.Citation:
         numbers = [x for x in c if isinstance(x, Token) and x.type in ("NUMBER", "INT")]
         footnote = self._whole(numbers[1], "a footnote number", MAX_FOOTNOTE) if len(numbers) > 1 else None
         return M.Citation(str(numbers[0]), footnote)
 
     def period_years(self, c: Children) -> M.Period:
-        return M.Period(years=self._whole(c[1], "a period in years", MAX_YEARS))
+        extension = self._whole(c[3], "an extension in years", MAX_YEARS) if len(c) > 3 else None
+        return M.Period(years=self._whole(c[1], "a period in years", MAX_YEARS), extension_years=extension)
 
     def period_until(self, c: Children) -> M.Period:
         return M.Period(until=self._date(c[1]))
+
+    def period_event(self, c: Children) -> M.Period:
+        """``until "event" [DATE]``: the DATE is when the event happened, once known."""
+        return M.Period(until=self._date(c[2]) if len(c) > 2 else None, event=unquote(c[1]))
+
+    def paragraph(self, c: Children) -> _Paragraph:
+        return _Paragraph(unquote(c[1]), self._span(c))
 
     # ---------------------------------------------------------- agreement settings
 
@@ -241,8 +271,21 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
     version_stmt = source_stmt
 
     def in_force_stmt(self, c: Children) -> Optional[M.PartyEntry]:
+        """``in-force [XX...] DATE``, or ``unknown`` for a date not known (an invalid date drops the entry)."""
+        parties, span = tuple(_tokens(c, "CODE")), self._span(c)
+        if c[-1].type == "UNKNOWN":
+            return M.PartyEntry(None, parties, span=span)
         date = self._date(c[-1])
-        return M.PartyEntry(date, tuple(_tokens(c, "CODE")), span=self._span(c)) if date else None
+        return M.PartyEntry(date, parties, span=span) if date else None
+
+    def coverage_stmt(self, c: Children) -> _Setting:
+        return self._setting(c, tuple(str(x) for x in c[1:]))
+
+    def part_stmt(self, c: Children) -> _Setting:
+        return self._setting(c, str(c[1]))
+
+    def weight_stmt(self, c: Children) -> _Setting:
+        return self._setting(c, self._whole(c[1], "a weight", MAX_WEIGHT))
 
     def note_stmt(self, c: Children) -> M.Note:
         return M.Note(unquote(c[1]), span=self._span(c))
@@ -280,10 +323,12 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
     def transition_stmt(self, c: Children) -> M.Transition:
         period = _period(c)
         assert period is not None  # the grammar requires one
-        return M.Transition(tuple(_tokens(c, "CODE")), period, _quotes(c), span=self._span(c))
+        return M.Transition(tuple(_tokens(c, "CODE")), period, _quotes(c), paragraph=_paragraph(c),
+                            span=self._span(c))
 
     def reservation_stmt(self, c: Children) -> M.Reservation:
-        return M.Reservation(tuple(_tokens(c, "CODE")), _period(c), _quotes(c), span=self._span(c))
+        return M.Reservation(tuple(_tokens(c, "CODE")), _period(c), _quotes(c), paragraph=_paragraph(c),
+                             span=self._span(c))
 
     def remove_stmt(self, c: Children) -> M.Removal:
         names = _tokens(c, "NAME")
@@ -333,6 +378,7 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
             dispute_settlement=block.all(M.DisputeSettlement),
             scope=block.all(M.Scope),
             verification=block.value("verification"),
+            part=block.value("part"),
             notes=block.all(M.Note),
             span=self._span(c),
         )
@@ -352,6 +398,7 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
             source=block.value("source"),
             verification=block.value("verification"),
             based_on=block.value("based-on"),
+            coverage=block.value("coverage") or (),
             exceptions=block.all(M.Exception_),
             dispute_settlement=block.all(M.DisputeSettlement),
             chapters=block.all(M.Chapter),
@@ -397,7 +444,10 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
         span = self._span(c)
         if _depth(pred) > MAX_PREDICATE_DEPTH:
             self.diagnostics.append(C.CONDITIONS_TOO_DEEP.at(span, limit=MAX_PREDICATE_DEPTH))
-        return M.Requirement(pred, unquote(c[-1]), forbid, essential, span=span)
+        weight = _after(c, "WEIGHT")
+        return M.Requirement(pred, unquote(c[-1]), forbid, essential,
+                             weight=self._whole(weight, "a weight", MAX_WEIGHT) if weight is not None else None,
+                             span=span)
 
     def norm(self, c: Children) -> M.Norm:
         ident = str(c[1])
@@ -410,7 +460,7 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
         ident = str(c[1])
         block = self._block(c[2:], f"norm set {ident}")
         return M.NormSet(ident, _title(c, 2), block.value("version"), block.value("source"),
-                         block.all(M.Norm), block.all(M.Note), span=self._span(c))
+                         block.all(M.Norm), block.all(M.Note), weight=block.value("weight"), span=self._span(c))
 
     # ---------------------------------------------------------- expectations
 
@@ -423,11 +473,17 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
     def party_opt(self, c: Children) -> _Setting:
         return self._setting(c, str(c[1]))
 
+    def score_opt(self, c: Children) -> _Setting:
+        """``score A..B``: the finding's score lies between A and B (both included)."""
+        return self._setting(c, (self._whole(c[1], "a score", MAX_SCORE), self._whole(c[3], "a score", MAX_SCORE)))
+
     def expectation(self, c: Children) -> M.Expectation:
         ref = c[2]
         block = self._block(c[4:], "the expectation")
+        low, high = block.value("score") or (None, None)
         return M.Expectation(str(c[1]), ref[0], ref[1] if len(ref) > 1 else None, str(c[3]),
-                             block.value("as-of"), block.value("party"), span=self._span(c))
+                             block.value("as-of"), block.value("party"), score_min=low, score_max=high,
+                             span=self._span(c))
 
     def start(self, c: Children) -> tuple[M.Item, ...]:
         return tuple(x for x in c if x is not None)

@@ -24,7 +24,7 @@ def quote_string(text: str) -> str:
 
 
 def _quote(q: M.Quote) -> str:
-    out = quote_string(q.text)
+    out = ("paraphrase " if q.paraphrase else "") + quote_string(q.text)
     if q.citation is not None:
         out += f" art {q.citation.article}"
         if q.citation.footnote is not None:
@@ -36,8 +36,16 @@ def _period(p: Optional[M.Period]) -> list[str]:
     if p is None:
         return []
     if p.years is not None:
-        return ["years", str(p.years)]
-    return ["until", p.until.isoformat()] if p.until else []
+        extension = ["extendable", str(p.extension_years)] if p.extension_years is not None else []
+        return ["years", str(p.years), *extension]
+    until = [p.until.isoformat()] if p.until else []
+    if p.event is not None:
+        return ["until", quote_string(p.event), *until]
+    return ["until", *until] if until else []
+
+
+def _paragraph(paragraph: Optional[str]) -> list[str]:
+    return ["paragraph", quote_string(paragraph)] if paragraph is not None else []
 
 
 class _Writer:
@@ -131,9 +139,9 @@ def _article_body(w: _Writer, a: M.Article) -> None:
     if a.contingency is not None:
         w.stmt(["contingent", a.contingency.condition], a.contingency.quotes, a.contingency.span)
     for t in a.transitions:
-        w.stmt(["transition", *t.parties, *_period(t.period)], t.quotes, t.span)
+        w.stmt(["transition", *t.parties, *_period(t.period), *_paragraph(t.paragraph)], t.quotes, t.span)
     for r in a.reservations:
-        w.stmt(["reservation", *r.parties, *_period(r.period)], r.quotes, r.span)
+        w.stmt(["reservation", *r.parties, *_period(r.period), *_paragraph(r.paragraph)], r.quotes, r.span)
     if a.verification is not None:
         w.stmt(["verification", a.verification])
     _notes(w, a.notes)
@@ -194,16 +202,20 @@ def _settings(w: _Writer, a: M.Agreement) -> None:
     if a.signed:
         w.stmt(["signed  ", a.signed.isoformat()], span=sp.signed)
     for e in a.in_force:
-        w.stmt(["in-force", *e.parties, e.date.isoformat()], span=e.span)
+        w.stmt(["in-force", *e.parties, e.date.isoformat() if e.date else "unknown"], span=e.span)
     if a.source is not None:
         w.stmt(["source  ", quote_string(a.source)], span=sp.source)
     if a.verification:
         w.stmt(["verification", a.verification], span=sp.verification)
+    if a.coverage:
+        w.stmt(["coverage", *a.coverage], span=sp.coverage)
 
 
 def _chapter(w: _Writer, ch: M.Chapter) -> None:
     w.blank()
     w.open(_title(["chapter", ch.number], ch.title), ch.span)
+    if ch.part:
+        w.stmt(["part", ch.part])
     if ch.verification:
         w.stmt(["verification", ch.verification])
     for sc in ch.scope:
@@ -230,7 +242,8 @@ def _amendment(w: _Writer, am: M.Amendment) -> None:
 
 def _requirement(w: _Writer, r: M.Requirement) -> None:
     head = (["essential"] if r.essential else []) + ["forbid" if r.forbid else "require"]
-    text = " ".join(head) + " " + predicate_text(r.predicate)
+    weight = f" weight {r.weight}" if r.weight is not None else ""
+    text = " ".join(head) + " " + predicate_text(r.predicate) + weight
     because = "because " + quote_string(r.because)
     w.flush_before(r.span.line)
     w.last_line = max(w.last_line, r.span.end_line)
@@ -248,6 +261,8 @@ def _normset(w: _Writer, ns: M.NormSet) -> None:
         w.stmt(["version", quote_string(ns.version)])
     if ns.source is not None:
         w.stmt(["source ", quote_string(ns.source)])
+    if ns.weight is not None:
+        w.stmt(["weight ", str(ns.weight)])
     _notes(w, ns.notes)
     for n in ns.norms:
         _norm(w, n)
@@ -272,6 +287,8 @@ def _expectation(w: _Writer, e: M.Expectation) -> None:
         head += ["as-of", e.as_of.isoformat()]
     if e.party:
         head += ["party", e.party]
+    if e.score_min is not None and e.score_max is not None:
+        head += ["score", f"{e.score_min}..{e.score_max}"]
     w.stmt(head, span=e.span)
 
 

@@ -5,7 +5,10 @@ qualifiers a negotiator reads first: how strongly it binds, what kind of
 exception it carries, whether dispute settlement reaches it, transitions,
 reservations and later entry into force for named parties, contingency,
 and the sectors carved out.  A norm row also carries the finding's grade,
-reasons and evidence; a topic row carries no grade.
+score, verification, force, reasons and evidence; a topic row carries no
+grade.  Each column carries its agreement's force on the date and the parts
+of the treaty its encoding covers.  The same findings can be read by grade
+or by the decisive article's strength (:class:`Lens`).
 
 The qualifiers are worked out in context (:mod:`engine.evaluation.context`), on the
 date and from the party position of the comparison, so an exception or a
@@ -23,14 +26,14 @@ import attrs
 from engine._version import __version__
 from engine.errors import UnknownId, UsageError
 from engine.evaluation import context as F
-from engine.evaluation.evaluator import evaluate_norm
+from engine.evaluation.evaluator import evaluate_norm, weakest
 from engine.evaluation.findings import AgreementInfo, Evidence, NormSetInfo, Reason
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
 from engine.language.diagnostics import did_you_mean
 
-COMPARISON_SCHEMA = ("tradegap.comparison", "1.0")
+COMPARISON_SCHEMA = ("tradegap.comparison", "2.0")
 
 # Topics that describe a chapter's housekeeping rather than a discipline: left out of default rows.
 HOUSEKEEPING_TOPICS = frozenset({"definitions", "scope", "institutional", "dispute-resolution", "exceptions"})
@@ -48,13 +51,18 @@ HELD_KIND: Mapping[V.HeldReason, V.QualifierKind] = {
     V.HeldReason.RESERVATION: V.QualifierKind.RESERVATION,
     V.HeldReason.NOT_IN_FORCE: V.QualifierKind.NOT_IN_FORCE,
     V.HeldReason.SHIELDED: V.QualifierKind.DISPUTE_SETTLEMENT,
+    V.HeldReason.ENTRY_UNKNOWN: V.QualifierKind.NOT_IN_FORCE,
 }
 HELD_LABEL: Mapping[V.HeldReason, str] = {
     V.HeldReason.TRANSITION: "transition for",
     V.HeldReason.RESERVATION: "reservation for",
     V.HeldReason.NOT_IN_FORCE: "not in force for",
     V.HeldReason.SHIELDED: "no dispute settlement for",
+    V.HeldReason.ENTRY_UNKNOWN: "entry into force unknown for",
 }
+
+
+Lens = V.Lens
 
 
 @attrs.frozen
@@ -108,6 +116,9 @@ class Cell:
     articles: tuple[ArticleView, ...]
     reasons: tuple[Reason, ...] = ()
     evidence: tuple[Evidence, ...] = ()
+    score: Optional[int] = None
+    verification: Optional[str] = None
+    force: V.Force = V.Force.IN_FORCE
 
 
 @attrs.frozen
@@ -122,6 +133,7 @@ class Comparison:
     rows: tuple[Row, ...]
     cells: tuple[Cell, ...]  # row-major: every agreement for the first row, then the next
     transposed: bool = False  # a layout hint: renderers put agreements down the side
+    lens: str = Lens.GRADE  # or Lens.STRENGTH: cells read by the decisive article's strength (hard/soft)
 
     def cell(self, row: str, agreement: str) -> Cell:
         """The cell for a row key and an agreement id.
@@ -139,22 +151,30 @@ class Comparison:
 # ---------------------------------------------------------------- qualifiers
 
 
-def _held_groups(held: Iterable[F.Held]) -> list[tuple[V.HeldReason, Optional[dt.date], tuple[str, ...]]]:
-    """Held parties grouped by reason and end date, in the order first met."""
-    groups: dict[tuple[V.HeldReason, Optional[dt.date]], list[str]] = {}
+def _held_groups(held: Iterable[F.Held]) -> list[tuple[F.Held, tuple[str, ...]]]:
+    """Held parties grouped by reason and ends (paragraph and event included), in the order first met; each
+    group as its first hold and its parties."""
+    groups: dict[tuple[object, ...], tuple[F.Held, list[str]]] = {}
     for h in held:
-        groups.setdefault((h.reason, h.until), []).append(h.party)
-    return [(reason, until, tuple(sorted(set(ps)))) for (reason, until), ps in groups.items()]
+        key = (h.reason, h.until, h.possibly_until, h.event, h.paragraph)
+        groups.setdefault(key, (h, []))[1].append(h.party)
+    return [(first, tuple(sorted(set(ps)))) for first, ps in groups.values()]
 
 
-def _until(until: Optional[dt.date]) -> str:
-    return f" to {until.isoformat()}" if until else ""
+def _until(h: F.Held) -> str:
+    """`` to 2027-01-01 (possibly 2030-01-01)``, `` until its data law is implemented``, `` (para 1(a))``."""
+    if h.event is not None:
+        words = f" until {h.event}" + (f" ({h.until.isoformat()})" if h.until else "")
+    else:
+        words = f" to {h.until.isoformat()}" if h.until else ""
+        words += f" (possibly {h.possibly_until.isoformat()})" if h.possibly_until else ""
+    return words + (f" (para {h.paragraph})" if h.paragraph else "")
 
 
 def _held_qualifiers(held: Iterable[F.Held]) -> list[Qualifier]:
-    """``transition for KH VN to 2027-01-01``, one per reason and end date."""
-    return [Qualifier(HELD_KIND[reason], f"{HELD_LABEL[reason]} {' '.join(parties)}{_until(until)}", parties, until)
-            for reason, until, parties in _held_groups(held)]
+    """``transition for KH VN to 2027-01-01``, one per reason and ends."""
+    return [Qualifier(HELD_KIND[h.reason], f"{HELD_LABEL[h.reason]} {' '.join(parties)}{_until(h)}", parties, h.until)
+            for h, parties in _held_groups(held)]
 
 
 def _exception_text(e: M.Exception_, level: str) -> Optional[str]:
@@ -164,6 +184,8 @@ def _exception_text(e: M.Exception_, level: str) -> Optional[str]:
         return "non-disputable " + e.kind.replace("essential-", "") + " exception"
     if e.kind == V.ExceptionKind.PRUDENTIAL and level == "article":
         return "prudential carve-out"
+    if e.kind == V.ExceptionKind.UNCOMMITTED_SECTORS:
+        return "positive-list carve-out"
     if e.kind != V.ExceptionKind.PUBLIC_POLICY:
         return None
     if V.Qualifier.SELF_JUDGING in quals:
@@ -237,13 +259,15 @@ def norm_cell(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx: F.
     placed = {p.article.number: p for p in index.on(norm.topics)}
     views = tuple(article_view(placed[c.article], ctx) for c in finding.candidates if c.article in placed)
     return Cell(finding.norm, agreement.id, finding.grade, finding.unmet_because, views,
-                finding.reasons, finding.evidence)
+                finding.reasons, finding.evidence, finding.score, finding.verification, finding.force)
 
 
 def topic_cell(agreement: M.Agreement, topic: str, ctx: F.Context, index: Optional[F.TopicIndex] = None) -> Cell:
-    """An ungraded cell: every article on the topic, strongest first."""
+    """An ungraded cell: every article on the topic, strongest first (its badge: the weakest of their levels)."""
     on_topic = (index or F.TopicIndex.of(agreement)).on((topic,))
-    return Cell(topic, agreement.id, None, None, tuple(article_view(p, ctx) for p in _strongest_first(on_topic)))
+    views = tuple(article_view(p, ctx) for p in _strongest_first(on_topic))
+    return Cell(topic, agreement.id, None, None, views, verification=weakest(v.verification for v in views),
+                force=F.force(agreement, ctx.as_of))
 
 
 def default_topics(agreements: Sequence[M.Agreement]) -> tuple[str, ...]:
@@ -275,23 +299,35 @@ def _matrix(agreements: Sequence[M.Agreement], norm_sets: Sequence[M.NormSet], t
     return tuple(rows), tuple(cells)
 
 
+def check_lens(lens: str) -> Lens:
+    """The lens named ``lens``; raise :class:`~engine.errors.UsageError` for any other word."""
+    try:
+        return Lens(lens)
+    except ValueError:
+        raise UsageError(f"unknown lens `{lens}`", did_you_mean(lens, {x.value: x.meaning for x in Lens})
+                         or "use " + " or ".join(f"`{x.value}`" for x in Lens)) from None
+
+
 def compare(agreements: Sequence[M.Agreement], norm_sets: Sequence[M.NormSet] = (),
             topics: Sequence[str] = (), as_of: Optional[dt.date] = None, party: Optional[str] = None,
-            transpose: bool = False) -> Comparison:
+            transpose: bool = False, lens: str = Lens.GRADE) -> Comparison:
     """A matrix of resolved agreements against the norms of ``norm_sets`` and/or ``topics``.
 
     Rows come in the order given: every norm of each set, then each topic.
     With neither, the rows are the topics the agreements address
-    (:func:`default_topics`).  Columns are the agreements in the order given.
+    (:func:`default_topics`).  Columns are the agreements in the order given, each with its force on the
+    date and the parts of the treaty its encoding covers.  ``lens`` says how renderers read the cells: by
+    grade (``grade``) or by the decisive article's strength (``strength``: hard or soft, the same findings).
 
     Raises:
-        UsageError: a topic is not in the vocabulary.
+        UsageError: a topic is not in the vocabulary, or the lens is unknown.
     """
     agreements, norm_sets, topics = tuple(agreements), tuple(norm_sets), tuple(topics)
     check_topics(topics)
+    chosen = check_lens(lens)
     if not norm_sets and not topics:
         topics = default_topics(agreements)
     ctx = F.Context(F.on_date(as_of), P.canonical(party) if party else None)
     rows, cells = _matrix(agreements, norm_sets, topics, ctx)
-    return Comparison(__version__, ctx.as_of, ctx.party, tuple(AgreementInfo.of(a) for a in agreements),
-                      tuple(NormSetInfo.of(ns) for ns in norm_sets), rows, cells, transpose)
+    return Comparison(__version__, ctx.as_of, ctx.party, tuple(AgreementInfo.of(a, ctx.as_of) for a in agreements),
+                      tuple(NormSetInfo.of(ns) for ns in norm_sets), rows, cells, transpose, chosen)

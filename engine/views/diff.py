@@ -10,9 +10,12 @@ whole, so its base's articles are there too).  The diff lists:
 - for the chosen norm sets, the findings whose grade or reasons changed,
   and a count: how many gaps the new side closes and how many it opens.
 
-A gap is a partial or unmet finding.  ``closes``: a gap became met;
+A gap is a partial or unmet finding (a ``not-encoded`` one is no gap: nothing
+is known of it, so it never closes, opens, narrows or widens one: it changes).
+``closes``: a gap became met;
 ``opens``: met became a gap; ``narrows`` / ``widens``: a gap got smaller or
-larger (unmet to partial, or fewer failed requirements, and the reverse);
+larger (unmet to partial, a higher score, or fewer failed requirements, and
+the reverse);
 ``changes``: same grade, different reasons.
 """
 
@@ -33,9 +36,10 @@ from engine.language import parties as P
 from engine.language import vocab as V
 from engine.language.model import number_key
 
-DIFF_SCHEMA = ("tradegap.diff", "1.0")
+DIFF_SCHEMA = ("tradegap.diff", "2.0")
 
-GAPS = frozenset({V.Grade.PARTIAL, V.Grade.UNMET})
+GAPS = frozenset({V.Grade.PARTIAL, V.Grade.UNMET})  # not-encoded is no gap: nothing is known
+UNKNOWN_DATE = "unknown"  # `in-force MM unknown`
 
 
 @attrs.frozen
@@ -73,6 +77,8 @@ class GradeChange:
     effect: V.Effect
     resolved: tuple[str, ...] = ()  # requirements that failed before and hold now
     introduced: tuple[str, ...] = ()  # requirements that fail now and held (or were not tested) before
+    old_score: Optional[int] = None  # the findings' scores (None: not-encoded or not-applicable)
+    new_score: Optional[int] = None
 
 
 @attrs.frozen
@@ -115,9 +121,15 @@ def _quotes(qs: Iterable[M.Quote]) -> tuple[str, ...]:
 def _period(p: Optional[M.Period]) -> str:
     if p is None:
         return ""
+    if p.event is not None:
+        return f" until {p.event}" + (f" ({p.until.isoformat()})" if p.until else "")
     if p.years is not None:
-        return f" for {p.years} years"
+        return f" for {p.years} years" + (f", extendable by {p.extension_years}" if p.extension_years else "")
     return f" until {p.until.isoformat()}" if p.until else ""
+
+
+def _paragraph(paragraph: Optional[str]) -> str:
+    return f" for para {paragraph}" if paragraph else ""
 
 
 def _exceptions(items: Iterable[M.Exception_], prefix: str = "exception") -> dict[str, Entry]:
@@ -165,11 +177,11 @@ def article_attributes(a: M.Article) -> dict[str, Entry]:
     if a.contingency is not None:
         out["contingent"] = (a.contingency.condition, _quotes(a.contingency.quotes))
     for t in a.transitions:
-        out[f"transition {' '.join(t.parties)}"] = (f"transition {' '.join(t.parties)}{_period(t.period)}",
-                                                   _quotes(t.quotes))
+        out[f"transition {' '.join(t.parties)}"] = (
+            f"transition {' '.join(t.parties)}{_period(t.period)}{_paragraph(t.paragraph)}", _quotes(t.quotes))
     for r in a.reservations:
-        out[f"reservation {' '.join(r.parties)}"] = (f"reservation {' '.join(r.parties)}{_period(r.period)}",
-                                                    _quotes(r.quotes))
+        out[f"reservation {' '.join(r.parties)}"] = (
+            f"reservation {' '.join(r.parties)}{_period(r.period)}{_paragraph(r.paragraph)}", _quotes(r.quotes))
     if a.verification is not None:
         out["verification"] = (a.verification, ())
     out.update(_notes(a.notes))
@@ -181,6 +193,8 @@ def chapter_attributes(ch: M.Chapter) -> dict[str, Entry]:
     out: dict[str, Entry] = {}
     if ch.title is not None:
         out["title"] = (ch.title, ())
+    if ch.part is not None:
+        out["part"] = (ch.part, ())
     out.update(_scope(ch.scope))
     out.update(_exceptions(ch.exceptions))
     out.update(_dispute(ch.dispute_settlement))
@@ -198,10 +212,13 @@ def agreement_attributes(a: M.Agreement) -> dict[str, Entry]:
             out[key] = (value, ())
     if a.parties:
         out["parties"] = (" ".join(a.parties), ())
+    if a.coverage:
+        out["coverage"] = (" ".join(a.coverage), ())
     if a.signed is not None:
         out["signed"] = (a.signed.isoformat(), ())
     for e in a.in_force:
-        out["in-force" + (f" {' '.join(e.parties)}" if e.parties else "")] = (e.date.isoformat(), ())
+        out["in-force" + (f" {' '.join(e.parties)}" if e.parties else "")] = (
+            e.date.isoformat() if e.date else UNKNOWN_DATE, ())
     out.update(_exceptions(a.exceptions))
     out.update(_dispute(a.dispute_settlement))
     return out
@@ -287,20 +304,31 @@ def _failed(f: Finding) -> tuple[str, ...]:
     return tuple(r.requirement for r in f.reasons)
 
 
+def narrower(old: Finding, new: Finding) -> bool:
+    """Whether ``new`` leaves a narrower gap than ``old`` of the same grade: a higher score, else (the same
+    score) fewer of the same failed requirements."""
+    if old.score is not None and new.score is not None and old.score != new.score:
+        return new.score > old.score
+    return set(_failed(new)) < set(_failed(old))
+
+
 def effect(old: Finding, new: Finding) -> Optional[V.Effect]:
-    """How the finding moved from ``old`` to ``new`` (None: no change worth reporting)."""
+    """How the finding moved from ``old`` to ``new`` (None: no change worth reporting).
+
+    Only partial and unmet are gaps: a finding that is or becomes ``not-encoded`` (nothing is known) neither
+    closes nor opens one; it ``changes``.
+    """
     og, ng = old.grade, new.grade
-    of, nf = set(_failed(old)), set(_failed(new))
-    if og == ng and of == nf:
+    if og == ng and set(_failed(old)) == set(_failed(new)) and old.score == new.score:
         return None
     if og in GAPS and ng == V.Grade.MET:
         return V.Effect.CLOSES
     if og == V.Grade.MET and ng in GAPS:
         return V.Effect.OPENS
     if og in GAPS and ng in GAPS:
-        if ng.rank > og.rank or (og == ng and nf < of):
+        if ng.rank > og.rank or (og == ng and narrower(old, new)):
             return V.Effect.NARROWS
-        if ng.rank < og.rank or (og == ng and nf > of):
+        if ng.rank < og.rank or (og == ng and narrower(new, old)):
             return V.Effect.WIDENS
     return V.Effect.CHANGES
 
@@ -318,7 +346,8 @@ def grade_changes(old: Sequence[Finding], new: Sequence[Finding]) -> tuple[Grade
             continue
         of, nf = _failed(o), _failed(n)
         out.append(GradeChange(n.norm, n.norm_title, o.grade, n.grade, o.article, n.article, how,
-                               tuple(r for r in of if r not in nf), tuple(r for r in nf if r not in of)))
+                               tuple(r for r in of if r not in nf), tuple(r for r in nf if r not in of),
+                               o.score, n.score))
     return tuple(out)
 
 
@@ -337,7 +366,7 @@ def diff(old: M.Agreement, new: M.Agreement, norm_sets: Sequence[M.NormSet] = ()
         grades = grade_changes(evaluate(old, norm_sets, day, who).findings, evaluate(new, norm_sets, day, who).findings)
     count = Counter(g.effect for g in grades)
     return Diff(
-        __version__, day, who, AgreementInfo.of(old), AgreementInfo.of(new),
+        __version__, day, who, AgreementInfo.of(old, day), AgreementInfo.of(new, day),
         tuple(NormSetInfo.of(ns) for ns in norm_sets),
         attribute_changes(agreement_attributes(old), agreement_attributes(new)),
         chapter_changes(old, new), article_changes(old, new), grades,

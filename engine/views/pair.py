@@ -2,12 +2,14 @@
 
 An agreement binds both when both are parties, it is in force (status
 ``in-force``, or none given) and it has entered into force for each of them
-by the date.  Each binding agreement is evaluated between the two alone: the
+by the date (an entry into force that is not known does not count).  Each binding agreement is evaluated between the two alone: the
 other parties' transitions, reservations and shields do not count, the two
 countries' own do.  For each norm the strongest commitment between them is
-the best finding across those agreements (best grade, then fewest failed
-requirements, then strongest article, then agreement id), with the agreement
-and article it comes from.
+the best finding across those agreements (best grade, then highest score,
+then fewest failed requirements, then strongest article, then agreement id),
+with the agreement and article it comes from.  A ``not-encoded`` finding
+ranks below partial and above unmet: it is never taken for an absence, nor
+is it a gap a draft closes.
 
 Drafts added with ``drafts`` are evaluated the same way, as if in force,
 and each norm says what they would change: a gap closed, or narrowed.
@@ -29,7 +31,7 @@ from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
 
-PAIR_SCHEMA = ("tradegap.pair", "1.0")
+PAIR_SCHEMA = ("tradegap.pair", "2.0")
 
 
 @attrs.frozen
@@ -105,15 +107,21 @@ def binds_both(agreement: M.Agreement, x: str, y: str, as_of: dt.date) -> Option
     for p in (x, y):
         eif = agreement.entry_into_force(p)
         if eif is None:
-            return f"no entry into force given for {p}"
+            return (f"entry into force for {p} not known" if agreement.entry_unknown(p)
+                    else f"no entry into force given for {p}")
         if as_of < eif:
             return f"not in force for {p} until {eif.isoformat()}"
     return None
 
 
-def best_first(grade: V.Grade) -> tuple[bool, int]:
-    """A sort key for grades, best first: met, partial, unmet, then not-applicable."""
-    return grade is V.Grade.NOT_APPLICABLE, -grade.rank
+# Grades best first.  Not-encoded (nothing known) ranks above unmet: the strongest finding is never an
+# absence claimed by one agreement while another's encoding cannot tell.
+_BEST_FIRST = (V.Grade.MET, V.Grade.PARTIAL, V.Grade.NOT_ENCODED, V.Grade.UNMET, V.Grade.NOT_APPLICABLE)
+
+
+def best_first(grade: V.Grade) -> int:
+    """A sort key for grades, best first: met, partial, not-encoded, unmet, then not-applicable."""
+    return _BEST_FIRST.index(grade)
 
 
 def _strength(f: Finding) -> int:
@@ -121,21 +129,24 @@ def _strength(f: Finding) -> int:
 
 
 def strongest(findings: Iterable[Finding]) -> Optional[Finding]:
-    """The best finding: best grade, fewest failed requirements, strongest article, then agreement id."""
-    return min(findings, key=lambda f: (best_first(f.grade), len(f.reasons), -_strength(f), f.agreement),
-               default=None)
+    """The best finding: best grade, highest score, fewest failed requirements, strongest article, then
+    agreement id."""
+    return min(findings, key=lambda f: (best_first(f.grade), -(f.score or 0), len(f.reasons), -_strength(f),
+                                        f.agreement), default=None)
 
 
 def _effect(before: Optional[Finding], after: Optional[Finding]) -> Optional[V.Effect]:
-    """What adding the drafts does to the strongest finding: closes a gap, narrows it, or nothing."""
-    if after is None or after is before:
+    """What adding the drafts does to the strongest finding: closes a gap, narrows it, or nothing (a
+    not-encoded finding is no gap: nothing is known of it)."""
+    if after is None or after is before or (before is not None and before.grade is V.Grade.NOT_ENCODED):
         return None
     if before is None:
         return {V.Grade.MET: V.Effect.CLOSES, V.Grade.PARTIAL: V.Effect.NARROWS}.get(after.grade)
     if before.grade != V.Grade.MET and after.grade == V.Grade.MET:
         return V.Effect.CLOSES
     if best_first(after.grade) < best_first(before.grade) or (
-            after.grade == before.grade and len(after.reasons) < len(before.reasons)):
+            after.grade == before.grade and (after.score or 0, -len(after.reasons)) > (before.score or 0,
+                                                                                        -len(before.reasons))):
         return V.Effect.NARROWS
     return None
 
@@ -173,7 +184,7 @@ def _sorted_out(agreements: Iterable[M.Agreement], x: str, y: str, as_of: dt.dat
         if why is None:
             binding.append(a)
         elif x in a.parties and y in a.parties:
-            not_binding.append(NotBinding(AgreementInfo.of(a), why))
+            not_binding.append(NotBinding(AgreementInfo.of(a, as_of), why))
     return binding, not_binding
 
 
@@ -215,8 +226,8 @@ def pair(agreements: Iterable[M.Agreement], x: str, y: str, norm_sets: Sequence[
     rows = tuple(_row(ns, n, views, draft_views, ctx) for ns in norm_sets for n in ns.norms)
     return Pair(
         __version__, ctx.as_of, x, y,
-        tuple(Binding(AgreementInfo.of(a), a.entry_into_force(x), a.entry_into_force(y)) for a in binding),
-        tuple(not_binding), tuple(AgreementInfo.of(d) for d in drafts),
+        tuple(Binding(AgreementInfo.of(a, ctx.as_of), a.entry_into_force(x), a.entry_into_force(y)) for a in binding),
+        tuple(not_binding), tuple(AgreementInfo.of(d, ctx.as_of) for d in drafts),
         tuple(NormSetInfo.of(ns) for ns in norm_sets), rows,
         sum(1 for r in rows if r.effect == V.Effect.CLOSES), sum(1 for r in rows if r.effect == V.Effect.NARROWS),
     )

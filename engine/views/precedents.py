@@ -1,7 +1,8 @@
 """Precedents: articles elsewhere in the corpus that meet a norm, ready to paste into a draft.
 
-For a gap (a partial or unmet finding), every other agreement's articles on
-the norm's topic are graded on the report's date; those that meet the norm
+For a gap (a partial or unmet finding; a not-encoded one is no gap, since
+nothing is known of it), every other agreement's articles on the norm's
+topic are graded on the report's date; those that meet the norm
 are precedents.  They are ranked binding first, then by the number of
 parties, then newest (entry into force, else signature), then by agreement
 id and article number, so the order never depends on the corpus's order.

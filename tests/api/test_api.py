@@ -16,7 +16,7 @@ def test_example_script_runs_with_the_public_api_only(capsys):
     out = capsys.readouterr().out
     assert "rcep tpp3.data-flows: partial" in out
     assert "my-draft" in out
-    assert "expectations: 4 of 4 hold" in out
+    assert "expectations: 12 of 12 hold" in out  # kjdpa (4) and kj-critical-materials (8)
 
 
 def test_public_names_are_documented():

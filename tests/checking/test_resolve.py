@@ -88,6 +88,18 @@ def test_a_draft_naming_its_own_parties_drops_the_base_dates():
     assert whole.parties == ("JP", "SG") and whole.signed is None and whole.in_force == ()
 
 
+def test_coverage_and_chapter_parts_are_inherited_unless_the_draft_writes_its_own():
+    table = written('agreement b {\n  coverage electronic-commerce\n  chapter 1 { part electronic-commerce }\n'
+                    '  chapter 2 { part investment }\n}\n'
+                    'agreement d {\n  based-on b\n  chapter 2 { part customs }\n}\n'
+                    'agreement e {\n  based-on b\n  coverage complete\n}\n')
+    d, _ = resolve(table["d"], table.get)
+    e, _ = resolve(table["e"], table.get)
+    assert d.coverage == ("electronic-commerce",) and e.coverage == ("complete",)
+    assert [ch.part for ch in d.chapters] == ["electronic-commerce", "customs"]
+    assert [ch.part for ch in e.chapters] == ["electronic-commerce", "investment"]
+
+
 def test_a_draft_chapter_merges_into_the_base_chapter_of_its_number():
     whole, _ = resolved('  chapter 1 { note "added" article 1.3 { topic cooperation hortatory "may" } }')
     (one,) = whole.chapters
@@ -109,7 +121,7 @@ def test_a_draft_article_outside_any_chapter_replaces_the_base_article_and_stand
     assert numbers(whole) == [(None, "9"), (None, "1.1"), (None, "10"), ("1", "1.2")]
     replaced = article(whole, "1.1")
     assert replaced.strength == V.Strength.HORTATORY and replaced.exceptions == ()
-    assert replaced.verification == "secondary"  # inherited from the agreement, no longer from chapter 1
+    assert replaced.verification == "unverified"  # the draft's own words: the draft declares no level (not the base's)
 
 
 # ---------------------------------------------------------------- amendments

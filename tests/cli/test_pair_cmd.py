@@ -12,7 +12,7 @@ KJ = str(ROOT / "tests" / "fixtures" / "kjdpa.agr")
 def test_cli_pair():
     code, out, err = run_cli("pair", "KR", "JP", "--as-of", "2026-01-01")
     assert code == 0, err
-    assert "binding both on the date:\n  rcep:" in out and "tpp3.data-flows" in out
+    assert "binding both on the date:\n  ipef-sca:" in out and "\n  rcep:" in out and "tpp3.data-flows" in out
     code, out, err = run_cli("pair", "KR", "JP", "--as-of", "2026-01-01", "--norms", "tpp3", "--with", KJ)
     assert code == 0, err
     assert "with kjdpa-test: closes 3 gaps" in out

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import pathlib
 import re
+from typing import Any, Iterator, Mapping, Optional
 
 import attrs
 import pytest
 
-import engine
-from engine.checking.corpus import load_file, load_text
+from engine.checking.corpus import load_file
 from engine.language import model as M
+from engine.language import vocab as V
 
-from conftest import ROOT, TEXTS, quotes_in, run_cli
+from conftest import ROOT, TEXTS, TOTA, run_cli
 
 SOURCE_DIRS = [ROOT / "agreements", ROOT / "rules", ROOT / "examples"]
 
@@ -48,36 +50,123 @@ def test_every_agreement_file_has_a_header_saying_what_it_rests_on():
 
 
 # ---------------------------------------------------------------- verbatim quotes
+#
+# Every statement whose (stamped) verification is `text` must quote words found verbatim in the agreement's
+# `source`: a file in ../shared/texts (the words anywhere in it), or a ToTA file `pta_N.xml` in
+# ../shared/tota/xml, read at run time, where each quote must stand in the article it cites (`art N`), else in
+# the article holding the statement (a chapter-level statement: in its chapter; an agreement-level one:
+# anywhere). Paraphrases are not quotes and are never checked.
+
+TOTA_SOURCE = re.compile(r"pta_\d+\.xml")
 
 
 def _normalise(text: str) -> str:
-    """Whitespace folded, curly quotes kept, footnote digits glued to words dropped."""
-    text = re.sub(r"\s+", " ", text)
-    return text.strip()
+    """Whitespace folded, curly quotes kept."""
+    return re.sub(r"\s+", " ", text).strip()
 
 
 def _strip_glued_digits(text: str) -> str:
-    return re.sub(r"(?<=[A-Za-z,.;:)\u201d])\d{1,2}(?=[\s,.;:]|$)", "", text)
+    """Footnote digits glued to words dropped ("person1 or" -> "person or")."""
+    return re.sub(r"(?<=[A-Za-z,.;:)\u201d])\d{1,3}(?=[\s,.;:]|$)", "", text)
 
 
-def _quotes_of_text_checked_articles(agreement: M.Agreement, default: str):
+@attrs.frozen
+class Cited:
+    """A quote of a `text` statement and where it must stand."""
+
+    text: str
+    article: Optional[str]  # the article it cites, else the article holding the statement; None above articles
+    chapter: Optional[str]  # the chapter holding the statement (None outside chapters)
+    span: M.Span
+
+
+def _statements(node: Any) -> Iterator[Any]:
+    """The statements (anything with quotes and a verification) directly in an article, chapter or agreement."""
+    for field in attrs.fields(type(node)):
+        value = getattr(node, field.name)
+        for item in value if isinstance(value, tuple) else (value,):
+            if attrs.has(type(item)) and hasattr(item, "quotes") and hasattr(item, "verification"):
+                yield item
+
+
+def _cited(statement: Any, article: Optional[str], chapter: Optional[str]) -> Iterator[Cited]:
+    if statement.verification != V.Verification.TEXT:
+        return
+    for q in statement.quotes:
+        if not q.paraphrase:
+            yield Cited(q.text, q.citation.article if q.citation else article, chapter, q.span)
+
+
+def text_quotes(agreement: M.Agreement) -> Iterator[Cited]:
+    """Every verbatim quote of a statement at verification `text`, in a resolved agreement."""
+    for s in _statements(agreement):
+        yield from _cited(s, None, None)
     for chapter, article in agreement.all_articles():
-        level = article.verification or (chapter.verification if chapter else None) or default
-        if level == "text":
-            for q in quotes_in(article):
-                yield article, q
+        for s in _statements(article):
+            yield from _cited(s, article.number, chapter.number if chapter else None)
+    for ch in agreement.chapters:
+        for s in _statements(ch):
+            yield from _cited(s, None, ch.number)
 
 
-def _missing_quotes(agreement: M.Agreement, text: str) -> list[str]:
-    """The quotes of the agreement's text-checked articles that are not in ``text``."""
-    haystack = _normalise(text)
-    loose = _strip_glued_digits(haystack)
-    missing = []
-    for article, q in _quotes_of_text_checked_articles(agreement, agreement.verification or "unverified"):
-        needle = _normalise(q.text)
-        if needle not in haystack and _strip_glued_digits(needle) not in loose:
-            missing.append(f"Art. {article.number}: {q.text!r} ({q.span})")
-    return missing
+@attrs.frozen
+class SourceText:
+    """A source's words: the whole text, and (for ToTA) each article's and chapter's."""
+
+    whole: str
+    articles: Mapping[str, str] = attrs.field(factory=dict)
+    chapters: Mapping[str, str] = attrs.field(factory=dict)
+
+    def holds(self, quote: Cited) -> bool:
+        """Whether the quote stands where it must (anywhere, for a text without articles)."""
+        if self.articles and quote.article is not None:
+            where = self.articles.get(quote.article, "")
+        elif self.chapters and quote.chapter is not None:
+            where = self.chapters.get(quote.chapter, "")
+        else:
+            where = self.whole
+        needle = _normalise(quote.text)
+        return needle in where or _strip_glued_digits(needle) in _strip_glued_digits(where)
+
+
+def _number(label: Optional[str]) -> str:
+    """ToTA's "ARTICLE 14.11" / "CHAPTER 9" as the language writes it: "14.11", "9"."""
+    return (label or "").split()[-1] if label else ""
+
+
+def tota_text(path: pathlib.Path) -> SourceText:
+    """A ToTA XML file read into the words of each article and chapter (whitespace folded)."""
+    from defusedxml.ElementTree import parse
+
+    body = parse(str(path), forbid_dtd=True).getroot().find("body")
+    articles: dict[str, str] = {}
+    chapters: dict[str, str] = {}
+    for ch in body.findall("chapter"):
+        words = []
+        for a in ch.findall("article"):
+            text = _normalise("".join(a.itertext()))
+            words.append(text)
+            if a.get("number"):
+                articles.setdefault(_number(a.get("number")), text)
+        chapters.setdefault(_number(ch.get("number")), " ".join(words))
+    return SourceText(" ".join(chapters.values()), articles, chapters)
+
+
+def source_text(name: str) -> SourceText:
+    """The text a `source` names: a ToTA file by its name `pta_N.xml`, else a file in shared/texts."""
+    if TOTA_SOURCE.fullmatch(name):
+        return tota_text(TOTA / name)
+    return SourceText(_normalise((TEXTS / name).read_text(encoding="utf-8")))
+
+
+def _source_path(name: str) -> pathlib.Path:
+    return TOTA / name if TOTA_SOURCE.fullmatch(name) else TEXTS / name
+
+
+def missing_quotes(agreement: M.Agreement, source: SourceText) -> list[str]:
+    """The quotes of the agreement's `text` statements that do not stand verbatim where they must."""
+    return [f"{'Art. ' + q.article if q.article else 'Ch. ' + str(q.chapter)}: {q.text!r} ({q.span})"
+            for q in text_quotes(agreement) if not source.holds(q)]
 
 
 AGREEMENT_FILES = sorted((ROOT / "agreements").glob("*.agr"))  # found while collecting; read while testing
@@ -85,30 +174,61 @@ AGREEMENT_FILES = sorted((ROOT / "agreements").glob("*.agr"))  # found while col
 
 @pytest.mark.skipif(not TEXTS.is_dir(), reason="../shared/texts is not beside the checkout")
 @pytest.mark.parametrize("path", AGREEMENT_FILES, ids=[p.stem for p in AGREEMENT_FILES])
-def test_quotes_of_text_checked_articles_appear_in_the_source_text(path):
-    (agreement,) = [i for i in load_file(str(path)).document.items if isinstance(i, M.Agreement)]
+def test_quotes_of_text_statements_stand_verbatim_in_the_source(path, corpus):
+    (written,) = [i for i in load_file(str(path)).document.items if isinstance(i, M.Agreement)]
+    agreement = corpus.agreement(written.id)
     if agreement.source is None:  # nothing to check against, so nothing may claim to be checked
-        assert list(_quotes_of_text_checked_articles(agreement, agreement.verification or "unverified")) == []
+        assert list(text_quotes(agreement)) == []
         return
-    source = TEXTS / agreement.source
-    assert source.is_file(), f"{path.name}: source {agreement.source} is not in shared/texts"
-    missing = _missing_quotes(agreement, source.read_text(encoding="utf-8"))
-    assert not missing, "quotes not found verbatim:\n" + "\n".join(missing)
+    where = _source_path(agreement.source)
+    if TOTA_SOURCE.fullmatch(agreement.source) and not TOTA.is_dir():
+        pytest.skip("../shared/tota/xml is not beside the checkout")
+    assert where.is_file(), f"{path.name}: source {agreement.source} is not in {where.parent}"
+    missing = missing_quotes(agreement, source_text(agreement.source))
+    assert not missing, "quotes not found verbatim where they are cited:\n" + "\n".join(missing)
+
+
+def test_every_agreement_that_claims_text_quotes_something(corpus):
+    """An agreement with `text` statements has a source and at least one verbatim quote to check."""
+    for agreement in corpus.agreements.values():
+        claims = any(s.verification == V.Verification.TEXT for _, a in agreement.all_articles()
+                     for s in _statements(a))
+        if claims:
+            assert agreement.source is not None, agreement.id
+            assert list(text_quotes(agreement)), agreement.id
+
+
+def _with_commitment_quote(agreement: M.Agreement, number: str, quote: M.Quote) -> M.Agreement:
+    """The agreement with article ``number``'s commitment quoting ``quote`` instead."""
+    def change(a: M.Article) -> M.Article:
+        if a.number != number:
+            return a
+        return attrs.evolve(a, commitment=attrs.evolve(a.commitment, quotes=(quote,)))
+    chapters = tuple(attrs.evolve(ch, articles=tuple(change(a) for a in ch.articles)) for ch in agreement.chapters)
+    return attrs.evolve(agreement, chapters=chapters, articles=tuple(change(a) for a in agreement.articles))
 
 
 @pytest.mark.skipif(not TEXTS.is_dir(), reason="../shared/texts is not beside the checkout")
 def test_the_quote_check_can_fail(corpus):
-    """The check above really compares: an invented quote in a text-checked article is reported."""
+    """The check really compares: an invented quote in a `text` statement is reported."""
     rcep = corpus.agreement("rcep")
-    text = (TEXTS / "rcep.txt").read_text(encoding="utf-8")
-    assert _missing_quotes(rcep, text) == []
-    chapter, article = next((ch, a) for ch, a in rcep.all_articles() if a.number == "12.15")
+    text = source_text("rcep.txt")
+    assert missing_quotes(rcep, text) == []
     invented = M.Quote("A Party shall always allow every transfer of information")
-    changed = attrs.evolve(article, commitment=attrs.evolve(article.commitment, quotes=(invented,)))
-    chapters = tuple(attrs.evolve(ch, articles=tuple(changed if a is article else a for a in ch.articles))
-                     if ch is chapter else ch for ch in rcep.chapters)
-    missing = _missing_quotes(attrs.evolve(rcep, chapters=chapters), text)
+    missing = missing_quotes(_with_commitment_quote(rcep, "12.15", invented), text)
     assert len(missing) == 1 and missing[0].startswith("Art. 12.15: 'A Party shall always allow")
+
+
+@pytest.mark.skipif(not TOTA.is_dir(), reason="../shared/tota/xml is not beside the checkout")
+def test_a_tota_quote_must_stand_in_the_article_it_cites():
+    """Words of the source cited to the wrong article are reported; cited to the right one, they pass."""
+    text = source_text("pta_151.xml")
+    words = "Each Party shall provide for criminal procedures and penalties to be applied at least in cases of trade mark counterfeiting"
+    right = Cited(words, "16.20", "16", M.NO_SPAN)
+    assert text.holds(right)
+    assert not text.holds(attrs.evolve(right, article="16.18"))
+    assert not text.holds(attrs.evolve(right, article=None, chapter="14"))
+    assert text.holds(attrs.evolve(right, article=None, chapter=None))
 
 
 def test_unverified_articles_are_marked(corpus):

@@ -28,7 +28,7 @@ def test_every_format(matrix):
     assert "✓ met" in text and "✗ unmet" in text and "no article" in text
 
     md = render(matrix, "markdown")
-    assert "| Row | cptpp | usjdta | rcep |" in md
+    assert "| Row | cptpp \\[text\\] | usjdta \\[unverified\\] | rcep \\[text\\] |" in md
     assert "Art. 12.15: binding; self-judging policy exception" in md
 
     rows = list(csv.DictReader(io.StringIO(render(matrix, "csv"))))
@@ -37,7 +37,7 @@ def test_every_format(matrix):
     assert row["grade"] == "partial" and row["articles"] == "12.15" and "no dispute settlement" in row["qualifiers"]
 
     data = json.loads(render(matrix, "json"))
-    assert data["schema"] == {"name": "tradegap.comparison", "version": "1.0"}
+    assert data["schema"] == {"name": "tradegap.comparison", "version": "2.0"}
     assert len(data["cells"]) == 15 and data["as_of"] == "2026-01-01"
 
     html = render(matrix, "html")

@@ -33,7 +33,7 @@ def test_formats(with_draft):
     assert "with kjdpa-test: closes 3 gaps, narrows 0" in text
     assert max(len(x) for x in text.splitlines()) <= 120
     md = render(p, "markdown")
-    assert "| Norm | Strongest | With drafts | rcep | kjdpa-test |" in md
+    assert "| Norm | Strongest | With drafts | ipef-sca \\[secondary\\] | rcep \\[text\\] | kjdpa-test \\[unverified\\]<br>hypothetical |" in md
     rows = list(csv.DictReader(io.StringIO(render(p, "csv"))))
     assert [(r["norm"], r["strongest_agreement"], r["effect"]) for r in rows][0] == ("tpp3.data-flows", "rcep", "closes")
     data = json.loads(render(p, "json"))

@@ -81,9 +81,14 @@ def check_inert(fmt: str, out: str, payload: str, exact: bool = False) -> None:
     if fmt == "markdown":
         assert not re.search(r"(?<!\\)<", out)
         assert not re.search(r"(?<!\\)\]\(", out) and not re.search(r"(?<!\\)`", out)
+        pipes = None  # every line of a table has as many cell borders as its header
         for line in out.splitlines():
-            if line.startswith("|"):
-                assert len(re.findall(r"(?<!\\)\|", line)) == 5, line
+            if not line.startswith("|"):
+                pipes = None
+                continue
+            count = len(re.findall(r"(?<!\\)\|", line))
+            pipes = pipes or count
+            assert count == pipes, line
     if fmt == "html":
         assert 'alert("x")</script>' not in out and "<img" not in out
         assert 'onmouseover="' not in out and not re.search(r"(href|src)\s*=\s*[\"']?\s*javascript:", out)

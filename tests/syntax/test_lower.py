@@ -1,7 +1,10 @@
-"""Lowering (engine/syntax/lower.py): spans, titles, settings, keywords as vocabulary, per-parse state."""
+"""Lowering (engine/syntax/lower.py): spans, titles, settings, keywords as vocabulary, per-parse state, and
+the statements of issue 11 (coverage, parts, unknown entry into force, periods, paragraphs, paraphrases,
+weights, scores)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import gc
 import threading
 
@@ -172,3 +175,83 @@ def test_parsing_leaves_the_garbage_collector_alone(monkeypatch):
     monkeypatch.setattr(gc, "disable", refuse)
     text = "".join(f"agreement a{k} {{\n  kind fta\n}}\n" for k in range(12_000))  # > 256 KB
     assert len(parse_text(text, "big.agr").document.items) == 12_000
+
+
+# ---------------------------------------------------------------- issue 11: coverage, periods, weights, scores
+
+HONEST = '''agreement a {
+  parties KH LA MM
+  in-force 2022-01-01
+  in-force MM unknown
+  coverage electronic-commerce dispute-resolution
+  dispute-settlement applies
+  chapter 12 {
+    part electronic-commerce
+    article 12.15 {
+      topic cross-border-data
+      binding "shall" paraphrase "recalled" art 12.15 fn 14
+      transition KH LA years 5 extendable 3 paragraph "1(a)" "five years"
+      reservation MM until "its personal data law is implemented"
+      reservation LA until "its law is implemented" 2025-06-30 paragraph "2"
+    }
+  }
+}
+norms n {
+  weight 2
+  norm m {
+    topic cross-border-data
+    require enforceable weight 3 because "why"
+    require contingent because "default"
+  }
+}
+expect a n.m partial party KH score 20..60
+expect a n not-encoded
+'''
+
+
+def test_coverage_parts_and_unknown_entry_into_force():
+    a = parse(HONEST).items[0]
+    assert a.coverage == (V.Part.ELECTRONIC_COMMERCE, V.Part.DISPUTE_SETTLEMENT)
+    assert (a.spans.coverage.line, a.spans.coverage.column) == (5, 3)
+    assert a.dispute_settlement[0].mode == V.DsMode.APPLIES  # the statement after `coverage ... dispute-resolution`
+    assert a.chapters[0].part == V.Part.ELECTRONIC_COMMERCE
+    assert a.in_force[1] == M.PartyEntry(None, ("MM",))
+    assert a.entry_unknown("MM") and not a.entry_unknown("KH")
+    assert parse("agreement b { coverage complete }").items[0].coverage == (V.COMPLETE,)
+
+
+def test_extendable_and_event_periods_paragraphs_and_paraphrases():
+    art = parse(HONEST).items[0].chapters[0].articles[0]
+    verbatim, recalled = art.commitment.quotes
+    assert not verbatim.paraphrase
+    assert recalled == M.Quote("recalled", M.Citation("12.15", 14), paraphrase=True)
+    (transition,) = art.transitions
+    assert transition.period == M.Period(years=5, extension_years=3) and transition.paragraph == "1(a)"
+    assert transition.quotes == (M.Quote("five years"),)
+    event, dated = art.reservations
+    assert event.period == M.Period(event="its personal data law is implemented") and event.paragraph is None
+    assert dated.period == M.Period(until=dt.date(2025, 6, 30), event="its law is implemented")
+    assert dated.paragraph == "2"
+
+
+def test_weights_and_score_ranges():
+    _, ns, expectation, on_set = parse(HONEST).items
+    assert ns.weight == 2
+    assert [r.weight for r in ns.norms[0].requirements] == [3, None]
+    assert (expectation.party, expectation.score_min, expectation.score_max) == ("KH", 20, 60)
+    assert on_set.grade == V.Grade.NOT_ENCODED and on_set.score_min is None
+
+
+def test_new_numbers_above_their_limits_are_reported():
+    too_large = [C.NUMBER_TOO_LARGE.id]
+    assert codes("agreement a {\n article 1 { transition JP years 1 extendable 1000 }\n}\n") == too_large
+    assert codes('norms n { norm m { require enforceable weight 101 because "x" } }') == too_large
+    assert codes("norms n { weight 1000 }") == too_large
+    assert codes("expect a n met score 0..101") == too_large
+    assert codes("expect a n met score 0..100") == []
+
+
+def test_a_setting_of_the_new_kind_given_twice_is_reported():
+    assert codes("agreement a {\n coverage customs\n coverage investment\n}\n") == [C.GIVEN_TWICE.id]
+    assert codes("agreement a {\n chapter 1 { part customs part investment }\n}\n") == [C.GIVEN_TWICE.id]
+    assert codes("expect a n met score 0..100 score 1..2") == [C.GIVEN_TWICE.id]

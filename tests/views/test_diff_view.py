@@ -84,9 +84,11 @@ def test_two_versions_of_a_draft(versions, corpus):
     assert grades["tpp3.data-flows"].effect == "closes"
     assert grades["tpp3.source-code"].effect == "closes" and grades["tpp3.source-code"].new_article == "1.4"
     cf = grades["tpp3.computing-facilities"]
-    assert (cf.old_grade, cf.new_grade, cf.effect) == ("partial", "partial", "changes")
+    # v3 fails two requirements where v2 failed one: the gap widens by weight (it was "changes" before scores)
+    assert (cf.old_grade, cf.new_grade, cf.effect, cf.old_score, cf.new_score) == ("partial", "partial", "widens",
+                                                                                    89, 78)
     assert "require enforceable" in cf.resolved and "forbid exception public-policy self-judging" in cf.introduced
-    assert d.summary == "closes 2 gaps, opens 0"
+    assert d.summary == "closes 2 gaps, opens 0 (1 widened)"
 
 
 def test_diff_is_symmetric(versions, corpus):

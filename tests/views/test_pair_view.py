@@ -24,15 +24,15 @@ def with_draft():
     return c
 
 
-def test_korea_and_japan_are_bound_by_rcep_alone(corpus):
+def test_korea_and_japan_are_bound_by_rcep_and_the_ipef_supply_chain_agreement(corpus):
     p = pair(corpus.agreements.values(), "KR", "JP", [corpus.norms("tpp3")], DAY)
-    assert [b.agreement.id for b in p.agreements] == ["rcep"]
-    assert (p.agreements[0].in_force_x, p.agreements[0].in_force_y) == (dt.date(2022, 2, 1), dt.date(2022, 1, 1))
+    assert [b.agreement.id for b in p.agreements] == ["ipef-sca", "rcep"]
+    assert (p.agreements[1].in_force_x, p.agreements[1].in_force_y) == (dt.date(2022, 2, 1), dt.date(2022, 1, 1))
     rows = {r.norm: r for r in p.rows}
-    assert {n: (r.strongest.agreement, r.strongest.grade, r.strongest.article) for n, r in rows.items()} == {
-        "tpp3.data-flows": ("rcep", "partial", "12.15"),
-        "tpp3.computing-facilities": ("rcep", "partial", "12.14"),
-        "tpp3.source-code": ("rcep", "unmet", None),
+    assert {n: (r.strongest.grade, r.strongest.article) for n, r in rows.items()} == {
+        "tpp3.data-flows": ("partial", "12.15"),
+        "tpp3.computing-facilities": ("partial", "12.14"),
+        "tpp3.source-code": ("unmet", None),  # neither has a source-code rule (ipef-sca has no digital-trade rules)
     }
     failed = [x.requirement for x in rows["tpp3.data-flows"].strongest.reasons]
     assert "require enforceable" in failed
@@ -51,7 +51,8 @@ def test_alpha3_codes_and_order_do_not_matter(corpus):
 def test_before_entry_into_force_nothing_binds(corpus):
     p = pair(corpus.agreements.values(), "KR", "JP", [corpus.norms("tpp3")], dt.date(2022, 1, 15))
     assert p.agreements == ()
-    assert [(n.agreement.id, n.why) for n in p.not_binding] == [("rcep", "not in force for KR until 2022-02-01")]
+    assert [(n.agreement.id, n.why) for n in p.not_binding] == [("ipef-sca", "not in force for KR until 2024-04-17"),
+                                                               ("rcep", "not in force for KR until 2022-02-01")]
     assert all(r.strongest is None for r in p.rows)
 
 
@@ -70,7 +71,7 @@ def test_the_strongest_commitment_is_the_best_of_the_binding_ones(corpus):
 def test_a_draft_closes_the_gaps_it_fills(with_draft):
     c = with_draft
     p = pair(c.agreements.values(), "KR", "JP", [c.norms("tpp3")], DAY, drafts=[c.agreement("kjdpa-test")])
-    assert [b.agreement.id for b in p.agreements] == ["rcep"]  # the draft is not binding, it is added
+    assert [b.agreement.id for b in p.agreements] == ["ipef-sca", "rcep"]  # the draft is not binding, it is added
     assert [d.id for d in p.drafts] == ["kjdpa-test"]
     assert [(r.norm, r.effect, r.with_drafts.agreement, r.with_drafts.grade) for r in p.rows] == [
         ("tpp3.data-flows", "closes", "kjdpa-test", "met"),
