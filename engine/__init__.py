@@ -74,7 +74,10 @@ def __getattr__(name: str) -> Any:
         module, attribute, instead = _DEPRECATED[name]
         warnings.warn(f"engine.{name} is deprecated and will be removed in tradegap 0.3; use {instead}",
                       DeprecationWarning, stacklevel=2)
-        return getattr(importlib.import_module(module), attribute)
+        found = getattr(importlib.import_module(module), attribute)
+        if callable(found) and not isinstance(found, type):  # its arguments checked, as the verbs' are
+            return importlib.import_module("engine.api").release_0_1(name, found)
+        return found
     raise AttributeError(f"module 'engine' has no attribute {name!r}")
 
 

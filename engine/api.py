@@ -8,7 +8,9 @@
     print(engine.render(report, "markdown"))
 
 Every error raised on purpose is an :class:`engine.errors.TradegapError` (``UnknownId`` is also a
-``KeyError``, ``UsageError``/``UnresolvedDraft``/``InvalidInput`` also ``ValueError``).  No call prints,
+``KeyError``, ``UsageError``/``UnresolvedDraft``/``InvalidInput`` also ``ValueError``).  Every argument
+is checked on entry: one of the wrong type raises ``BadArgument`` (a ``UsageError`` and a ``TypeError``)
+naming the argument, before anything deeper can fail on it.  No call prints,
 switches off the garbage collector or writes a file; ``load(..., cache=True)`` opts into the per-user
 parse cache that the command line uses.
 """
@@ -16,12 +18,15 @@ parse cache that the command line uses.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Optional, Sequence, Union
+import functools
+import inspect
+from typing import Any, Callable, Iterable, Optional, Sequence, Union
 
 import attrs
 
+from engine.checking import arguments as A
 from engine.checking.corpus import Corpus
-from engine.errors import InvalidInput, UnknownId, UsageError
+from engine.errors import BadArgument, InvalidInput, UnknownId, UsageError
 from engine.evaluation.findings import Finding, Report
 from engine.language import model as M
 from engine.rendering import FORMATS
@@ -33,6 +38,7 @@ from engine.views.precedents import DEFAULT_LIMIT, SuggestedReport
 
 Result = Union[Report, Finding, Comparison, Diff, Pair, SuggestedReport]
 """Every value :func:`render` prints."""
+RESULTS = (Report, Finding, Comparison, Diff, Pair, SuggestedReport)
 
 Agreements = Union[M.Agreement, Iterable[M.Agreement]]
 NormSets = Union[M.NormSet, Iterable[M.NormSet]]
@@ -55,7 +61,7 @@ def load(paths: Sequence[str] = (), include_bundled: bool = True, *, cache: bool
         >>> corpus.agreement("kjdpa").based_on
         'ksdpa'
     """
-    return Corpus.from_paths(list(paths), include_bundled=include_bundled, cache=cache)
+    return Corpus.from_paths(paths, include_bundled=include_bundled, cache=cache)
 
 
 def parse(text: str, path: str = "<input>", *, corpus: Optional[Corpus] = None) -> Corpus:
@@ -76,7 +82,9 @@ def parse(text: str, path: str = "<input>", *, corpus: Optional[Corpus] = None) 
         >>> mine.agreement("d").status
         'draft'
     """
-    base = corpus if corpus is not None else Corpus.bundled()
+    A.text(text, "text")
+    A.text(path, "path")
+    base = A.instance(corpus, Corpus, "corpus", "a Corpus") if corpus is not None else Corpus.bundled()
     return base.with_text(text, path)
 
 
@@ -104,7 +112,7 @@ def evaluate(agreements: Agreements, norm_sets: NormSets, as_of: Optional[dt.dat
     """
     from engine.evaluation.evaluator import evaluate as _evaluate
 
-    return _evaluate(agreements, norm_sets, _date(as_of), _party(party))
+    return _evaluate(_agreements(agreements), _sets(norm_sets), _date(as_of), _party(party))
 
 
 def explain(agreement: M.Agreement, norm_set: M.NormSet, norm: str, as_of: Optional[dt.date] = None,
@@ -130,7 +138,9 @@ def explain(agreement: M.Agreement, norm_set: M.NormSet, norm: str, as_of: Optio
         >>> [c.requirement for c in f.candidates[0].checks if not c.held][0]
         'require enforceable'
     """
-    chosen = norm_set.norm(norm)
+    A.instance(agreement, M.Agreement, "agreement", _AN_AGREEMENT)
+    A.instance(norm_set, M.NormSet, "norm_set", _A_NORM_SET)
+    chosen = norm_set.norm(A.text(norm, "norm"))
     if chosen is None:
         from engine.language.diagnostics import did_you_mean
 
@@ -163,7 +173,8 @@ def compare(agreements: Iterable[M.Agreement], norm_sets: NormSets = (), topics:
     """
     from engine.views.compare import compare as _compare
 
-    return _compare(tuple(agreements), _sets(norm_sets), tuple(topics), _date(as_of), _party(party), lens=lens)
+    return _compare(_agreements(agreements), _sets(norm_sets), A.words(topics, "topics"), _date(as_of),
+                    _party(party), lens=A.text(lens, "lens"))
 
 
 def diff(old: M.Agreement, new: M.Agreement, norm_sets: NormSets = (), as_of: Optional[dt.date] = None,
@@ -184,6 +195,8 @@ def diff(old: M.Agreement, new: M.Agreement, norm_sets: NormSets = (), as_of: Op
     """
     from engine.views.diff import diff as _diff
 
+    A.instance(old, M.Agreement, "old", _AN_AGREEMENT)
+    A.instance(new, M.Agreement, "new", _AN_AGREEMENT)
     return _diff(old, new, _sets(norm_sets), _date(as_of), _party(party))
 
 
@@ -210,8 +223,9 @@ def pair(agreements: Union[Corpus, Iterable[M.Agreement]], x: str, y: str, norm_
     """
     from engine.views.pair import pair as _pair
 
-    pool = agreements.agreements.values() if isinstance(agreements, Corpus) else agreements
-    return _pair(pool, x, y, _sets(norm_sets), _date(as_of), tuple(drafts))
+    pool = tuple(agreements.agreements.values()) if isinstance(agreements, Corpus) else _agreements(agreements)
+    return _pair(pool, A.text(x, "x"), A.text(y, "y"), _sets(norm_sets), _date(as_of),
+                 A.instances(drafts, M.Agreement, "drafts", "a list of agreements"))
 
 
 def suggest(corpus: Corpus, report: Report, limit: Optional[int] = DEFAULT_LIMIT) -> SuggestedReport:
@@ -227,7 +241,9 @@ def suggest(corpus: Corpus, report: Report, limit: Optional[int] = DEFAULT_LIMIT
     """
     from engine.views.precedents import suggest_report
 
-    return suggest_report(corpus, report, limit)
+    A.instance(corpus, Corpus, "corpus", "a Corpus")
+    A.instance(report, Report, "report", "a Report (from engine.evaluate)")
+    return suggest_report(corpus, report, _limit(limit))
 
 
 def check_expectations(corpus: Corpus, expectations: Optional[Iterable[M.Expectation]] = None,
@@ -244,7 +260,10 @@ def check_expectations(corpus: Corpus, expectations: Optional[Iterable[M.Expecta
     """
     from engine.views.expectations import check_all
 
-    return check_all(corpus, corpus.expectations if expectations is None else expectations, _date(today))
+    A.instance(corpus, Corpus, "corpus", "a Corpus")
+    chosen = corpus.expectations if expectations is None else \
+        A.instances(expectations, M.Expectation, "expectations", "a list of expectations (corpus.expectations)")
+    return check_all(corpus, chosen, _date(today, "today"))
 
 
 def render(result: Result, fmt: str = "text") -> str:
@@ -259,13 +278,16 @@ def render(result: Result, fmt: str = "text") -> str:
 
     Raises:
         UsageError: an unknown format.
-        TypeError: a value that is not a result, or a result with no form in that format (the message
-            names the types the format supports).
+        BadArgument: a value that is not a result (also a ``TypeError``).
+        TypeError: a result with no form in that format (the message names the types the format supports).
     """
     from engine.rendering import render as _render
 
-    if fmt not in FORMATS:
-        raise UsageError(f"unknown format {fmt!r}", "choose one of " + ", ".join(FORMATS))
+    if A.text(fmt, "fmt") not in FORMATS:
+        raise UsageError(f"unknown format {A.short(fmt)}", "choose one of " + ", ".join(FORMATS))
+    if not isinstance(result, RESULTS):
+        raise BadArgument(f"`result` must be a Report, Finding, Comparison, Diff, Pair or SuggestedReport, "
+                          f"not {A.shown(result)}")
     return _render(result, fmt)
 
 
@@ -284,7 +306,7 @@ def format_source(text: str, path: str = "<input>") -> str:
     """
     from engine.checking.fmt import format_source as _fmt
 
-    formatted, diagnostics = _fmt(text, path)
+    formatted, diagnostics = _fmt(A.text(text, "text"), A.text(path, "path"))
     if formatted is None:
         first = diagnostics[0].message if diagnostics else "the text cannot be formatted"
         raise InvalidInput(f"{path}: {first}", diagnostics, "run `tradegap check` on it for every problem")
@@ -294,11 +316,15 @@ def format_source(text: str, path: str = "<input>") -> str:
 # ---------------------------------------------------------------- argument checks
 
 
-def _date(value: Optional[dt.date]) -> Optional[dt.date]:
+_AN_AGREEMENT = "an agreement (corpus.agreement('rcep'))"
+_A_NORM_SET = "a norm set (corpus.norms('tpp3'))"
+
+
+def _date(value: Optional[dt.date], name: str = "as_of") -> Optional[dt.date]:
     if value is None or (isinstance(value, dt.date) and not isinstance(value, dt.datetime)):
         return value
-    raise UsageError(f"a date is needed, not {value!r}", "pass datetime.date(2026, 11, 27), "
-                     "or datetime.date.fromisoformat('2026-11-27')")
+    raise BadArgument(f"a date is needed: `{name}` must be a datetime.date, not {A.shown(value)}",
+                      "pass datetime.date(2026, 11, 27), or datetime.date.fromisoformat('2026-11-27')")
 
 
 def _party(code: Optional[str]) -> Optional[str]:
@@ -306,14 +332,83 @@ def _party(code: Optional[str]) -> Optional[str]:
         return None
     from engine.language import parties as P
 
-    canonical = P.canonical(code.upper()) if isinstance(code, str) else None
+    A.text(code, "party")
+    canonical = P.canonical(code.upper()) if len(code) <= 3 else None
     if canonical is None:
-        raise UsageError(f"`{code}` is not an ISO 3166-1 country code", "e.g. KR, JP, KOR, JPN")
+        raise UsageError(f"`{code if len(code) <= 40 else code[:37] + '...'}` is not an ISO 3166-1 country code",
+                         "e.g. KR, JP, KOR, JPN")
     return code
 
 
+def _agreements(agreements: Agreements) -> tuple[M.Agreement, ...]:
+    return A.instances(agreements, M.Agreement, "agreements", "an agreement or a list of agreements")
+
+
 def _sets(norm_sets: NormSets) -> tuple[M.NormSet, ...]:
-    return (norm_sets,) if isinstance(norm_sets, M.NormSet) else tuple(norm_sets)
+    return A.instances(norm_sets, M.NormSet, "norm_sets", "a norm set or a list of norm sets")
+
+
+# ---------------------------------------------------------------- the names of release 0.1, checked too
+
+
+def _limit(value: Optional[int], name: str = "limit") -> Optional[int]:
+    if value is not None and (isinstance(value, bool) or not isinstance(value, int) or value < 0):
+        raise BadArgument(f"`{name}` must be a whole number of precedents or None, not {A.shown(value)}")
+    return value
+
+
+def _pool(value: Union[Corpus, Iterable[M.Agreement]], name: str) -> tuple[M.Agreement, ...]:
+    return tuple(value.agreements.values()) if isinstance(value, Corpus) else _agreements(value)
+
+
+def _of(kind: type, needed: str) -> Callable[[Any, str], Any]:
+    return lambda value, name: A.instance(value, kind, name, needed)
+
+
+def _checks_0_1() -> dict[str, dict[str, Callable[[Any, str], Any]]]:
+    """For each name of release 0.1 that is an engine function, how each of its arguments is checked."""
+    from engine.evaluation.findings import Finding
+    from engine.language.diagnostics import Diagnostic
+
+    agreement, norm_set = _of(M.Agreement, _AN_AGREEMENT), _of(M.NormSet, _A_NORM_SET)
+    dated = {"as_of": lambda v, _: _date(v), "party": lambda v, _: _party(v)}
+    corpus, report = _of(Corpus, "a Corpus"), _of(Report, "a Report (from engine.evaluate)")
+    agreements = {"agreements": lambda v, _: _agreements(v), "norm_sets": lambda v, _: _sets(v)}
+    return {
+        "compare_agreements": {**agreements, **dated, "topics": A.words, "transpose": A.flag},
+        "diff_agreements": {"old": agreement, "new": agreement, "norm_sets": lambda v, _: _sets(v), **dated},
+        "pair_countries": {**agreements, "agreements": _pool, "x": A.text, "y": A.text, **dated,
+                           "drafts": lambda v, n: A.instances(v, M.Agreement, n, "a list of agreements")},
+        "find_precedents": {"agreements": lambda v, _: _agreements(v), "norm_set": norm_set,
+                            "norm": _of(M.Norm, "a norm (norm_set.norms[0])"), **dated, "exclude": A.words},
+        "suggest_precedents": {"corpus": corpus, "finding": _of(Finding, "a Finding (report.findings[0])"),
+                               **dated, "limit": _limit},
+        "suggest_for_report": {"corpus": corpus, "report": report, "limit": _limit},
+        "format_document": {"doc": _of(M.Document, "a Document (source_file.document)")},
+        "format_article": {"article": _of(M.Article, "an article")},
+        "render_text": {"d": _of(Diagnostic, "a Diagnostic (corpus.diagnostics[0])"),
+                        "sources": lambda v, n: v if v is None else A.instance(v, dict, n, "a dict of path to text")},
+    }
+
+
+@functools.lru_cache(maxsize=None)
+def release_0_1(name: str, function: Callable[..., Any]) -> Callable[..., Any]:
+    """``function``, which the 0.1 name ``name`` stands for, with its arguments checked as the verbs' are
+    (a wrong type raises :class:`~engine.errors.BadArgument`); unchanged if it takes no such argument."""
+    checks = _checks_0_1().get(name)
+    if checks is None:
+        return function
+    signature = inspect.signature(function)
+
+    @functools.wraps(function)
+    def checked(*args: Any, **kwargs: Any) -> Any:
+        bound = signature.bind(*args, **kwargs)  # a wrong number of arguments: Python's own TypeError
+        for param, check in checks.items():
+            if param in bound.arguments:
+                bound.arguments[param] = check(bound.arguments[param], param)
+        return function(*bound.args, **bound.kwargs)
+
+    return checked
 
 
 __all__ = ["load", "parse", "evaluate", "explain", "compare", "diff", "pair", "suggest", "check_expectations",

@@ -38,6 +38,13 @@ class UsageError(TradegapError, ValueError):
     """An argument that cannot be used as given (a bad date, a malformed code, an unsupported format)."""
 
 
+class BadArgument(UsageError, TypeError):
+    """An argument of the wrong type (a string where an agreement is needed, ``None`` for a text).
+
+    Also a ``TypeError``, which is what Python raises for a wrong type.
+    """
+
+
 class UnresolvedDraft(TradegapError, ValueError):
     """A draft written ``based-on`` another agreement was given to the evaluator before being resolved.
 

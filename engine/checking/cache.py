@@ -3,12 +3,25 @@
 Entries live in ``$XDG_CACHE_HOME/tradegap`` (or ``~/.cache/tradegap``), a
 directory this user owns with mode 0700; anything else (a symbolic link,
 another owner, looser permissions that cannot be tightened) turns the cache
-off.  An entry is a pickle named by a SHA-256 over the engine version, the
-Python version, the grammar and the modules that shape a parse, the file's
-display path and its text.  It is written to a temporary file and renamed,
-read only with ``O_NOFOLLOW`` from a regular file this user owns, and must
-name its own key and hold a document and diagnostics of the expected types;
-a corrupt, stale or foreign entry is ignored and rebuilt.
+off.  An entry is named by a SHA-256 over the engine version, the Python
+version, the grammar and the modules that shape a parse, the file's display
+path and its text.  It is written to a temporary file and renamed, and read
+only with ``O_NOFOLLOW | O_NONBLOCK`` from a regular file this user owns.
+
+An entry cannot run code when read.  It carries an HMAC-SHA256 over its name
+and contents, keyed by a random key kept in the folder (``key``, mode 0600,
+created once, atomically); the MAC is checked before anything is
+unpickled, so an entry planted by someone without the key is ignored.  The
+unpickler then builds only the language's model classes and dates, and the
+entry must name its own key and hold a document and diagnostics of the
+expected types; a corrupt, stale or foreign entry is ignored and rebuilt.
+
+The cache holds at most about :data:`MAX_BYTES`.  The size of every entry
+stored is appended to a ledger (``ledger``: in batches, and when the process
+ends); when the ledger has grown by :data:`LEDGER_RECORDS` records it is
+summed, and only when the sum passes the bound is the folder scanned and the
+oldest entries removed, down to three quarters of it.  No run scans the
+folder otherwise, however many files it reads.
 
 ``TRADEGAP_NO_CACHE=1`` turns the cache off.  Lark's own ``cache=True`` is
 never used (a predictable shared file, unpickled unchecked).
@@ -16,9 +29,13 @@ never used (a predictable shared file, unpickled unchecked).
 
 from __future__ import annotations
 
+import atexit
 import functools
 import hashlib
+import hmac
+import io
 import os
+import pickle
 import stat
 import sys
 from typing import TYPE_CHECKING, Optional, TypeAlias
@@ -30,8 +47,22 @@ if TYPE_CHECKING:  # imported when an entry is checked: a run with the cache off
 Entry: TypeAlias = "tuple[Optional[M.Document], tuple[D.Diagnostic, ...]]"
 """What an entry holds: the document (None if unparsable) and its diagnostics."""
 
-MAGIC = b"tradegap-cache-1"
-MAX_ENTRIES = 2000  # beyond this, the oldest half is removed when a new entry is stored
+MAGIC = b"tradegap-cache-2"
+SUFFIX = ".pickle"
+KEY_NAME = "key"
+KEY_BYTES = 32
+MAC_BYTES = 32
+LEDGER = "ledger"
+LEDGER_RECORDS = 1024  # the ledger is summed (and compacted) after this many stores
+MAX_BYTES = 256 * 1024 * 1024  # beyond this, the oldest entries are removed down to 3/4 of it
+MAX_ENTRY_BYTES = MAX_BYTES // 16  # a larger parse is not kept
+_RECORD = 16  # one ledger record: an entry's size, 15 digits and a newline
+_BATCH = 64  # sizes written to the ledger at once
+_FLAGS = os.O_NONBLOCK | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_CLOEXEC", 0)
+_ALLOWED = {"engine.language.model", "engine.language.vocab", "engine.language.codes"}
+_KEYS: dict[str, bytes] = {}  # folder -> its key, read once per process
+_SAFE: set[str] = set()  # folders found safe in this process
+_PENDING: dict[str, list[int]] = {}  # folder -> sizes stored and not yet in its ledger
 _SHAPERS = ("syntax/grammar/tradegap.lark", "syntax/parse.py", "syntax/lower.py", "syntax/errors.py",
             "syntax/comments.py", "syntax/lark_util.py", "syntax/limits.py", "language/model.py",
             "checking/validate.py", "language/vocab.py", "language/parties.py", "language/diagnostics.py", "language/codes.py",
@@ -45,7 +76,10 @@ def enabled() -> bool:
 
 
 def directory() -> Optional[str]:
-    """The private cache directory, created if need be, or None if there is no safe one."""
+    """The private cache directory, created if need be, or None if there is no safe one.
+
+    A folder found safe is remembered for the rest of the process (every file of a run asks).
+    """
     if not enabled():
         return None
     base = os.environ.get("XDG_CACHE_HOME") or ""
@@ -54,6 +88,8 @@ def directory() -> Optional[str]:
     if not os.path.isabs(base):
         return None
     path = os.path.join(base, "tradegap")
+    if path in _SAFE:
+        return path
     try:
         os.makedirs(path, mode=0o700, exist_ok=True)
         st = os.lstat(path)
@@ -63,6 +99,7 @@ def directory() -> Optional[str]:
             os.chmod(path, 0o700)
     except OSError:
         return None
+    _SAFE.add(path)
     return path
 
 
@@ -103,31 +140,108 @@ def load(entry: Optional[str]) -> Optional[Entry]:
     if not entry:
         return None
     folder = directory()
-    if folder is None:
+    key = None if folder is None else folder_key(folder)
+    if folder is None or key is None:
         return None
-    stored = _read_private(os.path.join(folder, entry + ".pickle"))
-    return None if stored is None else _checked(stored, entry)
-
-
-def _read_private(path: str) -> Optional[object]:
-    """The pickle in ``path``, if it is a regular file (not a link) this user owns and no one else can write."""
+    data = _read_private(os.path.join(folder, entry + SUFFIX), MAX_ENTRY_BYTES + len(MAGIC) + MAC_BYTES)
+    if data is None or not data.startswith(MAGIC):
+        return None
+    mac, payload = data[len(MAGIC):len(MAGIC) + MAC_BYTES], data[len(MAGIC) + MAC_BYTES:]
+    if not hmac.compare_digest(mac, _mac(key, entry, payload)):
+        return None  # not written with this user's key: never unpickled
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+        stored: object = _Unpickler(io.BytesIO(payload)).load()
+    except Exception:  # a corrupt entry (truncated, from an old engine): ignore it
+        return None
+    return _checked(stored, entry)
+
+
+def _mac(key: bytes, entry: str, payload: bytes) -> bytes:
+    """The entry's MAC: over its name (an entry cannot be moved to another name) and its contents."""
+    return hmac.new(key, entry.encode("ascii") + b"\0" + payload, hashlib.sha256).digest()
+
+
+class _Unpickler(pickle.Unpickler):
+    """Builds only the language's classes (documents, diagnostics, vocabulary) and dates."""
+
+    def find_class(self, module: str, name: str) -> type:
+        import datetime
+        import importlib
+
+        found = getattr(importlib.import_module(module), name, None) if module in _ALLOWED else None
+        if (module, name) == ("datetime", "date"):
+            found = datetime.date
+        if not isinstance(found, type):
+            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
+        return found
+
+
+def _read_private(path: str, limit: int, secret: bool = False) -> Optional[bytes]:
+    """The bytes of ``path`` (at most ``limit``), if it is a regular file, not a link, this user owns and
+    no one else can write (``secret``: nor read); never blocks on a FIFO."""
+    try:
+        fd = os.open(path, os.O_RDONLY | _FLAGS)
     except OSError:
         return None
     try:
-        with os.fdopen(fd, "rb") as fh:
-            st = os.fstat(fh.fileno())
-            if not stat.S_ISREG(st.st_mode) or not _ours(st) or st.st_mode & 0o022:
-                return None
-            if fh.read(len(MAGIC)) != MAGIC:
-                return None
-            import pickle
-
-            stored: object = pickle.load(fh)
-            return stored
-    except Exception:  # a corrupt entry (truncated, from an old engine): ignore it
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or not _ours(st) or st.st_mode & (0o077 if secret else 0o022):
+            return None
+        if st.st_size > limit:
+            return None
+        data = b""
+        while len(data) <= limit:  # a file that grows while it is read is refused past the limit
+            chunk = os.read(fd, limit + 1 - len(data))
+            if not chunk:
+                break
+            data += chunk
+        return data if len(data) <= limit else None
+    except OSError:
         return None
+    finally:
+        os.close(fd)
+
+
+def folder_key(folder: str) -> Optional[bytes]:
+    """The folder's MAC key (created if there is none), or None when none can be kept."""
+    key = _KEYS.get(folder)
+    if key is None:
+        key = _read_key(folder) or _new_key(folder)
+        if key is not None:
+            _KEYS[folder] = key
+    return key
+
+
+def _read_key(folder: str) -> Optional[bytes]:
+    key = _read_private(os.path.join(folder, KEY_NAME), KEY_BYTES, secret=True)
+    return key if key is not None and len(key) == KEY_BYTES else None
+
+
+def _new_key(folder: str) -> Optional[bytes]:
+    """A new random key, written to a private temporary file and linked into place (so two runs
+    starting at once agree on one key); a damaged key file is replaced."""
+    import secrets
+
+    key = secrets.token_bytes(KEY_BYTES)
+    try:
+        tmp = _write_temporary(folder, key)
+    except OSError:
+        return None
+    try:
+        os.link(tmp, os.path.join(folder, KEY_NAME))
+    except FileExistsError:
+        other = _read_key(folder)
+        if other is not None:
+            return other  # another run made one a moment ago
+        try:
+            os.replace(tmp, os.path.join(folder, KEY_NAME))
+        except OSError:
+            return None
+    except OSError:
+        return None
+    finally:
+        _unlink(tmp)
+    return key
 
 
 def _checked(stored: object, entry: str) -> Optional[Entry]:
@@ -149,30 +263,32 @@ def store(entry: Optional[str], document: Optional[M.Document], diagnostics: tup
     if not entry:
         return
     folder = directory()
-    if folder is None:
+    key = None if folder is None else folder_key(folder)
+    if folder is None or key is None:
         return
-    import pickle
-
     try:
-        data = MAGIC + pickle.dumps((entry, document, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps((entry, document, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
     except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
         return
+    if len(payload) > MAX_ENTRY_BYTES:
+        return
+    data = MAGIC + _mac(key, entry, payload) + payload
     try:
-        _write_private(folder, entry + ".pickle", data)
-        _prune(folder)
+        os.replace(_write_temporary(folder, data), os.path.join(folder, entry + SUFFIX))
+        _account(folder, len(data))
     except Exception:  # the cache is best-effort: a failure to keep an entry never fails a run
         pass
 
 
-def _write_private(folder: str, name: str, data: bytes) -> None:
-    """Replace ``folder/name`` with ``data``: a temporary file (mode 0600) in ``folder``, renamed over it.
+def _write_temporary(folder: str, data: bytes) -> str:
+    """A new private file (mode 0600) in ``folder`` holding ``data``; its path.
 
-    Not :func:`engine.util.files.write_atomic`, whose guarantees are those a user's file needs and the
+    Not :func:`engine.util.files.write_output`, whose guarantees are those a user's file needs and the
     cache must not have: it writes text, not bytes; it writes *through* a symbolic link at the target
     (the cache replaces the link itself, as its reader never follows one); it keeps the old file's
     mode (an entry is always 0600, from ``mkstemp``); and it syncs to disk, which the cache does not
-    need (an entry torn by a crash fails the ``MAGIC``/unpickling check and is rebuilt) and would
-    pay for on every file of a cold run.
+    need (an entry torn by a crash fails its MAC and is rebuilt) and would pay for on every file of a
+    cold run.
     """
     import tempfile
 
@@ -180,24 +296,85 @@ def _write_private(folder: str, name: str, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
-        os.replace(tmp, os.path.join(folder, name))
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _unlink(tmp)
         raise
+    return tmp
 
 
-def _prune(folder: str) -> None:
-    """Remove the oldest half of the entries when there are more than MAX_ENTRIES."""
-    with os.scandir(folder) as it:
-        entries = [e for e in it if e.name.endswith(".pickle") and e.is_file(follow_symlinks=False)]
-    if len(entries) <= MAX_ENTRIES:
-        return
-    entries.sort(key=lambda e: e.stat(follow_symlinks=False).st_mtime)
-    for e in entries[: len(entries) // 2]:
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+# ---------------------------------------------------------------- the size bound
+
+
+def _account(folder: str, size: int) -> None:
+    """Note an entry's size; the sizes go to the ledger in one write every :data:`_BATCH` stores and
+    when the process ends."""
+    pending = _PENDING.setdefault(folder, [])
+    pending.append(size)
+    if len(pending) >= _BATCH:
+        flush(folder)
+
+
+def flush_all() -> None:
+    """Write every pending size to its ledger (run at exit)."""
+    for folder in list(_PENDING):
         try:
-            os.unlink(e.path)
+            flush(folder)
         except OSError:
             pass
+
+
+def flush(folder: str) -> None:
+    """Append the pending sizes to the folder's ledger; every :data:`LEDGER_RECORDS` records, settle it."""
+    sizes = _PENDING.pop(folder, [])
+    if not sizes:
+        return
+    fd = os.open(os.path.join(folder, LEDGER), os.O_WRONLY | os.O_APPEND | os.O_CREAT | _FLAGS, 0o600)
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or not _ours(st):
+            return
+        os.write(fd, b"".join(b"%15d\n" % size for size in sizes))
+        records = st.st_size // _RECORD + len(sizes)
+    finally:
+        os.close(fd)
+    if records >= LEDGER_RECORDS:
+        _settle(folder)
+
+
+def _settle(folder: str) -> None:
+    """Sum the ledger; past :data:`MAX_BYTES`, remove the oldest entries; leave one record, the total.
+
+    Runs that store at the same moment may lose a few records: the total is an estimate, made exact
+    by the next pruning.
+    """
+    data = _read_private(os.path.join(folder, LEDGER), LEDGER_RECORDS * _RECORD * 64) or b""
+    total = sum(int(line) for line in data.split(b"\n") if line.strip().isdigit())
+    if total > MAX_BYTES:
+        total = prune(folder, MAX_BYTES * 3 // 4)
+    os.replace(_write_temporary(folder, b"%15d\n" % total), os.path.join(folder, LEDGER))
+
+
+def prune(folder: str, keep: int) -> int:
+    """Remove the oldest entries (by modification time) until at most ``keep`` bytes remain; the bytes left."""
+    with os.scandir(folder) as it:
+        found = [(st.st_mtime, st.st_size, e.path) for e in it
+                 if e.name.endswith(SUFFIX) and e.is_file(follow_symlinks=False)
+                 for st in (e.stat(follow_symlinks=False),)]
+    found.sort()
+    total = sum(size for _, size, _ in found)
+    for _, size, path in found:
+        if total <= keep:
+            break
+        _unlink(path)
+        total -= size
+    return total
+
+
+atexit.register(flush_all)

@@ -15,12 +15,14 @@ from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence, TypeVar
 
 import attrs
 
+from engine.checking import arguments as A
 from engine.errors import UnknownId
 from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.checking.resolve import resolve
 from engine.checking.validate import plain_file_name, validate
+from engine.util.files import is_regular, kind_of
 
 if TYPE_CHECKING:  # parsing is imported only when a file is parsed: a warm cache needs none of it
     from engine.syntax.parse import ParseResult
@@ -70,7 +72,8 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[D.Diagnostic]]:
 
 
 def _walk_folder(root: str) -> tuple[list[str], list[D.Diagnostic]]:
-    """The source files under ``root``, sorted, hidden folders skipped; E0311 for each link out of it."""
+    """The source files under ``root``, sorted, hidden folders skipped; E0311 for each link out of it,
+    W0005 for each name that is not a regular file (a FIFO, a device, a socket)."""
     found: list[str] = []
     diags: list[D.Diagnostic] = []
     for folder, dirs, files in os.walk(root):  # os.walk does not descend into linked folders
@@ -80,8 +83,12 @@ def _walk_folder(root: str) -> tuple[list[str], list[D.Diagnostic]]:
         for full in (os.path.join(folder, name) for name in sorted(files) if name.endswith(SOURCE_SUFFIXES)):
             if os.path.islink(full) and not inside(root, full):
                 diags.append(_outside(full, root))
-            else:
+                continue
+            regular, mode = is_regular(full)
+            if regular:
                 found.append(full)
+            else:  # a FIFO would block the run, a device never end it
+                diags.append(C.NOT_REGULAR_SKIPPED.at(M.Span(full), kind=kind_of(mode)))
     return found, diags
 
 
@@ -145,8 +152,14 @@ def _load(text: str, path: str, bundled: bool, use_cache: bool = False) -> Sourc
 
 
 def load_file(path: str, cache: bool = False) -> SourceFile:
-    """Parse and validate one file from disk."""
+    """Parse and validate one file from disk.
+
+    Raises:
+        BadArgument: ``path`` is not a path (an int would be a file descriptor), or ``cache`` not a bool.
+    """
     from engine.syntax.parse import ParseResult, read_source
+
+    path, cache = A.path(path, "path"), A.flag(cache, "cache")
 
     text, diags = read_source(path)
     if text is None:
@@ -155,8 +168,15 @@ def load_file(path: str, cache: bool = False) -> SourceFile:
 
 
 def load_text(text: str, path: str = "<input>") -> SourceFile:
-    """Parse and validate source text."""
+    """Parse and validate source text.
+
+    Raises:
+        BadArgument: ``text`` or ``path`` is not a string.
+    """
     from engine.syntax.parse import parse_text
+
+    A.text(text, "text")
+    A.text(path, "path")
 
     return _finish(parse_text(text, path), path, False)
 
@@ -231,7 +251,7 @@ class Corpus:
     @classmethod
     def bundled(cls, cache: bool = False) -> "Corpus":
         """The corpus shipped with tradegap (``cache``: use the per-user parse cache)."""
-        return cls.build(bundled_files(cache))
+        return cls.build(bundled_files(A.flag(cache, "cache")))
 
     @classmethod
     def from_paths(cls, paths: Sequence[str], include_bundled: bool = True, cache: bool = False) -> "Corpus":
@@ -239,7 +259,12 @@ class Corpus:
 
         ``cache``: read and write the per-user parse cache (the command line does; the library does not
         unless asked).
+
+        Raises:
+            BadArgument: ``paths`` is not a list of paths (one string is not), or a flag is not a bool.
         """
+        paths, include_bundled = A.paths(paths, "paths"), A.flag(include_bundled, "include_bundled")
+        cache = A.flag(cache, "cache")
         names, diags = discover(paths)
         files = [load_file(p, cache) for p in names]
         base = bundled_files(cache) if include_bundled else []
@@ -252,14 +277,19 @@ class Corpus:
         A file that is not bundled shadows a bundled one with the same id; any other id defined twice
         is an error (the first definition is kept).  ``discovery``: the problems of finding the files,
         put before the others.
+
+        Raises:
+            BadArgument: ``files`` is not a list of :class:`SourceFile` (from ``load_file``, ``load_text``).
         """
+        files = A.instances(files, SourceFile, "files", "a list of SourceFile (from load_file or load_text)")
+        discovery = A.instances(discovery, D.Diagnostic, "discovery", "a list of diagnostics")
         found = _Collected()
         for f in files:
             found.add(f)
+        done: dict[str, M.Agreement] = {}  # each chain is walked once, whatever its length
         resolved: dict[str, M.Agreement] = {}
         for ident, agreement in found.written.items():
-            resolved[ident], more = resolve(agreement, found.written.get)
-            found.diagnostics.extend(more)
+            resolved[ident] = done[ident] if ident in done else _resolved(agreement, found, done)
         for e in found.expectations:
             found.diagnostics.extend(_check_expectation(e, resolved, found.norm_sets))
         return cls(
@@ -278,6 +308,9 @@ class Corpus:
         Returns:
             A new corpus (this one is unchanged); the text's problems are among its ``diagnostics``.
             An id the text defines shadows a bundled one, and is an error if a user file defines it.
+
+        Raises:
+            BadArgument: ``text`` or ``path`` is not a string.
         """
         return type(self).build(self.files + (load_text(text, path),), self.discovery)
 
@@ -292,8 +325,9 @@ class Corpus:
 
         Raises:
             UnknownId: no agreement has this id (the message says which is meant, or lists the ids).
+            BadArgument: ``ident`` is not a string.
         """
-        found = self.agreements.get(ident)
+        found = self.agreements.get(A.text(ident, "ident"))
         if found is None:
             raise _unknown(AGREEMENT, ident, self.agreements, "`tradegap list agreements` shows them")
         return found
@@ -303,8 +337,9 @@ class Corpus:
 
         Raises:
             UnknownId: no norm set has this id.
+            BadArgument: ``ident`` is not a string.
         """
-        found = self.norm_sets.get(ident)
+        found = self.norm_sets.get(A.text(ident, "ident"))
         if found is None:
             raise _unknown(NORM_SET, ident, self.norm_sets, "`tradegap list norms` shows them")
         return found
@@ -314,8 +349,14 @@ class Corpus:
         return {f.path: f.text for f in self.files}
 
     def agreements_in(self, path: str) -> tuple[str, ...]:
-        """Ids of the agreements defined in one file."""
-        return tuple(ident for (kind, ident), where in self.origin.items() if where == path and kind == AGREEMENT)
+        """Ids of the agreements defined in one file, however its path is spelled (``./ex/a.agr``, ``ex/a.agr``)."""
+        A.text(path, "path")
+        mine = [(ident, where) for (kind, ident), where in self.origin.items() if kind == AGREEMENT]
+        exact = tuple(ident for ident, where in mine if where == path)
+        if exact:
+            return exact
+        real, user = os.path.realpath(path), {f.path for f in self.files if not f.bundled}
+        return tuple(ident for ident, where in mine if where in user and os.path.realpath(where) == real)
 
 
 @attrs.define
@@ -351,6 +392,13 @@ class _Collected:
         self.origin[key] = f
 
 
+def _resolved(agreement: M.Agreement, found: _Collected, done: dict[str, M.Agreement]) -> M.Agreement:
+    """``agreement`` resolved against the written ones (``done`` shared), its problems kept in ``found``."""
+    whole, diags = resolve(agreement, found.written.get, done)
+    found.diagnostics.extend(diags)
+    return whole
+
+
 def _narrow_all(diags: Iterable[D.Diagnostic], files: Sequence[SourceFile]) -> tuple[D.Diagnostic, ...]:
     """The diagnostics narrowed to the word they are about, duplicates dropped, sorted.
 
@@ -370,8 +418,14 @@ def _narrow_all(diags: Iterable[D.Diagnostic], files: Sequence[SourceFile]) -> t
 
 
 def _unknown(what: str, ident: str, known: Mapping[str, object], listing: str) -> UnknownId:
+    if len(ident) > _LONGEST_ID:  # no id is this long: no did-you-mean (difflib over it would take minutes)
+        return UnknownId(f"unknown {what}: an id of {len(ident)} characters; known: " + ", ".join(sorted(known)),
+                         listing)
     hint = D.did_you_mean(ident, known) or "known: " + ", ".join(sorted(known))
     return UnknownId(f"unknown {what} `{ident}`; {hint}", listing)
+
+
+_LONGEST_ID = 200
 
 
 def _check_expectation(e: M.Expectation, agreements: Mapping[str, M.Agreement],

@@ -33,12 +33,16 @@ Statement = Union[M.Commitment, M.Scope, M.Software, M.Exception_, M.DisputeSett
 S = TypeVar("S", bound=Statement)
 
 
-def resolve(agreement: M.Agreement, lookup: Lookup) -> tuple[M.Agreement, tuple[D.Diagnostic, ...]]:
+def resolve(agreement: M.Agreement, lookup: Lookup, done: Optional[dict[str, M.Agreement]] = None) \
+        -> tuple[M.Agreement, tuple[D.Diagnostic, ...]]:
     """The whole agreement ``agreement`` stands for, with diagnostics for what could not be applied.
 
     Args:
         agreement: an agreement as written (a draft or not).
         lookup: the written agreement with an id, or None (``Corpus.written.get``).
+        done: resolved agreements by id, shared by the calls that resolve one corpus: a base found
+            there is not resolved again (nor its problems reported again), and every agreement of a
+            chain this call resolves is added, so that a corpus's chains are walked once in all.
 
     Returns:
         The resolved agreement (:func:`is_resolved` holds for it) and the problems found on the way:
@@ -46,7 +50,7 @@ def resolve(agreement: M.Agreement, lookup: Lookup) -> tuple[M.Agreement, tuple[
         lacks.
     """
     diags: list[D.Diagnostic] = []
-    resolved = _resolve(agreement, lookup, (), diags)
+    resolved = _resolve(agreement, lookup, {} if done is None else done, diags)
     return resolved, tuple(diags)
 
 
@@ -64,20 +68,46 @@ def is_resolved(agreement: M.Agreement) -> bool:
         and not agreement.chapter_omissions
 
 
-def _resolve(a: M.Agreement, lookup: Lookup, chain: tuple[str, ...], diags: list[D.Diagnostic]) -> M.Agreement:
-    if a.based_on is None:
-        return _finish(a)
-    if a.based_on in chain + (a.id,):
-        cycle = " -> ".join(chain + (a.id, a.based_on))
-        diags.append(C.BASED_ON_CIRCLE.at(a.spans.based_on.or_else(a.span), focus=a.based_on, cycle=cycle))
-        return _finish(attrs.evolve(a, based_on=None))
-    base_written = lookup(a.based_on)
-    if base_written is None:
-        diags.append(C.BASE_NOT_IN_CORPUS.at(a.spans.based_on.or_else(a.span), focus=a.based_on,
-                                             agreement=a.id, base=a.based_on))
-        return _finish(a)
-    base = _take_chapters(_resolve(base_written, lookup, chain + (a.id,), diags), a.base_chapters, diags)
-    return _finish(_overlay(_own_levels(a), base, diags))
+def _resolve(a: M.Agreement, lookup: Lookup, done: dict[str, M.Agreement], diags: list[D.Diagnostic]) -> M.Agreement:
+    """Walk down the ``based-on`` chain from ``a`` (a loop, not recursion), then lay each draft over its base.
+
+    A chain that goes round in a circle is cut where it closes; its results depend on where the walk
+    began, so none of them is added to ``done``.
+    """
+    chain, bottom, circular = _walk(a, lookup, done, diags)
+    if not circular:
+        done[chain[-1].id] = bottom
+    for draft in reversed(chain[:-1]):
+        bottom = _finish(_overlay(_own_levels(draft), _take_chapters(bottom, draft.base_chapters, diags), diags))
+        if not circular:
+            done[draft.id] = bottom
+    return bottom
+
+
+def _walk(a: M.Agreement, lookup: Lookup, done: Mapping[str, M.Agreement], diags: list[D.Diagnostic]) \
+        -> tuple[list[M.Agreement], M.Agreement, bool]:
+    """The chain from ``a`` to the last agreement whose base needs no walking, that last one resolved,
+    and whether the chain closed a circle."""
+    chain = [a]
+    ids = {a.id}
+    while True:
+        top = chain[-1]
+        if top.based_on is None:
+            return chain, _finish(top), False
+        if top.based_on in ids:
+            cycle = " -> ".join([x.id for x in chain] + [top.based_on])
+            diags.append(C.BASED_ON_CIRCLE.at(top.spans.based_on.or_else(top.span), focus=top.based_on, cycle=cycle))
+            return chain, _finish(attrs.evolve(top, based_on=None)), True
+        base = done.get(top.based_on)
+        if base is not None:
+            return chain, _finish(_overlay(_own_levels(top), _take_chapters(base, top.base_chapters, diags), diags)), False
+        written = lookup(top.based_on)
+        if written is None:
+            diags.append(C.BASE_NOT_IN_CORPUS.at(top.spans.based_on.or_else(top.span), focus=top.based_on,
+                                                 agreement=top.id, base=top.based_on))
+            return chain, _finish(top), False
+        chain.append(written)
+        ids.add(written.id)
 
 
 def _take_chapters(base: M.Agreement, chosen: tuple[M.BaseChapter, ...], diags: list[D.Diagnostic]) -> M.Agreement:

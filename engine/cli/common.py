@@ -5,9 +5,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from typing import Optional, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Optional, TextIO
 
+from engine.language import codes as C
 from engine.language import diagnostics as D
+from engine.language import model as M
+
+if TYPE_CHECKING:
+    from engine.checking.corpus import Corpus
+    from engine.util.files import Refused
 
 
 def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
@@ -138,10 +144,58 @@ def resolve_targets(args, err):
     return corpus, agreements, norm_sets, as_of, party
 
 
-def emit(text: str, args, out) -> None:
-    if getattr(args, "output", None):
-        from engine.util.files import write_atomic
+STDOUT_NAMES = ("-", "/dev/stdout")
+"""``-o`` values that mean standard output."""
 
-        write_atomic(args.output, text)
-    else:
+
+def emit(text: str, args: argparse.Namespace, out: TextIO, err: TextIO, inputs: Iterable[str] = ()) -> int:
+    """Print ``text``, or write it to ``args.output``; 0, or 2 after saying why it cannot be written.
+
+    ``inputs``: the files the output was made from, which ``-o`` may not name.
+    """
+    target = getattr(args, "output", None)
+    if not target or target in STDOUT_NAMES:
         out.write(text)
+        return 0
+    return write_file(target, text, err, inputs)
+
+
+def user_files(corpus: Corpus) -> list[str]:
+    """The paths of the files a corpus was loaded from (not the bundled ones)."""
+    return [f.path for f in corpus.files if not f.bundled]
+
+
+def write_file(path: str, text: str, err: TextIO, inputs: Iterable[str] = ()) -> int:
+    """Write an output file (see :func:`engine.util.files.write_output`): 0, or 2 after a diagnostic."""
+    from engine.util.files import Refused, write_output
+
+    try:
+        write_output(path, text, inputs)
+    except Refused as exc:
+        return file_problem(refusal_diagnostic(exc), err)
+    except OSError as exc:
+        return file_problem(C.CANNOT_WRITE.at(M.Span(path), reason=exc.strerror or exc), err)
+    return 0
+
+
+def file_problem(diagnostic: D.Diagnostic, err: TextIO) -> int:
+    """Print a diagnostic about a file (no source line to show); exit code 2."""
+    err.write(D.render_text(diagnostic) + "\n")
+    return 2
+
+
+def refusal_diagnostic(exc: Refused) -> D.Diagnostic:
+    """The diagnostic that words why a file is not written."""
+    from engine.util.files import Refusal
+
+    span = M.Span(exc.path)
+    worded: dict[Refusal, Callable[[], D.Diagnostic]] = {
+        Refusal.FOLDER: lambda: C.WRITE_TO_A_FOLDER.at(span, example=os.path.join(exc.path, "report.txt")),
+        Refusal.NO_FOLDER: lambda: C.WRITE_NO_FOLDER.at(span, folder=exc.detail),
+        Refusal.AN_INPUT: lambda: C.WRITE_OVER_INPUT.at(span),
+        Refusal.SPECIAL: lambda: C.WRITE_TO_SPECIAL.at(span, kind=exc.detail),
+        Refusal.NO_READER: lambda: C.WRITE_NO_READER.at(span, seconds=exc.detail),
+        Refusal.READ_ONLY: lambda: C.REWRITE_READ_ONLY.at(span),
+        Refusal.OWNER: lambda: C.REWRITE_OWNED.at(span, uid=exc.detail),
+    }
+    return worded[exc.why]()

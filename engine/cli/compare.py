@@ -43,7 +43,7 @@ def add_arguments(p) -> None:
 def run(args, out, err) -> int:
     from engine.language import vocab as V
     from engine.cli.common import usage_error
-    from engine.cli.common import emit, resolve_targets
+    from engine.cli.common import emit, resolve_targets, user_files
     from engine.views.compare import compare
     from engine.language.diagnostics import did_you_mean
     from engine.rendering import render
@@ -59,5 +59,4 @@ def run(args, out, err) -> int:
     corpus, agreements, norm_sets, as_of, party = targets
     result = compare(agreements, norm_sets if chose_norms else (), args.topics, as_of, party, args.transpose,
                      args.lens)
-    emit(render(result, args.format), args, out)
-    return 0
+    return emit(render(result, args.format), args, out, err, user_files(corpus))

@@ -58,7 +58,7 @@ def _one(args, ref: str, paths: list[str], err):
 
 def run(args, out, err) -> int:
     from engine.cli.common import choose_norm_sets, date_and_party, split_refs, usage_error
-    from engine.cli.common import emit
+    from engine.cli.common import emit, user_files
     from engine.views.diff import diff
     from engine.rendering import render
 
@@ -86,5 +86,5 @@ def run(args, out, err) -> int:
     norm_sets = choose_norm_sets(corpus, args.norms, err)
     if isinstance(norm_sets, int):
         return norm_sets
-    emit(render(diff(old, new, norm_sets, as_of, party), args.format), args, out)
-    return 0
+    inputs = [p for side in sides if not isinstance(side, int) for p in user_files(side[0])]
+    return emit(render(diff(old, new, norm_sets, as_of, party), args.format), args, out, err, inputs)

@@ -35,8 +35,8 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     import attrs
 
     from engine.checking.validate import validate
-    from engine.cli.common import print_diagnostics, usage_error
-    from engine.importer import GeneratedSourceError, import_file, read_rules, to_source
+    from engine.cli.common import STDOUT_NAMES, print_diagnostics, usage_error, write_file
+    from engine.importer import DraftTooLarge, GeneratedSourceError, import_file, read_rules, to_source
 
     if args.id is not None and not re.fullmatch(r"[a-z][a-z0-9]*(-[a-z0-9]+)*", args.id):
         return usage_error(err, f"`{args.id}` is not an id", "ids are lower case words joined by hyphens: jpmn-draft")
@@ -53,34 +53,24 @@ def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
         return 2
     if args.id:
         result = attrs.evolve(result, agreement=attrs.evolve(result.agreement, id=args.id))
+    output = None if args.output in STDOUT_NAMES else args.output
     try:
-        text = to_source(result, args.output or "<output>", validate)
+        text = to_source(result, output or "<output>", validate)
+    except DraftTooLarge as exc:
+        print_diagnostics(exc.diagnostics, {}, err)
+        err.write("tradegap: nothing imported\n")
+        return 2
     except GeneratedSourceError as exc:
         print_diagnostics(exc.diagnostics, {exc.path: exc.text}, err)
         err.write(f"tradegap: internal error: {exc.message}\n  = help: {exc.hint}\n")
         return 3
     print_diagnostics([d for d in result.diagnostics if not d.is_error], {}, err)
-    if not args.output:
+    if not output:
         out.write(text)
-    elif not _write(args.output, text, err):
+    elif write_file(output, text, err, [args.file] + ([args.rules] if args.rules else [])):
         return 2
-    err.write(_summary(result.stats, args.output))
+    err.write(_summary(result.stats, output))
     return 0
-
-
-def _write(path: str, text: str, err: TextIO) -> bool:
-    """Write the agreement to ``path``, or say why it cannot be written."""
-    from engine.language import codes as C
-    from engine.language import diagnostics as D
-    from engine.language import model as M
-    from engine.util.files import write_atomic
-
-    try:
-        write_atomic(path, text)
-    except OSError as exc:
-        err.write(D.render_text(C.CANNOT_WRITE.at(M.Span(path), reason=exc.strerror or exc)) + "\n")
-        return False
-    return True
 
 
 def _summary(s: Stats, output: Optional[str]) -> str:
@@ -93,9 +83,10 @@ def _summary(s: Stats, output: Optional[str]) -> str:
 
 def _sources(path: str, limit: int = 16 * 1024 * 1024) -> dict[str, str]:
     """The file's text, to show the line a diagnostic points at (undecodable bytes replaced)."""
+    from engine.util.files import read_bounded
+
     try:
-        with open(path, "rb") as fh:
-            data = fh.read(limit + 1)
+        got = read_bounded(path, limit)
     except OSError:
         return {}
-    return {path: data.decode("utf-8", "replace")} if len(data) <= limit else {}
+    return {} if got.data is None else {path: got.data.decode("utf-8", "replace")}

@@ -35,7 +35,7 @@ def run(args, out, err) -> int:
     from engine.language import parties as P
     from engine.cli.common import load_corpus, usage_error
     from engine.cli.common import choose_norm_sets, date_and_party
-    from engine.cli.common import emit
+    from engine.cli.common import emit, user_files
     from engine.checking.corpus import discover
     from engine.views.pair import pair
     from engine.rendering import render
@@ -72,5 +72,4 @@ def run(args, out, err) -> int:
     if isinstance(norm_sets, int):
         return norm_sets
     result = pair(corpus.agreements.values(), codes[0], codes[1], norm_sets, as_of, drafts)
-    emit(render(result, args.format), args, out)
-    return 0
+    return emit(render(result, args.format), args, out, err, user_files(corpus))

@@ -43,7 +43,7 @@ def add_arguments(p) -> None:
 
 
 def run(args, out, err) -> int:
-    from engine.cli.common import emit, resolve_targets
+    from engine.cli.common import emit, resolve_targets, user_files
     from engine.evaluation.evaluator import evaluate
     from engine.rendering import render
 
@@ -61,7 +61,9 @@ def run(args, out, err) -> int:
         text = render(suggest_report(corpus, report), args.format)
     else:
         text = render(report, args.format)
-    emit(text, args, out)
+    written = emit(text, args, out, err, user_files(corpus))
+    if written:
+        return written
     if args.fail_on:
         if any(f.grade in FAIL_ON[args.fail_on] for f in report.findings):
             return 1

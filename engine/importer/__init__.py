@@ -23,14 +23,17 @@ from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.importer.build import Stats, build_agreement
 from engine.importer.rules_lang import RuleSet, bundled_rules, parse_rules, read_rules
+from engine.syntax.limits import MAX_FILE_BYTES
 from engine.util.text import BadByte
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
+MAX_TEXT_BYTES = MAX_FILE_BYTES
+"""A plain text's limit: its draft, a source file, must fit in one (XML markup is heavier: 64 MiB)."""
 FORMATS = ("tota", "text")
 
 __all__ = ["ImportResult", "Stats", "RuleSet", "import_file", "import_bytes", "detect_format", "to_source",
-           "GeneratedSourceError", "Validator", "bundled_rules", "read_rules", "parse_rules", "MAX_IMPORT_BYTES",
-           "FORMATS"]
+           "GeneratedSourceError", "DraftTooLarge", "Validator", "bundled_rules", "read_rules", "parse_rules", "MAX_IMPORT_BYTES",
+           "MAX_TEXT_BYTES", "FORMATS"]
 
 # What checks a parsed document beyond its syntax (``engine.checking.validate.validate``, which this
 # side entrance may not import: the caller that may passes it).
@@ -79,6 +82,8 @@ def import_bytes(data: bytes, path: str, fmt: Optional[str] = None, rules: Optio
     else:
         if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
             return _fail(path, fmt, C.BINARY_INPUT)
+        if len(data) > MAX_TEXT_BYTES:
+            return _fail(path, fmt, C.TEXT_IMPORT_TOO_LARGE, size=_size(len(data)), limit=_size(MAX_TEXT_BYTES))
         text = _decode(data, path)
         if isinstance(text, D.Diagnostic):
             return ImportResult(path, fmt, None, (text,))
@@ -107,20 +112,24 @@ def _decode(data: bytes, path: str) -> Union[str, D.Diagnostic]:
 
 def import_file(path: str, fmt: Optional[str] = None, rules: Optional[RuleSet] = None,
                 max_bytes: int = MAX_IMPORT_BYTES) -> ImportResult:
-    """Import one file; files over ``max_bytes`` are refused before they are read."""
+    """Import one file; a regular file over ``max_bytes`` is refused before it is read (a plain text over
+    :data:`MAX_TEXT_BYTES` too), and a FIFO or a device is read up to the limit and no further (a FIFO
+    no one writes to reads as empty)."""
+    from engine.util.files import read_bounded
+
+    if fmt == "text":
+        max_bytes = min(max_bytes, MAX_TEXT_BYTES)
     try:
-        if os.path.isdir(path):
-            return _fail(path, fmt, C.IMPORT_OF_A_FOLDER)
-        size = os.path.getsize(path)
-        if size > max_bytes:
-            return _fail(path, fmt, C.IMPORT_TOO_LARGE, size=_size(size), limit=_size(max_bytes))
-        with open(path, "rb") as fh:
-            data = fh.read(max_bytes + 1)
+        got = read_bounded(path, max_bytes)
+    except IsADirectoryError:
+        return _fail(path, fmt, C.IMPORT_OF_A_FOLDER)
     except OSError as exc:
         return _fail(path, fmt, C.CANNOT_READ, reason=exc.strerror or exc)
-    if len(data) > max_bytes:  # the file grew, or is not a regular file
+    if got.data is None:
+        if got.regular and got.size > max_bytes:
+            return _fail(path, fmt, C.IMPORT_TOO_LARGE, size=_size(got.size), limit=_size(max_bytes))
         return _fail(path, fmt, C.IMPORT_GREW_TOO_LARGE, limit=_size(max_bytes))
-    return import_bytes(data, path, fmt, rules)
+    return import_bytes(got.data, path, fmt, rules)
 
 
 def _size(n: int) -> str:
@@ -140,6 +149,13 @@ class GeneratedSourceError(InvalidInput):
         self.path = path
 
 
+class DraftTooLarge(InvalidInput):
+    """The draft :func:`to_source` would write is over the size limit of a source file (a huge treaty)."""
+
+    def __init__(self, diagnostic: D.Diagnostic) -> None:
+        super().__init__(diagnostic.message, (diagnostic,), diagnostic.hint)
+
+
 def to_source(result: ImportResult, path: str = "<output>", validate: Optional[Validator] = None) -> str:
     """The imported agreement as source text of the language, with a header saying what it is.
 
@@ -151,6 +167,7 @@ def to_source(result: ImportResult, path: str = "<output>", validate: Optional[V
 
     Raises:
         UsageError: nothing was imported (``result.agreement`` is None).
+        DraftTooLarge: the text would be over the size limit of a source file.
         GeneratedSourceError: the text does not parse, or ``validate`` finds an error in it.
     """
     from engine.syntax.printer import format_document
@@ -161,6 +178,9 @@ def to_source(result: ImportResult, path: str = "<output>", validate: Optional[V
               "# Auto-coded suggestions, not a reviewed encoding: every article is `verification auto`.\n"
               "# Check each topic, strength, exception and quote against the text before relying on it.\n\n")
     text = header + format_document(M.Document(result.path, (result.agreement,)))
+    if len(text) > MAX_FILE_BYTES:
+        size = len(text.encode("utf-8", "surrogatepass"))
+        raise DraftTooLarge(C.DRAFT_TOO_LARGE.at(M.Span(result.path), size=_size(size), limit=_size(MAX_FILE_BYTES)))
     problems = _problems(text, path, validate)
     if problems:
         raise GeneratedSourceError(text, path, problems)

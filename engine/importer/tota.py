@@ -13,6 +13,7 @@ import datetime as dt
 import os
 import re
 from typing import TYPE_CHECKING, Any, Optional
+from xml.etree.ElementTree import TreeBuilder
 
 from engine.language import codes as C
 from engine.language import diagnostics as D
@@ -24,6 +25,9 @@ from engine.util.text import BadByte
 
 if TYPE_CHECKING:
     from xml.etree.ElementTree import Element
+
+MAX_XML_DEPTH = 200
+"""How deep elements may nest (ToTA files nest fewer than ten levels)."""
 
 # ToTA's status (lower case) -> the language's
 STATUSES = {"in force": V.Status.IN_FORCE, "inactive": V.Status.TERMINATED,
@@ -57,7 +61,7 @@ def _parse_xml(data: bytes, path: str) -> tuple[Optional[Element], tuple[D.Diagn
     bad = _encoding_problem(data, path)
     if bad is not None:
         return None, (bad,)
-    parser = DefusedXMLParser(forbid_dtd=True, forbid_entities=True, forbid_external=True)
+    parser = DefusedXMLParser(target=_DepthLimited(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     try:
         parser.feed(data)
         return parser.close(), ()
@@ -69,15 +73,45 @@ def _parse_xml(data: bytes, path: str) -> tuple[Optional[Element], tuple[D.Diagn
                                                                                     "an unsafe construct")
         return None, (C.XML_REFUSED.at(M.Span(path, line, col, line, col + 1), what=what),)
     except ParseError as exc:
-        line, col = getattr(exc, "position", (1, 0))
-        message = str(exc).split(":")[0]
-        where = M.Span(path, line, col + 1, line, col + 2)
-        if getattr(exc, "code", None) in _EXPAT_ENCODING_ERRORS:
-            return None, (C.XML_UNDECODABLE.at(where, error=message),)
-        truncated = "no element found" in message or "unclosed token" in message
-        return None, ((C.XML_CUT_SHORT if truncated else C.XML_MARKUP_ERROR).at(where, error=message),)
-    except RecursionError:  # pragma: no cover - defensive
-        return None, (C.XML_TOO_DEEP.at(M.Span(path, 1, 1, 1, 2)),)
+        return None, (_parse_error(exc, path),)
+    except _TooDeep:
+        line, col = _position(parser)
+        return None, (C.XML_TOO_DEEP.at(M.Span(path, line, col, line, col + 1), limit=MAX_XML_DEPTH),)
+    except (LookupError, ValueError) as exc:  # an encoding Python does not know, or expat cannot use (UTF-7)
+        return None, (C.XML_UNDECODABLE.at(M.Span(path, 1, 1, 1, 2), error=str(exc)),)
+
+
+def _parse_error(exc: Exception, path: str) -> D.Diagnostic:
+    line, col = getattr(exc, "position", (1, 0))
+    message = str(exc).split(":")[0]
+    where = M.Span(path, line, col + 1, line, col + 2)
+    if getattr(exc, "code", None) in _EXPAT_ENCODING_ERRORS:
+        return C.XML_UNDECODABLE.at(where, error=message)
+    truncated = "no element found" in message or "unclosed token" in message
+    return (C.XML_CUT_SHORT if truncated else C.XML_MARKUP_ERROR).at(where, error=message)
+
+
+class _TooDeep(Exception):
+    """Elements nested deeper than :data:`MAX_XML_DEPTH`."""
+
+
+class _DepthLimited(TreeBuilder):
+    """The tree builder, refusing to nest elements deeper than :data:`MAX_XML_DEPTH`: reading the text of
+    a deeper tree (``itertext``) would recurse past Python's limit."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.depth = 0
+
+    def start(self, tag: str, attrs: dict[str, str]) -> Element:
+        self.depth += 1
+        if self.depth > MAX_XML_DEPTH:
+            raise _TooDeep()
+        return super().start(tag, attrs)
+
+    def end(self, tag: str) -> Element:
+        self.depth -= 1
+        return super().end(tag)
 
 
 def _position(parser: object) -> tuple[int, int]:

@@ -119,6 +119,7 @@ FILE_UNREADABLE = Code("E0001", "file cannot be read", "a path that does not exi
 FILE_NOT_UTF8 = Code("E0002", "file is not valid UTF-8", "a Latin-1 file with an accented title")
 FILE_TOO_LARGE = Code("E0003", "file too large", "a file over the size limit")
 NESTING_TOO_DEEP = Code("E0004", "nesting too deep", "a predicate with hundreds of nested parentheses")
+SPECIAL_FILE = Code("W0005", "not a regular file: skipped", "a FIFO named `x.agr` in a folder given to `check`")
 
 NO_SUCH_PATH = Message(FILE_UNREADABLE, "no such file or folder",
                        "give a path to a .agr, .norms or .expect file, or a folder of them")
@@ -126,9 +127,27 @@ NO_TREATY_TEXT = Message(FILE_UNREADABLE, "no treaty text `{name}` in {folders}"
                          "put the text in the texts folder, or correct `source`")
 CANNOT_READ = Message(FILE_UNREADABLE, "cannot read file: {reason}")
 CANNOT_WRITE = Message(FILE_UNREADABLE, "cannot write file: {reason}")
+WRITE_TO_A_FOLDER = Message(FILE_UNREADABLE, "this is a folder; the output is written to a file",
+                            "name a file in it, such as {example}")
+WRITE_NO_FOLDER = Message(FILE_UNREADABLE, "folder `{folder}` does not exist",
+                          "create the folder first, or write the output elsewhere")
+WRITE_OVER_INPUT = Message(FILE_UNREADABLE, "this is one of the inputs; writing the output here would replace it",
+                           "choose another output file")
+WRITE_TO_SPECIAL = Message(FILE_UNREADABLE, "this is {kind}; output goes to a file, a FIFO or a character device",
+                           "choose another output file")
+WRITE_NO_READER = Message(FILE_UNREADABLE, "this is a FIFO, and no program opened it for reading in {seconds} s",
+                          "start the program that reads it first, e.g. `cat FIFO &`")
+REWRITE_READ_ONLY = Message(FILE_UNREADABLE, "file is read-only; not rewritten",
+                            "make it writable (chmod u+w) to format it in place")
+REWRITE_OWNED = Message(FILE_UNREADABLE, "file belongs to user {uid}; rewriting it would change its owner",
+                        "run the command as the file's owner")
+NOT_REGULAR_SKIPPED = Message(SPECIAL_FILE, "this is {kind}, not a regular file; skipped",
+                              "name it on the command line to read it anyway")
 IMPORT_OF_A_FOLDER = Message(FILE_UNREADABLE, "this is a folder, not a file", "give one treaty file")
 NOT_UTF8 = Message(FILE_NOT_UTF8, "file is not valid UTF-8", "save the file as UTF-8")
 TEXT_TOO_LARGE = Message(FILE_TOO_LARGE, "file is larger than {limit_mib} MiB", "split the corpus into several files")
+STREAM_TOO_LARGE = Message(FILE_TOO_LARGE, "this is {kind}, and it gives more than {limit_mib} MiB; not read",
+                           "name a regular file of tradegap source")
 SOURCE_TOO_LARGE = Message(FILE_TOO_LARGE, "file is {size_mib} MiB, larger than the {limit_mib} MiB limit",
                            "split the corpus into several files")
 CONDITIONS_TOO_DEEP = Message(NESTING_TOO_DEEP, "conditions nested more than {limit} deep",
@@ -302,7 +321,8 @@ BINARY_INPUT = Message(NOT_A_TREATY_TEXT, "this looks like a binary file, not a 
                        "import reads ToTA XML or plain text (UTF-8); convert a PDF or word-processor file first")
 XML_CUT_SHORT = Message(MALFORMED_XML, "malformed XML: {error}", "the file ends early: it may be truncated")
 XML_MARKUP_ERROR = Message(MALFORMED_XML, "malformed XML: {error}", "check the markup at this place")
-XML_TOO_DEEP = Message(MALFORMED_XML, "malformed XML: nesting too deep")
+XML_TOO_DEEP = Message(MALFORMED_XML, "malformed XML: elements nested more than {limit} deep",
+                       "a ToTA file nests a few levels; this one may be damaged or hostile")
 XML_REFUSED = Message(UNSAFE_XML, "the XML holds {what}, which is not read",
                       "ToTA files need no DTD or entities; entity expansion and external entities "
                       "are refused so that a file cannot blow up memory or read other files")
@@ -313,6 +333,10 @@ IMPORT_TOO_LARGE = Message(INPUT_TOO_LARGE, "the file is {size}, over the {limit
                            "split the treaty, or import its chapters one at a time")
 IMPORT_GREW_TOO_LARGE = Message(INPUT_TOO_LARGE, "the file is over the {limit} import limit",
                                 "split the treaty, or import its chapters one at a time")
+TEXT_IMPORT_TOO_LARGE = Message(INPUT_TOO_LARGE, "the plain text is {size}, over the {limit} limit of a plain text",
+                                "its draft must fit in one source file: import the treaty a few chapters at a time")
+DRAFT_TOO_LARGE = Message(INPUT_TOO_LARGE, "the draft would be {size}, over the {limit} limit of a source file",
+                          "import the treaty a few chapters at a time")
 NO_ARTICLE_HEADINGS = Message(NO_HEADINGS, "no article headings found",
                               "headings read `Article 14.11: Title`, `ARTICLE 8` or `Article 3 Title`, "
                               "each on a line of its own")

@@ -62,7 +62,7 @@ _SHOWN = 160  # characters of a long source line shown around the caret
 
 def _sanitize(text: str) -> str:
     """Make text safe to print on a terminal: no escape sequences, C1 controls or bidi overrides."""
-    return "".join(ch if ch == "\t" or (ch >= " " and not "\x7f" <= ch <= "\x9f" and
+    return "".join(ch if ch == "\t" or (ch >= " " and not "\x7f" <= ch <= "\x9f" and ch != "\u061c" and
                                          not "\u200b" <= ch <= "\u200f" and not "\u202a" <= ch <= "\u202e"
                                          and not "\u2066" <= ch <= "\u2069") else "\ufffd"
                    for ch in text)

@@ -39,7 +39,7 @@ def converter() -> cattrs.Converter:
 
 # Characters JSON may carry raw but a terminal or editor showing the file would act on:
 # DEL and C1 controls (0x9b starts an escape sequence), bidi marks, line separators.
-_INERT = re.compile("[\x7f-\x9f\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+_INERT = re.compile("[\x7f-\x9f\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
 def dumps(data: object) -> str:

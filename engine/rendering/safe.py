@@ -10,7 +10,9 @@ from __future__ import annotations
 import html as _html
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
+_TILDE = re.compile(r"(?<=\S)~|~(?=\S)")
+"""A tilde that could open or close a strikethrough (one with a space on each side cannot)."""
 
 
 def term(text: object) -> str:
@@ -24,7 +26,8 @@ def markdown(text: object) -> str:
     s = s.replace("\\", "\\\\")
     for ch in "|`*_[]<>#":
         s = s.replace(ch, "\\" + ch)
-    return s
+    s = _TILDE.sub(r"\\~", s)
+    return s.strip(" \t")  # `* title*` would be a list item, not emphasis
 
 
 def csv_cell(text: object) -> str:

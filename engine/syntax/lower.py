@@ -127,6 +127,21 @@ def _depth(pred: M.Predicate) -> int:
     return deepest
 
 
+@attrs.define
+class _Words:
+    """An atom being read: ``atom: NAME | atom NAME`` reduces once per word, and each word is appended
+    here; the rule that takes the atom makes the frozen :class:`M.Atom` once (linear in its words)."""
+
+    tokens: list[Token]
+
+    def add(self, word: Token) -> None:
+        self.tokens.append(word)
+
+    def atom(self, path: str) -> M.Atom:
+        first, last = self.tokens[0], self.tokens[-1]
+        return M.Atom(str(first), tuple(str(t) for t in self.tokens[1:]), span=token_span(path, first, last))
+
+
 class Lower(Transformer[Token, tuple[M.Item, ...]]):
     """The lowering of a text from ``path``; ``diagnostics`` collects what the grammar cannot check.
 
@@ -412,25 +427,32 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
 
     # ---------------------------------------------------------- conditions
 
-    def atom(self, c: Children) -> M.Atom:
-        if isinstance(c[0], M.Atom):  # `atom NAME`: one more argument
-            head, arg = c[0], c[1]
-            span = M.Span(head.span.file, head.span.line, head.span.column, arg.end_line, arg.end_column)
-            return M.Atom(head.name, head.args + (str(arg),), span=span)
-        return M.Atom(str(c[0]), (), span=token_span(self.path, c[0]))
+    def atom(self, c: Children) -> _Words:
+        if isinstance(c[0], _Words):  # `atom NAME`: one more argument, appended (not a tuple copied per word)
+            c[0].add(c[1])
+            return c[0]
+        return _Words([c[0]])
+
+    def _done(self, c: Children) -> Children:
+        """The children with each atom read word by word made a :class:`M.Atom`."""
+        return [x.atom(self.path) if isinstance(x, _Words) else x for x in c]
 
     def not_pred(self, c: Children) -> M.Not:
+        c = self._done(c)
         return M.Not(c[1], span=self._span(c))
 
     def and_pred(self, c: Children) -> M.All:
+        c = self._done(c)
         return M.All(tuple(c), span=_merge(c))
 
     def or_pred(self, c: Children) -> M.Any_:
+        c = self._done(c)
         return M.Any_(tuple(c), span=_merge(c))
 
     # ---------------------------------------------------------- norm sets
 
     def requirement(self, c: Children) -> M.Requirement:
+        c = self._done(c)
         essential = any(isinstance(x, Token) and x.type == "ESSENTIAL" for x in c)
         forbid = any(isinstance(x, Token) and x.type == "FORBID" for x in c)
         pred = next(x for x in c if isinstance(x, (M.Atom, M.Not, M.All, M.Any_)))

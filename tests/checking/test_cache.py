@@ -31,7 +31,7 @@ def private(tmp_path, monkeypatch):
 
 
 def entries(folder) -> list[str]:
-    return sorted(n for n in os.listdir(folder) if n.endswith(".pickle")) if os.path.isdir(folder) else []
+    return sorted(n for n in os.listdir(folder) if n.endswith(cache.SUFFIX)) if os.path.isdir(folder) else []
 
 
 def run(tmp_path, code: str, root: str = ROOT, **env) -> str:
@@ -167,12 +167,32 @@ def test_failures_to_store_are_silent(private, monkeypatch):
     assert cache.load(cache.key("x", "z")) is None
 
 
-def test_the_cache_is_pruned(private, monkeypatch):
-    monkeypatch.setattr(cache, "MAX_ENTRIES", 6)
-    for i in range(20):
+def test_the_cache_is_bounded_in_bytes_oldest_first(private, monkeypatch):
+    first = cache.key("x", "first")
+    cache.store(first, None, ())
+    oldest = private / (first + cache.SUFFIX)
+    os.utime(oldest, (1, 1))
+    monkeypatch.setattr(cache, "MAX_BYTES", 6 * os.path.getsize(oldest))
+    monkeypatch.setattr(cache, "LEDGER_RECORDS", 4)
+    monkeypatch.setattr(cache, "_BATCH", 1)
+    for i in range(40):
         cache.store(cache.key("x", str(i)), None, ())
-    assert len(entries(private)) <= 6
+    kept = entries(private)
+    assert 0 < len(kept) <= 6 + 4  # the bound, and the stores since the ledger was last settled
+    assert oldest.name not in kept and cache.key("x", "39") + cache.SUFFIX in kept
     assert not [n for n in os.listdir(private) if n.endswith(".tmp")]
+
+
+def test_storing_does_not_scan_the_folder(private, monkeypatch):
+    scans = []
+    real = os.scandir
+    monkeypatch.setattr(os, "scandir", lambda *a: scans.append(a) or real(*a))
+    for i in range(300):
+        cache.store(cache.key("x", str(i)), None, ())
+    cache.flush_all()
+    assert len(entries(private)) == 300 and scans == []
+    ledger = (private / cache.LEDGER).read_bytes().split()
+    assert len(ledger) == 300 and sum(map(int, ledger)) == sum(os.path.getsize(private / n) for n in entries(private))
 
 
 def test_library_calls_write_no_cache_unless_asked(private):
@@ -183,3 +203,61 @@ def test_library_calls_write_no_cache_unless_asked(private):
     assert entries(private) == []
     engine.load(cache=True)
     assert entries(private)
+
+
+# ---------------------------------------------------------------- entries cannot run code (issue 18, F3)
+
+
+class Marker:
+    """Unpickling this creates the file ``path``: what a planted entry would do."""
+
+    def __init__(self, path):
+        self.path = str(path)
+
+    def __reduce__(self):
+        return (open, (self.path, "w"))
+
+
+def test_a_planted_entry_is_not_unpickled(tmp_path, private):
+    path, first, entry = file_entry(tmp_path, private)
+    marker = tmp_path / "ran"
+    payload = pickle.dumps((entry.stem, Marker(marker), ()))
+    entry.write_bytes(cache.MAGIC + b"\0" * cache.MAC_BYTES + payload)  # the right name, no key
+    again = load_file(str(path), cache=True)
+    assert not marker.exists() and again.document == first.document
+
+
+def test_an_entry_with_a_valid_mac_still_builds_only_the_model(tmp_path, private):
+    # Someone who has the key (the user's own account) still cannot make the cache call `open`.
+    path, first, entry = file_entry(tmp_path, private)
+    marker = tmp_path / "ran"
+    payload = pickle.dumps((entry.stem, Marker(marker), ()))
+    key = cache.folder_key(str(private))
+    entry.write_bytes(cache.MAGIC + cache._mac(key, entry.stem, payload) + payload)
+    assert cache.load(entry.stem) is None and not marker.exists()
+
+
+def test_a_document_planted_under_another_name_is_refused(tmp_path, private):
+    path, first, entry = file_entry(tmp_path, private)
+    other = private / (cache.key("b.agr", SOURCE) + cache.SUFFIX)
+    other.write_bytes(entry.read_bytes())  # a genuine entry, moved: its MAC covers its own name
+    assert cache.load(other.stem) is None
+
+
+def test_the_key_is_private_and_a_damaged_one_is_replaced(private):
+    Corpus.bundled(cache=True)
+    key_file = private / cache.KEY_NAME
+    assert os.stat(key_file).st_mode & 0o777 == 0o600 and len(key_file.read_bytes()) == cache.KEY_BYTES
+    key_file.write_bytes(b"short")
+    cache._KEYS.clear()
+    assert len(cache.folder_key(str(private))) == cache.KEY_BYTES
+    assert len(key_file.read_bytes()) == cache.KEY_BYTES
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_in_place_of_an_entry_is_passed_over(tmp_path, private):
+    path, first, entry = file_entry(tmp_path, private)
+    entry.unlink()
+    os.mkfifo(entry, 0o600)
+    assert cache.load(entry.stem) is None  # opened without blocking, then refused: not a regular file
+    assert load_file(str(path), cache=True).document == first.document

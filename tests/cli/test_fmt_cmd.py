@@ -93,3 +93,51 @@ def test_fmt_write_never_touches_a_file_outside(tmp_path, capsys):
     assert (outside / "secret.agr").read_text() == messy
     assert (root / "a.agr").read_text() != messy.replace("outside", "a")  # the file inside was formatted
     assert os.path.islink(root / "b.agr")
+
+
+# ---------------------------------------------------------------- issue 18: the file's identity, odd files, odd names
+
+
+def test_write_refuses_a_read_only_file_and_goes_on(tmp_path):
+    locked, other = tmp_path / "locked.agr", tmp_path / "other.agr"
+    locked.write_text(MESSY)
+    other.write_text(MESSY)
+    os.chmod(locked, 0o444)
+    code, out, err = run_cli("fmt", "--write", str(tmp_path))
+    assert code == 2 and locked.read_text() == MESSY and other.read_text() != MESSY
+    assert f"{locked}: error[E0001]: file is read-only; not rewritten" in err
+    assert out == f"reformatted {other}\n"
+
+
+def test_write_keeps_hard_links(draft):
+    twin = draft.parent / "twin.agr"
+    os.link(draft, twin)
+    code, out, _ = run_cli("fmt", "--write", str(draft))
+    assert code == 0 and out == f"reformatted {draft}\n"
+    assert twin.read_text() == draft.read_text() != MESSY and os.stat(draft).st_nlink == 2
+
+
+def test_an_environment_error_is_a_diagnostic_not_a_bug(draft, monkeypatch):
+    def full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    code, _, err = run_cli("fmt", "--write", str(draft))
+    assert code == 2 and "cannot write file: No space left on device" in err and "internal error" not in err
+    assert draft.read_text() == MESSY and leftovers(draft.parent) == []
+
+
+def test_file_names_are_printed_without_their_escape_sequences(tmp_path):
+    name = tmp_path / "a\x1b]0;pwned\x07\x1b[2Jb.agr"
+    name.write_text(MESSY)
+    code, out, _ = run_cli("fmt", "--check", str(tmp_path))
+    assert code == 1 and "\x1b" not in out and "\x07" not in out and "a\ufffd]0;pwned" in out
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+@pytest.mark.parametrize("flag", ["--check", "--write"])
+def test_a_fifo_in_a_folder_is_skipped_with_a_warning(draft, flag):
+    os.mkfifo(draft.parent / "x.agr")
+    code, out, err = run_cli("fmt", flag, str(draft.parent))
+    assert code == (1 if flag == "--check" else 0)
+    assert f"{draft.parent / 'x.agr'}: warning[W0005]: this is a FIFO, not a regular file; skipped" in err

@@ -86,3 +86,12 @@ def test_import_output_is_written_atomically(tmp_path, monkeypatch, capsys):
     monkeypatch.undo()
     assert main(["import", str(treaty), "--format", "text", "-o", str(out)]) == 0
     assert out.read_text().startswith(("agreement", "#"))
+
+
+def test_a_draft_too_large_for_a_source_file_exits_2_not_3(monkeypatch):
+    import engine.importer as importer
+
+    monkeypatch.setattr(importer, "MAX_FILE_BYTES", 1000)
+    code, out, err = run_cli("import", str(FIX / "treaty.txt"))
+    assert code == 2 and out == "" and "internal error" not in err
+    assert "error[E0506]: the draft would be" in err and err.endswith("tradegap: nothing imported\n")

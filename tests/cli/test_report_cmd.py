@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import os
+import shutil
 
 import pytest
 
@@ -114,3 +115,11 @@ def test_report_output_is_written_atomically(tmp_path, monkeypatch, capsys):
     monkeypatch.undo()
     assert main(["report", "rcep", "--norms", "tpp3", "--format", "json", "-o", str(out)]) == 0
     assert out.read_text().startswith("{") and os.listdir(tmp_path) == ["report.json"]
+
+
+@pytest.mark.parametrize("ref, path, cwd", [("./ex/kjdpa.agr", "ex/", "."), ("kjdpa.agr", ".", "ex")])
+def test_a_file_inside_a_path_folder_is_found_however_it_is_spelled(tmp_path, ref, path, cwd):
+    (tmp_path / "ex").mkdir()
+    shutil.copy(ROOT / "examples" / "kjdpa.agr", tmp_path / "ex" / "kjdpa.agr")
+    code, out, err = run_cli("report", ref, "--path", path, "--norms", "tpp3", cwd=str(tmp_path / cwd))
+    assert code == 0 and err == "" and "kjdpa" in out

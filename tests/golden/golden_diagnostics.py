@@ -11,7 +11,8 @@ the input's kind:
 The expected file holds the exit code, standard output and standard error (as in ``cli/``): the full
 rendered diagnostic, with its location, message, source line, caret and hint.  Codes that no small file
 can trigger are not here: E0001 (a path that does not exist), E0003 and E0506 (inputs over the size
-limits; tests/syntax/test_limits.py and tests/importer/test_importer.py cover them).
+limits; tests/syntax/test_limits.py and tests/importer/test_importer.py cover them), W0005 (a FIFO or a
+device in a folder, which git cannot hold; tests/checking/test_corpus.py covers it).
 """
 
 from __future__ import annotations

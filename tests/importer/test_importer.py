@@ -7,6 +7,8 @@ The command line (`tradegap import`) is tested in tests/cli/test_import_cmd.py.
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from engine.checking.corpus import load_text
@@ -255,3 +257,73 @@ def test_tota_japan_mongolia_checks_clean(tmp_path):
     assert arts["9.10"].topics == ("computing-facilities",) and arts["9.10"].strength == "binding"
     assert arts["9.11"].topics == ("source-code",) and arts["9.11"].software.coverage == "mass-market-only"
     assert all(a.verification == "auto" for a in arts.values())
+
+
+# ---------------------------------------------------------------- special files (issue 18: F2)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_no_one_writes_to_is_an_empty_input_not_a_hang(tmp_path):
+    os.mkfifo(tmp_path / "x.xml")
+    result = import_file(str(tmp_path / "x.xml"))
+    assert result.agreement is None and [d.code for d in result.diagnostics] == ["E0505"]
+    code, _, err = run_cli("import", str(tmp_path / "x.xml"))
+    assert code == 2 and "the file is empty" in err
+
+
+def test_a_device_is_read_no_further_than_the_limit():
+    result = import_file("/dev/zero", max_bytes=1000)
+    assert result.agreement is None and [d.code for d in result.diagnostics] == ["E0506"]
+    assert result.diagnostics[0].message == "the file is over the 1000 bytes import limit"
+
+
+def test_a_folder_is_refused(tmp_path):
+    result = import_file(str(tmp_path))
+    assert [d.message for d in result.diagnostics] == ["this is a folder, not a file"]
+
+
+# ---------------------------------------------------------------- deep XML, odd encodings, huge texts (F6, F7)
+
+
+def deep(n: int) -> bytes:
+    return (b'<?xml version="1.0"?><treaty><meta><name>x</name></meta><body><chapter number="1">'
+            b'<article number="1">' + b"<b>" * n + b"shall not" + b"</b>" * n + b"</article></chapter></body></treaty>")
+
+
+def test_xml_nested_deeper_than_the_limit_is_a_diagnostic():
+    from engine.importer.tota import MAX_XML_DEPTH
+
+    assert import_bytes(deep(MAX_XML_DEPTH - 10), "ok.xml").ok
+    for n in (MAX_XML_DEPTH, 1000, 100_000):
+        (d,) = import_bytes(deep(n), "deep.xml").diagnostics
+        assert d.code == "E0502" and d.message == f"malformed XML: elements nested more than {MAX_XML_DEPTH} deep"
+        assert d.span.line == 1 and d.span.column > 1  # where it went too deep
+
+
+@pytest.mark.parametrize("encoding, error", [("x-bogus", "unknown encoding: x-bogus"),
+                                             ("UTF-7", "multi-byte encodings are not supported")])
+def test_an_encoding_expat_cannot_use_is_a_diagnostic(encoding, error):
+    data = f'<?xml version="1.0" encoding="{encoding}"?><treaty><meta/><body/></treaty>'.encode()
+    (d,) = import_bytes(data, "enc.xml").diagnostics
+    assert d.code == "E0508" and d.message == f"the XML cannot be decoded: {error}"
+
+
+def test_a_plain_text_over_its_limit_is_refused_before_it_is_read(tmp_path, monkeypatch):
+    import engine.importer as importer
+
+    monkeypatch.setattr(importer, "MAX_TEXT_BYTES", 1000)
+    big = tmp_path / "big.txt"
+    big.write_text("Article 1: Title\nA Party shall not.\n" * 100)
+    for fmt in ("text", None):  # named, or detected after reading
+        (d,) = import_file(str(big), fmt).diagnostics
+        assert d.code == "E0506" and "over the 1000 bytes" in d.message
+
+
+def test_a_draft_over_the_source_limit_is_a_diagnostic_not_a_bug(monkeypatch, mini):
+    import engine.importer as importer
+
+    monkeypatch.setattr(importer, "MAX_FILE_BYTES", 1000)
+    with pytest.raises(importer.DraftTooLarge) as caught:
+        to_source(mini)
+    assert caught.value.diagnostics[0].code == "E0506"
+    assert "limit of a source file" in caught.value.diagnostics[0].message

@@ -129,3 +129,22 @@ def test_neutralisers_keep_ordinary_text():
     plain = "Art. 14.11 “Cross-Border Transfer” – 日本語 é"
     assert safe.term(plain) == plain and safe.html(plain) == plain
     assert safe.csv_cell(plain) == plain
+
+
+# ---------------------------------------------------------------- issue 18 (F12)
+
+
+def test_the_arabic_letter_mark_is_a_control_too():
+    assert "\u061c" not in safe.term("x\u061cy") and "\u061c" not in safe.markdown("x\u061cy")
+    assert "\u061c" not in safe.html("x\u061cy") and "\u061c" not in safe.csv_cell("x\u061cy")
+
+
+@pytest.mark.parametrize("text, shown", [("~~struck~~", "\\~\\~struck\\~\\~"), ("~one~", "\\~one\\~"),
+                                         ("~ partial", "~ partial"), ("a ~ b", "a ~ b")])
+def test_markdown_tildes_cannot_strike_through(text, shown):
+    assert safe.markdown(text) == shown
+
+
+@pytest.mark.parametrize("title", [" =1+1", "\t=1+1", "=1+1 "])
+def test_a_markdown_title_with_spaces_at_its_ends_stays_emphasis(title):
+    assert f"*{safe.markdown(title)}*" == "*=1+1*"  # `* =1+1*` would start a list item

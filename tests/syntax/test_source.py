@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from engine.language import codes as C
@@ -45,3 +47,14 @@ def test_bytes_that_are_not_utf8_are_placed_by_line_and_column(data, line, colum
 def test_a_nul_byte_is_refused_with_its_line():
     text, (diag,) = decode_source(b"agreement a {\n\n  kind \x00\n}\n", "x.agr")
     assert text is None and diag.message == "file contains a NUL byte" and diag.span.line == 3
+
+
+def test_a_device_is_read_no_further_than_the_limit():
+    text, (diag,) = read_source("/dev/zero")
+    assert text is None and diag.code == C.FILE_TOO_LARGE.id and "character device" in diag.message
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_fifo_no_one_writes_to_reads_as_empty_at_once(tmp_path):
+    os.mkfifo(tmp_path / "x.agr")
+    assert read_source(str(tmp_path / "x.agr")) == ("", ())
