@@ -234,7 +234,7 @@ def suggest(corpus: Corpus, report: Report, limit: Optional[int] = DEFAULT_LIMIT
     Args:
         corpus: where to look for precedents.
         report: a report from :func:`evaluate`.
-        limit: precedents per gap (None: all), best first (binding, shared parties, newer).
+        limit: precedents per gap (None: all), best first (accepted by its own parties, binding, more parties, newer).
 
     Returns:
         A :class:`~engine.results.SuggestedReport`; ``render`` prints it as ``tradegap report --suggest`` does.

@@ -17,7 +17,8 @@ def format_source(text: str, path: str = "<input>") -> tuple[Optional[str], tupl
     Only what the parser sees matters here (syntax, invalid dates, a setting
     given twice): a file with an unknown topic is still formatted.
     The result is checked to parse back to the same document with the same
-    comments; if it does not (a formatter bug), nothing is returned.
+    comments (a comment moves with the block it stands above, so their order
+    may change); if it does not (a formatter bug), nothing is returned.
     """
     result = parse_text(text, path)
     if result.document is None or any(d.is_error for d in result.diagnostics):
@@ -27,7 +28,7 @@ def format_source(text: str, path: str = "<input>") -> tuple[Optional[str], tupl
     formatted = format_document(result.document)
     again = parse_text(formatted, path)
     if again.document != result.document or \
-            [c.text for c in again.document.comments] != [c.text for c in result.document.comments]:
+            sorted(c.text for c in again.document.comments) != sorted(c.text for c in result.document.comments):
         from engine.checking.validate import validate  # same room: the file's own errors explain a failed round trip
 
         own = tuple(D.narrow(d, text) for d in validate(result.document) if d.is_error)

@@ -2,14 +2,19 @@
 
 Statements come out in a fixed order within each block (settings, then
 exceptions and notes, then nested blocks).  Every ``#`` comment of the
-input comes out too: a comment is written before the first statement that
-was written after it, a comment that ended a line stays at the end of that
-statement's line.  ``format_document(parse(x))`` is idempotent.
+input comes out too, with what it describes: a comment (or a run of them)
+stays above the statement or block that followed it in the input, wherever
+that block is written; a comment that ended a line stays at the end of that
+line; a comment at the end of a block stays at its end.
+``format_document(parse(x))`` is idempotent.
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import Iterable, Optional
+
+import attrs
 
 from engine.language import model as M
 from engine.language.predicates import predicate_text
@@ -48,38 +53,85 @@ def _paragraph(paragraph: Optional[str]) -> list[str]:
     return ["paragraph", quote_string(paragraph)] if paragraph is not None else []
 
 
-class _Writer:
-    """Lines of text at the current depth, with the input's comments put back where they were."""
+@attrs.frozen
+class _Placement:
+    """Where each comment goes: above the statement or block starting on a line, or after a line's text."""
 
-    def __init__(self, comments: Iterable[M.Comment]) -> None:
+    above: dict[int, list[M.Comment]] = attrs.Factory(dict)
+    after: dict[int, M.Comment] = attrs.Factory(dict)
+    rest: list[M.Comment] = attrs.Factory(list)
+    known: list[int] = attrs.Factory(list)  # the source lines the printer writes something from, sorted
+
+    def line_before(self, line: int) -> int:
+        """The last source line before ``line`` that the printer writes something from (0 if none)."""
+        i = bisect.bisect_left(self.known, line)
+        return self.known[i - 1] if i else 0
+
+
+def _place(comments: Iterable[M.Comment], anchors: list[int], ends: set[int]) -> _Placement:
+    """Attach each comment to what it describes.
+
+    A comment on a line whose text the printer writes (``ends``) stays at the end of that line; any other
+    comment goes with the next statement or block in the source (a run of comments above a block travels with
+    it), or stays at the end of its block (before the ``}``); a comment after everything stays last.
+    """
+    lines = sorted(set(anchors))
+    placed = _Placement(known=sorted(set(lines) | ends))
+    for c in sorted(comments, key=lambda c: (c.line, c.column)):
+        if c.line in ends and c.line not in placed.after:
+            placed.after[c.line] = c
+            continue
+        i = bisect.bisect_right(lines, c.line)
+        if i < len(lines):
+            placed.above.setdefault(lines[i], []).append(c)
+        else:
+            placed.rest.append(c)
+    return placed
+
+
+class _Writer:
+    """Lines of text at the current depth, each input comment put back with what it describes.
+
+    Printing runs twice: a first pass with ``placement=None`` only records the source lines the printer
+    asks about (``anchors``: where statements and blocks start or end; ``ends``: lines whose end it writes),
+    from which the second pass knows where every comment belongs, whatever order the blocks come out in.
+    """
+
+    def __init__(self, placement: Optional[_Placement] = None) -> None:
         self.lines: list[str] = []
-        self.pending = sorted(comments, key=lambda c: (c.line, c.column))
+        self.placement = placement if placement is not None else _Placement()
+        self.anchors: list[int] = []
+        self.ends: set[int] = set()
         self.depth = 0
         self.last_line = 0  # source line of the last thing written
 
     # comments ----------------------------------------------------
     def flush_before(self, line: int, gap_after: bool = True) -> None:
-        """Write the own-line comments written before ``line``, keeping blank lines around them."""
+        """Write the own-line comments that stood above ``line``, keeping blank lines around them."""
         if not line:
             return
+        self.anchors.append(line)
+        run = self.placement.above.pop(line, [])
         prev = self.last_line
-        flushed = False
-        while self.pending and self.pending[0].line < line:
-            c = self.pending.pop(0)
-            if prev and c.line > prev + 1:
+        if run:  # what stood before the run in the source, unless something written since comes closer
+            prev = max(self.placement.line_before(run[0].line), prev if prev < run[0].line else 0)
+        for c in run:
+            if prev and prev + 1 < c.line:
                 self.blank()
             self.lines.append(INDENT * self.depth + c.text)
-            prev, flushed = c.line, True
-        if flushed and gap_after and line > prev + 1:
+            prev = c.line
+        if run and gap_after and line > prev + 1:
             self.blank()
-        if flushed:
+        if run:
             self.last_line = prev
 
     def trailing(self, line: int) -> str:
         """The comment at the end of ``line``, if any."""
-        if line and self.pending and self.pending[0].line == line:
-            return "  " + self.pending.pop(0).text
-        return ""
+        if not line:
+            return ""
+        self.ends.add(line)
+        c = self.placement.after.pop(line, None)
+        return "  " + c.text if c is not None else ""
 
     # statements --------------------------------------------------
     def stmt(self, head: list[str], quotes: Iterable[M.Quote] = (), span: M.Span = M.NO_SPAN) -> None:
@@ -302,9 +354,20 @@ def _expectation(w: _Writer, e: M.Expectation) -> None:
 
 def format_document(doc: M.Document) -> str:
     """The canonical text of a document."""
-    w = _Writer(doc.comments)
+    plan = _Writer()
+    _items(plan, doc.items)
+    w = _Writer(_place(doc.comments, plan.anchors, plan.ends))
+    _items(w, doc.items)
+    left = [c for run in w.placement.above.values() for c in run] + list(w.placement.after.values())
+    for c in sorted(left + w.placement.rest, key=lambda c: (c.line, c.column)):
+        w.lines.append(c.text)
+    text = "\n".join(_tidy(w.lines))
+    return text + "\n" if text else ""
+
+
+def _items(w: _Writer, items: Iterable[M.Item]) -> None:
     previous = None
-    for item in doc.items:
+    for item in items:
         if previous is not None and not (isinstance(item, M.Expectation) and isinstance(previous, M.Expectation)):
             w.lines.append("")
         if isinstance(item, M.Agreement):
@@ -314,10 +377,6 @@ def format_document(doc: M.Document) -> str:
         else:
             _expectation(w, item)
         previous = item
-    for c in w.pending:
-        w.lines.append(c.text)
-    text = "\n".join(_tidy(w.lines))
-    return text + "\n" if text else ""
 
 
 def _tidy(lines: list[str]) -> list[str]:
@@ -335,7 +394,7 @@ def _tidy(lines: list[str]) -> list[str]:
 
 def format_article(article: M.Article, depth: int = 0) -> str:
     """One article as a DSL snippet, ready to paste into a draft (indented ``depth`` blocks deep)."""
-    w = _Writer(())
+    w = _Writer()
     w.depth = depth
     _article(w, article)
     return "\n".join(_tidy(w.lines)) + "\n"

@@ -3,7 +3,10 @@
 For a gap (a partial or unmet finding; a not-encoded one is no gap, since
 nothing is known of it), every other agreement's articles on the norm's
 topic are graded on the report's date; those that meet the norm
-are precedents.  They are ranked binding first, then by the number of
+are precedents.  They are ranked first by how many of the report
+agreement's own parties already accepted them elsewhere (are parties of an
+agreement that is concluded, signed, in force or terminated: what makes a
+precedent negotiable), then binding first, then by the number of
 parties, then newest (entry into force, else signature), then by agreement
 id and article number, so the order never depends on the corpus's order.
 An article inherited unchanged by a draft from its base is listed once, under
@@ -39,6 +42,7 @@ if TYPE_CHECKING:
 
 DEFAULT_LIMIT = 5
 GAPS = (V.Grade.PARTIAL, V.Grade.UNMET)
+NOT_ACCEPTED = (V.Status.DRAFT, V.Status.PROPOSED)  # no party has accepted the text of such an agreement
 
 
 @attrs.frozen
@@ -131,8 +135,13 @@ def _date(a: M.Agreement) -> Optional[dt.date]:
     return a.entry_into_force() or a.signed
 
 
-def _rank(pr: Precedent) -> tuple[int, int, int, str, M.NumberKey]:
-    return (-pr.strength.rank, -pr.parties, -(pr.date.toordinal() if pr.date else 0), pr.agreement,
+def accepted_by(a: M.Agreement, own: frozenset[str]) -> int:
+    """How many of the parties ``own`` already accepted the text of ``a`` (are parties of it, not a mere draft)."""
+    return 0 if a.status in NOT_ACCEPTED else len(own.intersection(a.parties))
+
+
+def _rank(pr: Precedent, accepted: int) -> tuple[int, int, int, int, str, M.NumberKey]:
+    return (-accepted, -pr.strength.rank, -pr.parties, -(pr.date.toordinal() if pr.date else 0), pr.agreement,
             number_key(pr.article))
 
 
@@ -157,15 +166,18 @@ def _meeting(a: M.Agreement, index: F.TopicIndex, norm_set: M.NormSet, norm: M.N
 
 
 def _ranked(indexed: Indexed, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context,
-            exclude: Iterable[str]) -> tuple[Precedent, ...]:
-    """The precedents in ``indexed`` (ids in ``exclude`` skipped), ranked, an inherited twin listed once."""
+            exclude: Iterable[str], own: frozenset[str] = frozenset()) -> tuple[Precedent, ...]:
+    """The precedents in ``indexed`` (ids in ``exclude`` skipped), ranked, an inherited twin listed once.
+
+    ``own``: the parties of the agreement the precedents are for; those they already accepted come first.
+    """
     skip = set(exclude)
-    found = [(_precedent(p), p.article) for a, index in indexed if a.id not in skip
+    found = [(_precedent(p), p.article, accepted_by(a, own)) for a, index in indexed if a.id not in skip
              for p in _meeting(a, index, norm_set, norm, ctx)]
-    found.sort(key=lambda x: _rank(x[0]))
+    found.sort(key=lambda x: _rank(x[0], x[2]))
     out: list[Precedent] = []
     kept: list[M.Article] = []
-    for pr, art in found:
+    for pr, art, _ in found:
         twin = next((i for i, k in enumerate(kept) if k == art), None)
         if twin is None:
             out.append(pr)
@@ -189,13 +201,13 @@ def _corpus_indexed(corpus: Corpus) -> Indexed:
 
 
 def _suggest(corpus: Corpus, indexed: Indexed, finding: Finding, as_of: dt.date,
-             limit: Optional[int]) -> Suggestion:
+             limit: Optional[int], own: frozenset[str]) -> Suggestion:
     set_id, norm_id = finding.norm.split(".", 1)
     ns = corpus.norms(set_id)
     norm = ns.norm(norm_id)
     if norm is None:
         raise UnknownId(f"norm set `{set_id}` has no norm `{norm_id}`", "see `tradegap list norms`")
-    found = _ranked(indexed, ns, norm, F.Context(as_of), (finding.agreement,))
+    found = _ranked(indexed, ns, norm, F.Context(as_of), (finding.agreement,), own)
     kept = found if limit is None else found[:limit]
     return Suggestion(finding.agreement, finding.norm, finding.norm_title, finding.grade, finding.article,
                       kept, len(found) - len(kept))
@@ -205,10 +217,14 @@ def suggest(corpus: Corpus, finding: Finding, as_of: Optional[dt.date] = None,
             limit: Optional[int] = DEFAULT_LIMIT) -> Suggestion:
     """Precedents for one finding of a report (its own agreement excluded); ``limit`` None keeps all.
 
+    Those its agreement's parties (if the corpus holds it) already accepted elsewhere come first.
+
     Raises:
         UnknownId: the finding's norm is not in the corpus.
     """
-    return _suggest(corpus, _corpus_indexed(corpus), finding, F.on_date(as_of), limit)
+    a = corpus.agreements.get(finding.agreement)
+    own = frozenset(a.parties if a is not None else ())
+    return _suggest(corpus, _corpus_indexed(corpus), finding, F.on_date(as_of), limit, own)
 
 
 @attrs.frozen
@@ -231,4 +247,6 @@ def suggest_for_report(corpus: Corpus, report: Report,
     if not gaps:
         return ()
     indexed = _corpus_indexed(corpus)
-    return tuple(_suggest(corpus, indexed, f, report.as_of, limit) for f in gaps)
+    parties = {info.id: frozenset(info.parties) for info in report.agreements}
+    return tuple(_suggest(corpus, indexed, f, report.as_of, limit, parties.get(f.agreement, frozenset()))
+                 for f in gaps)

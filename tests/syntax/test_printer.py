@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from conftest import ROOT
 from engine.language import model as M
 from engine.syntax.parse import parse_text
 from engine.syntax.printer import format_document
@@ -20,6 +23,42 @@ def test_comments_are_kept_in_place():
     assert out.index("# before kind") < out.index("kind     fta") < out.index("# why")
     assert "topic scope  # why" in out
     assert format_document(parse_text(out, "c.agr").document) == out
+
+
+def _line_after(text: str, comment: str) -> str:
+    """The first line that is not a comment after the line holding ``comment``."""
+    lines = text.splitlines()
+    i = next(n for n, line in enumerate(lines) if comment in line)
+    return next(line.strip() for line in lines[i + 1:] if not line.strip().startswith("#"))
+
+
+def test_a_comment_travels_with_the_block_the_printer_moves():
+    src = ('agreement x {\n  based-on y\n  # why amend\n  amend article 2 {\n    topic scope\n  }\n'
+           '  # why omit\n  omit article 3\n  # why the chapter\n  chapter 1 {\n    # why 1.1\n'
+           '    article 1.1 {\n      topic scope\n    }\n  }\n  # the end\n}\n')
+    out = format_document(parse_text(src, "c.agr").document)
+    assert out.index("chapter 1") < out.index("amend article 2") < out.index("omit article 3")
+    assert _line_after(out, "# why amend") == "amend article 2 {"
+    assert _line_after(out, "# why omit") == "omit article 3"
+    assert _line_after(out, "# why the chapter") == "chapter 1 {"
+    assert _line_after(out, "# why 1.1") == "article 1.1 {"
+    assert _line_after(out, "# the end") == "}" and out.endswith("  # the end\n}\n")
+    assert format_document(parse_text(out, "c.agr").document) == out
+
+
+@pytest.mark.parametrize("comment, block", [
+    ("# Choice 2, data flows.", "amend article 14.14"),
+    ("# Choice 2, computing facilities.", "amend article 14.15"),
+    ("# Choice 3:", "amend article 14.16"),
+    ("# Choice 4:", "amend article 14.17"),
+    ("# Choice 5:", "article 14.30"),
+    ("# Choice 6:", "amend article 14.18"),
+    ("# Choice 7.", "omit article 14.10"),
+])
+def test_the_kjdpa_draft_keeps_each_choice_above_what_it_explains(comment: str, block: str) -> None:
+    text = (ROOT / "examples" / "kjdpa.agr").read_text(encoding="utf-8")
+    assert format_document(parse_text(text, "kjdpa.agr").document) == text
+    assert _line_after(text, comment).startswith(block)
 
 
 def test_hash_inside_a_string_is_not_a_comment():

@@ -13,7 +13,7 @@ from engine.rendering import render_suggestions
 from engine.checking.resolve import resolve
 from engine.evaluation.evaluator import evaluate
 from engine.language import vocab as V
-from engine.views.precedents import suggest_for_report
+from engine.views.precedents import accepted_by, suggest_for_report
 
 DAY = dt.date(2026, 1, 1)
 
@@ -41,14 +41,15 @@ def test_one_suggestion_per_gap(report, suggestions):
     assert all(s.agreement == "rcep" for s in suggestions)
 
 
-def test_cptpp_comes_first_and_the_ranking_holds(suggestions):
+def test_cptpp_comes_first_and_the_ranking_holds(corpus, report, suggestions):
     expected_first = {"tpp3.data-flows": "14.11", "tpp3.computing-facilities": "14.13", "tpp3.source-code": "14.17"}
     for s in suggestions:
         assert s.precedents, s.norm
         assert (s.precedents[0].agreement, s.precedents[0].article) == ("cptpp", expected_first[s.norm])
         assert "rcep" not in {p.agreement for p in s.precedents}
-        keys = [(-V.STRENGTH_ORDER.index(p.strength), -p.parties, -(p.date.toordinal() if p.date else 0))
-                for p in s.precedents]
+        own = frozenset(report.agreements[0].parties)
+        keys = [(-accepted_by(corpus.agreement(p.agreement), own), -V.STRENGTH_ORDER.index(p.strength),
+                 -p.parties, -(p.date.toordinal() if p.date else 0)) for p in s.precedents]
         assert keys == sorted(keys)
         assert len(s.precedents) > 1  # other agreements too, not CPTPP alone
         assert s.precedents[0].citation.startswith("Comprehensive and Progressive Agreement for Trans-Pacific "
