@@ -165,23 +165,30 @@ def _meeting(a: M.Agreement, index: F.TopicIndex, norm_set: M.NormSet, norm: M.N
     return [placed[c.article] for c in finding.candidates if not c.failures]
 
 
-def _ranked(indexed: Indexed, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context,
-            exclude: Iterable[str], own: frozenset[str] = frozenset()) -> tuple[Precedent, ...]:
-    """The precedents in ``indexed`` (ids in ``exclude`` skipped), ranked, an inherited twin listed once.
+# Every article of a corpus that meets one norm: (its agreement, the precedent, the article).
+Meeting = Sequence[tuple[M.Agreement, Precedent, M.Article]]
+
+
+def _all_meeting(indexed: Indexed, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context) -> Meeting:
+    """Every article in ``indexed`` that meets ``norm``: computed once per norm, however many gaps ask."""
+    return [(a, _precedent(p), p.article) for a, index in indexed for p in _meeting(a, index, norm_set, norm, ctx)]
+
+
+def _ranked(meeting: Meeting, exclude: Iterable[str], own: frozenset[str] = frozenset()) -> tuple[Precedent, ...]:
+    """The precedents (ids in ``exclude`` skipped), ranked, an article inherited by several agreements listed once.
 
     ``own``: the parties of the agreement the precedents are for; those they already accepted come first.
     """
     skip = set(exclude)
-    found = [(_precedent(p), p.article, accepted_by(a, own)) for a, index in indexed if a.id not in skip
-             for p in _meeting(a, index, norm_set, norm, ctx)]
+    found = [(pr, art, accepted_by(a, own)) for a, pr, art in meeting if a.id not in skip]
     found.sort(key=lambda x: _rank(x[0], x[2]))
     out: list[Precedent] = []
-    kept: list[M.Article] = []
+    first: dict[M.Article, int] = {}  # an article (spans aside) -> where it is listed: twins in one look-up
     for pr, art, _ in found:
-        twin = next((i for i, k in enumerate(kept) if k == art), None)
+        twin = first.get(art)
         if twin is None:
+            first[art] = len(out)
             out.append(pr)
-            kept.append(art)
         else:
             out[twin] = attrs.evolve(out[twin], also_in=out[twin].also_in + (pr.agreement,))
     return tuple(out)
@@ -192,7 +199,7 @@ def precedents(agreements: Iterable[M.Agreement], norm_set: M.NormSet, norm: M.N
     """Every article in ``agreements`` (except those with ids in ``exclude``) that meets ``norm``, ranked."""
     skip = set(exclude)
     indexed = [(a, F.TopicIndex.of(a)) for a in agreements if a.id not in skip]
-    return _ranked(indexed, norm_set, norm, F.Context(F.on_date(as_of)), ())
+    return _ranked(_all_meeting(indexed, norm_set, norm, F.Context(F.on_date(as_of))), ())
 
 
 def _corpus_indexed(corpus: Corpus) -> Indexed:
@@ -201,13 +208,17 @@ def _corpus_indexed(corpus: Corpus) -> Indexed:
 
 
 def _suggest(corpus: Corpus, indexed: Indexed, finding: Finding, as_of: dt.date,
-             limit: Optional[int], own: frozenset[str]) -> Suggestion:
+             limit: Optional[int], own: frozenset[str], seen: Optional[dict[str, Meeting]] = None) -> Suggestion:
+    """Precedents for one finding; ``seen`` keeps, per norm, what meets it (a report asks for each norm often)."""
     set_id, norm_id = finding.norm.split(".", 1)
     ns = corpus.norms(set_id)
     norm = ns.norm(norm_id)
     if norm is None:
         raise UnknownId(f"norm set `{set_id}` has no norm `{norm_id}`", "see `tradegap list norms`")
-    found = _ranked(indexed, ns, norm, F.Context(as_of), (finding.agreement,), own)
+    seen = {} if seen is None else seen
+    if finding.norm not in seen:
+        seen[finding.norm] = _all_meeting(indexed, ns, norm, F.Context(as_of))
+    found = _ranked(seen[finding.norm], (finding.agreement,), own)
     kept = found if limit is None else found[:limit]
     return Suggestion(finding.agreement, finding.norm, finding.norm_title, finding.grade, finding.article,
                       kept, len(found) - len(kept))
@@ -248,5 +259,6 @@ def suggest_for_report(corpus: Corpus, report: Report,
         return ()
     indexed = _corpus_indexed(corpus)
     parties = {info.id: frozenset(info.parties) for info in report.agreements}
-    return tuple(_suggest(corpus, indexed, f, report.as_of, limit, parties.get(f.agreement, frozenset()))
+    seen: dict[str, Meeting] = {}  # what meets each norm, found once for every gap on it (linear in the corpus)
+    return tuple(_suggest(corpus, indexed, f, report.as_of, limit, parties.get(f.agreement, frozenset()), seen)
                  for f in gaps)

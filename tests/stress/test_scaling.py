@@ -93,3 +93,23 @@ def test_a_warm_cache_is_linear_in_the_number_of_files(tmp_path, monkeypatch):
         return lambda: Corpus.from_paths([str(where)], include_bundled=False, cache=True)
 
     assert_linear(folder, 400)
+
+
+def test_report_suggest_is_linear_in_the_corpus():
+    import datetime as dt
+
+    import attrs
+
+    from engine.evaluation.evaluator import evaluate
+    from engine.views.precedents import suggest_for_report
+
+    bundled = Corpus.bundled()
+    rcep = bundled.agreement("rcep")
+
+    def suggest(n: int) -> Callable[[], object]:
+        copies = [attrs.evolve(rcep, id=f"rcep-{k}") for k in range(n)]
+        corpus = attrs.evolve(bundled, agreements={**bundled.agreements, **{a.id: a for a in copies}})
+        report = evaluate(copies, bundled.norms("tpp3"), dt.date(2026, 11, 30))
+        return lambda: suggest_for_report(corpus, report, limit=3)
+
+    assert_linear(suggest, 4)
