@@ -79,7 +79,9 @@ def _module(name: str):
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    out, err = sys.stdout, sys.stderr
+    from engine.cli.console import console
+
+    out, err = console(sys.stdout), console(sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
