@@ -190,7 +190,8 @@ def _value(x: object) -> Value:
     if isinstance(x, dt.date):
         return x.isoformat()
     if isinstance(x, tuple):
-        return " ".join(str(_value(i)) for i in x)
+        cells = [str(_value(i)) for i in x]
+        return (" | " if any(" " in c for c in cells) else " ").join(cells)
     from engine.views.listing import PartyDate
 
     if isinstance(x, PartyDate):
