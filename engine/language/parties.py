@@ -52,7 +52,7 @@ def known_codes() -> tuple[str, ...]:
 # Names people write that pycountry does not hold (its names, official names, common names and the
 # inverted form of a name written "Korea, Republic of" are taken as they are).  Keys are normalised
 # (:func:`_normal`): lower case, no accents, no punctuation.  Korea alone means the Republic of Korea, as
-# in trade texts; an ambiguous name (Congo, Guinea) is left out rather than guessed.
+# in trade texts; no alias is added where a name is ambiguous.
 ALIASES: dict[str, str] = {
     "korea": "KR", "republic of korea": "KR", "s korea": "KR", "rok": "KR",
     "vietnam": "VN", "lao pdr": "LA", "laos": "LA", "brunei": "BN", "burma": "MM",

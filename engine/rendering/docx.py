@@ -167,18 +167,24 @@ class Grid:
     fills: Sequence[Sequence[Optional[str]]]
 
 
+def cell_grid(out: Table) -> list[tuple[_Cell, ...]]:
+    """A table's cells, row by row, found once (``Table.cell`` walks the whole table at every call)."""
+    return [tuple(row.cells) for row in out.rows]
+
+
 def table(m: Memo, g: Grid) -> Table:
     """A Word table with a shaded head row (repeated on every page) and a head column; each cell's first
     line (its grade) in bold."""
     out = m.doc.add_table(rows=len(g.rows) + 1, cols=len(g.columns) + 1)
     out.style = "Table Grid"
-    write_cell(out.cell(0, 0), [g.corner], HEAD_SHADE, True)
+    grid = cell_grid(out)
+    write_cell(grid[0][0], [g.corner], HEAD_SHADE, True)
     for j, head in enumerate(g.columns, 1):
-        write_cell(out.cell(0, j), head, HEAD_SHADE, True)
+        write_cell(grid[0][j], head, HEAD_SHADE, True)
     for i, label in enumerate(g.rows, 1):
-        write_cell(out.cell(i, 0), label, HEAD_SHADE, True)
+        write_cell(grid[i][0], label, HEAD_SHADE, True)
         for j, lines in enumerate(g.cells[i - 1], 1):
-            write_cell(out.cell(i, j), lines, g.fills[i - 1][j - 1], True)
+            write_cell(grid[i][j], lines, g.fills[i - 1][j - 1], True)
     _row_flags(out)
     return out
 
@@ -198,10 +204,15 @@ def evidence_note(e: Evidence) -> str:
     return C.evidence_words(e, QUOTES)
 
 
+def _refs(m: Memo, evidence: Sequence[Evidence]) -> str:
+    """`` [5] [6]``: the notes citing the evidence; an absence (nothing to cite) said in place."""
+    return "".join(f" ({evidence_note(e)})" if e.absent else f" [{m.cite(evidence_note(e))}]" for e in evidence)
+
+
 def reasons(m: Memo, items: Sequence[Reason], plain: bool = False) -> None:
     """Each reason as a bullet: the requirement, why, what was found, and its notes' numbers."""
     for r in items:
-        refs = "".join(f" [{m.cite(evidence_note(e))}]" for e in r.evidence)
+        refs = _refs(m, r.evidence)
         if plain:
             m.para(r.because + refs, "List Bullet")
             continue
@@ -215,10 +226,10 @@ def legend(m: Memo, key: C.Legend) -> None:
     rows = [(head if i == 0 else "", k) for head, keys in key.groups for i, k in enumerate(keys)]
     out = m.doc.add_table(rows=len(rows), cols=3)
     out.style = "Table Grid"
-    for i, (head, k) in enumerate(rows):
-        write_cell(out.cell(i, 0), [head], None, True)
-        write_cell(out.cell(i, 1), [k.shown], CSS_SHADE.get(k.css))
-        write_cell(out.cell(i, 2), [k.meaning])
+    for row, (head, k) in zip(cell_grid(out), rows):
+        write_cell(row[0], [head], None, True)
+        write_cell(row[1], [k.shown], CSS_SHADE.get(k.css))
+        write_cell(row[2], [k.meaning])
 
 
 def notes(m: Memo) -> None:
@@ -430,11 +441,12 @@ def diff(d: Diff) -> bytes:
     rows = _change_rows(d)
     out = m.doc.add_table(rows=len(rows) + 1, cols=5)
     out.style = "Table Grid"
+    grid = cell_grid(out)
     for j, head in enumerate(("Item", "Status", "Attribute", "Before", "After")):
-        write_cell(out.cell(0, j), [head], HEAD_SHADE, True)
+        write_cell(grid[0][j], [head], HEAD_SHADE, True)
     for i, row in enumerate(rows, 1):
         for j, words in enumerate(row):
-            write_cell(out.cell(i, j), [words])
+            write_cell(grid[i][j], [words])
     if d.norm_sets:
         m.heading(f"Grades: {d.summary}", 1)
         cells = [[[str(g.old_grade), f"Art. {g.old_article}" if g.old_article else "no article"],

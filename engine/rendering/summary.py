@@ -105,8 +105,10 @@ def _met(name: str, verdicts: Sequence[Verdict]) -> str:
     if graded and len(met) == len(graded):
         return f"{name} meets {'all ' if len(met) > 2 else 'both ' if len(met) == 2 else ''}" \
                f"{_count(len(met))} norm{'s' if len(met) != 1 else ''}."
+    if not graded:
+        return f"{name}: no norm could be graded."
     if not met:
-        return f"{name} meets none of the {_count(len(graded))} norms." if graded else ""
+        return f"{name} meets none of the {_count(len(graded))} norms."
     return f"{name} meets {_count(len(met))} of the {_count(len(graded))} norms " \
            f"({_series([_lower(v.norm) for v in met])})."
 
