@@ -112,7 +112,8 @@ def _dates(a: M.Agreement) -> tuple[PartyDate, ...]:
 
 def _since(a: M.Agreement, parties: Sequence[str]) -> Optional[dt.date]:
     dates = [a.entry_into_force(p) for p in parties]
-    return max(dates) if dates and all(d is not None for d in dates) else None  # type: ignore[type-var]
+    known = [d for d in dates if d is not None]
+    return max(known) if known and len(known) == len(dates) else None
 
 
 def binds(a: M.Agreement, parties: Sequence[str], as_of: dt.date) -> bool:
