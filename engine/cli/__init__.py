@@ -24,6 +24,7 @@ COMMANDS = {
     "test": ("test_cmd", "check the expectations written in files"),
     "check": ("check", "parse and validate files"),
     "fmt": ("fmt", "format files in the canonical layout"),
+    "search": ("search", "find articles by their words, titles or notes"),
     "list": ("list_cmd", "list agreements, norm sets, topics and other vocabulary"),
     "import": ("import_cmd", "turn a treaty text (ToTA XML or plain text) into a draft encoding"),
     "adopt": ("adopt", "copy a precedent article into a draft, renumbered, its provenance kept"),
@@ -38,6 +39,8 @@ EPILOG = """examples:
   tradegap check agreements/ examples/
   tradegap fmt --check agreements/
   tradegap list topics
+  tradegap list agreements --party Japan --with "South Korea"
+  tradegap search "source code" --party KR
 
 exit codes: 0 clean, 1 gaps or failed expectations (when asked), 2 bad input or usage, 3 internal error
 """
@@ -81,7 +84,9 @@ def _module(name: str):
 
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
-    out, err = sys.stdout, sys.stderr
+    from engine.cli.console import console
+
+    out, err = console(sys.stdout), console(sys.stderr)
     parser = build_parser()
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
-from typing import TYPE_CHECKING, Callable, Iterable, Optional, TextIO
+from typing import TYPE_CHECKING, Callable, Iterable, Optional, TextIO, Union
 
 from engine.language import codes as C
 from engine.language import diagnostics as D
@@ -165,7 +165,7 @@ def user_files(corpus: Corpus) -> list[str]:
     return [f.path for f in corpus.files if not f.bundled]
 
 
-def write_file(path: str, text: str, err: TextIO, inputs: Iterable[str] = ()) -> int:
+def write_file(path: str, text: Union[str, bytes], err: TextIO, inputs: Iterable[str] = ()) -> int:
     """Write an output file (see :func:`engine.util.files.write_output`): 0, or 2 after a diagnostic."""
     from engine.util.files import Refused, write_output
 

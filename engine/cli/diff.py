@@ -17,24 +17,23 @@ EXAMPLES = """examples:
 
 
 def add_arguments(p) -> None:
+    from engine.cli.choose import add_format_arguments
     from engine.cli.common import add_corpus_arguments
-    from engine.rendering import FORMATS
 
     p.add_argument("old", metavar="A", help="agreement id or file (with B absent: a draft, compared with its base)")
     p.add_argument("new", metavar="B", nargs="?", help="agreement id or file")
     p.add_argument("--norms", "-n", nargs="+", metavar="SET", default=[],
                    help="norm sets for the grade changes (default: every norm set)")
     p.add_argument("--as-of", metavar="DATE", help="grade on this date, YYYY-MM-DD (default: today)")
-    p.add_argument("--party", metavar="XX", help="grade from one party's position (ISO code)")
-    p.add_argument("--format", "-f", choices=FORMATS, default="text")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
+    p.add_argument("--party", metavar="XX", help="grade from one party's position (ISO code or name)")
+    add_format_arguments(p)
     add_corpus_arguments(p)
 
 
 def _one(args, ref: str, paths: list[str], err):
     """(corpus, agreement) for one side, or an exit code."""
+    from engine.cli.choose import agreement
     from engine.cli.common import load_corpus, usage_error
-    from engine.language.diagnostics import did_you_mean
 
     corpus = load_corpus(args, paths, err)
     if corpus is None:
@@ -50,22 +49,18 @@ def _one(args, ref: str, paths: list[str], err):
         ident = found[0]
     else:
         ident = ref
-    if ident not in corpus.agreements:
-        return usage_error(err, f"unknown agreement `{ident}`",
-                           did_you_mean(ident, corpus.agreements) or "see `tradegap list agreements`")
-    return corpus, corpus.agreement(ident)
+    chosen = agreement(corpus, ident, err)
+    return chosen if isinstance(chosen, int) else (corpus, chosen)
 
 
 def run(args, out, err) -> int:
-    from engine.cli.common import choose_norm_sets, date_and_party, split_refs, usage_error
-    from engine.cli.common import emit, user_files
+    from engine.cli.choose import date_and_party, emit_result, norm_sets
+    from engine.cli.common import split_refs, usage_error
     from engine.views.diff import diff
-    from engine.rendering import render
 
-    dated = date_and_party(args, err)
-    if isinstance(dated, int):
-        return dated
-    as_of, party = dated
+    when = date_and_party(args, err)
+    if isinstance(when, int):
+        return when
     refs = [args.old] + ([args.new] if args.new else [])
     paths, _ = split_refs(refs)
     if len(paths) == 2:  # two files may define the same id (two versions of a draft): load each alone
@@ -83,8 +78,8 @@ def run(args, out, err) -> int:
         old = corpus.agreement(new.based_on)
     else:
         old = sides[0][1]
-    norm_sets = choose_norm_sets(corpus, args.norms, err)
-    if isinstance(norm_sets, int):
-        return norm_sets
-    inputs = [p for side in sides if not isinstance(side, int) for p in user_files(side[0])]
-    return emit(render(diff(old, new, norm_sets, as_of, party), args.format), args, out, err, inputs)
+    sets = norm_sets(corpus, args.norms, err, "diff")
+    if isinstance(sets, int):
+        return sets
+    corpora = [side[0] for side in sides if not isinstance(side, int)]
+    return emit_result(diff(old, new, sets, when.as_of, when.party), args, out, err, *corpora)

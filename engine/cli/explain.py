@@ -15,7 +15,7 @@ def add_arguments(p) -> None:
     p.add_argument("agreement", metavar="AGREEMENT", help="agreement id or file")
     p.add_argument("norm", metavar="SET.NORM", help="the norm, e.g. tpp3.data-flows")
     p.add_argument("--as-of", metavar="DATE")
-    p.add_argument("--party", metavar="XX")
+    p.add_argument("--party", metavar="XX", help="from one party's position (ISO code or name)")
     p.add_argument("--format", "-f", choices=("text", "json"), default="text")
     add_corpus_arguments(p)
 
@@ -23,7 +23,7 @@ def add_arguments(p) -> None:
 def run(args, out, err) -> int:
     from engine.api import explain
     from engine.cli.common import usage_error
-    from engine.cli.common import resolve_targets
+    from engine.cli.choose import targets
     from engine.rendering import render
 
     if "." not in args.norm:
@@ -31,11 +31,11 @@ def run(args, out, err) -> int:
     set_id, norm_id = args.norm.split(".", 1)
     args.agreements = [args.agreement]
     args.norms = [set_id]
-    targets = resolve_targets(args, err)
-    if isinstance(targets, int):
-        return targets
-    corpus, agreements, norm_sets, as_of, party = targets
-    ns = norm_sets[0]
+    chosen = targets(args, err)
+    if isinstance(chosen, int):
+        return chosen
+    agreements, as_of, party = chosen.agreements, chosen.as_of, chosen.party
+    ns = chosen.norm_sets[0]
     if ns.norm(norm_id) is None:
         from engine.language.diagnostics import did_you_mean
 

@@ -12,49 +12,46 @@ EXAMPLES = """examples:
   tradegap pair KR JP
   tradegap pair KR JP --norms tpp3 --with examples/kjdpa.agr
   tradegap pair JPN AUS --as-of 2016-01-01 --format markdown
+  tradegap pair Japan "South Korea" --norms tpp3 --format docx -o pair.docx
 """
 
 
 def add_arguments(p) -> None:
+    from engine.cli.choose import add_format_arguments
     from engine.cli.common import add_corpus_arguments
-    from engine.rendering import FORMATS
 
-    p.add_argument("x", metavar="X", help="a country (ISO 3166-1 alpha-2 or alpha-3)")
+    p.add_argument("x", metavar="X", help="a country (ISO 3166-1 alpha-2 or alpha-3, or its name)")
     p.add_argument("y", metavar="Y", help="the other country")
     p.add_argument("--as-of", metavar="DATE", help="on this date, YYYY-MM-DD (default: today)")
     p.add_argument("--norms", "-n", nargs="+", metavar="SET", default=[],
                    help="norm sets (default: every norm set)")
     p.add_argument("--with", dest="drafts", action="append", default=[], metavar="FILE",
                    help="a draft to add as if in force (repeatable)")
-    p.add_argument("--format", "-f", choices=FORMATS, default="text")
-    p.add_argument("--output", "-o", metavar="FILE", help="write to FILE (atomically)")
+    add_format_arguments(p)
     add_corpus_arguments(p)
 
 
-def run(args, out, err) -> int:
-    from engine.language import parties as P
-    from engine.cli.common import load_corpus, usage_error
-    from engine.cli.common import choose_norm_sets, date_and_party
-    from engine.cli.common import emit, user_files
-    from engine.checking.corpus import discover
-    from engine.views.pair import pair
-    from engine.rendering import render
+def _countries(args, err):
+    """The two countries' alpha-2 codes, or an exit code after saying why not."""
+    from engine.cli.choose import party
+    from engine.cli.common import usage_error
 
     codes = []
-    for code in (args.x, args.y):
-        c = P.canonical(code.upper())
-        if c is None:
-            return usage_error(err, f"`{code}` is not an ISO 3166-1 country code", "e.g. KR, JP, KOR, JPN")
-        codes.append(c)
+    for text in (args.x, args.y):
+        code = party(text, err, "")
+        if isinstance(code, int):
+            return code
+        codes.append(code)
     if codes[0] == codes[1]:
         return usage_error(err, "a pair needs two different countries")
-    dated = date_and_party(args, err)
-    if isinstance(dated, int):
-        return dated
-    as_of = dated[0]
-    corpus = load_corpus(args, args.drafts, err)
-    if corpus is None:
-        return 2
+    return codes
+
+
+def _drafts(args, corpus, codes, err):
+    """The drafts given with --with (each between the two countries), or an exit code."""
+    from engine.checking.corpus import discover
+    from engine.cli.common import usage_error
+
     draft_ids = []
     for path in args.drafts:
         names, _ = discover([path])
@@ -68,8 +65,28 @@ def run(args, out, err) -> int:
         if missing:
             return usage_error(err, f"draft `{d.id}` does not name {' or '.join(missing)} as a party",
                                "a draft added with --with must be between the two countries")
-    norm_sets = choose_norm_sets(corpus, args.norms, err)
-    if isinstance(norm_sets, int):
-        return norm_sets
-    result = pair(corpus.agreements.values(), codes[0], codes[1], norm_sets, as_of, drafts)
-    return emit(render(result, args.format), args, out, err, user_files(corpus))
+    return drafts
+
+
+def run(args, out, err) -> int:
+    from engine.cli.choose import date_and_party, emit_result, norm_sets
+    from engine.cli.common import load_corpus
+    from engine.views.pair import pair
+
+    codes = _countries(args, err)
+    if isinstance(codes, int):
+        return codes
+    when = date_and_party(args, err)
+    if isinstance(when, int):
+        return when
+    corpus = load_corpus(args, args.drafts, err)
+    if corpus is None:
+        return 2
+    drafts = _drafts(args, corpus, codes, err)
+    if isinstance(drafts, int):
+        return drafts
+    sets = norm_sets(corpus, args.norms, err, "pair")
+    if isinstance(sets, int):
+        return sets
+    result = pair(corpus.agreements.values(), codes[0], codes[1], sets, when.as_of, drafts)
+    return emit_result(result, args, out, err, corpus)

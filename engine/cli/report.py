@@ -21,49 +21,48 @@ EXAMPLES = """examples:
   tradegap report examples/kjdpa.agr --norms tpp3 --as-of 2027-01-01
   tradegap report rcep --norms tpp3 --party VN --fail-on partial
   tradegap report rcep --norms tpp3 --format json -o rcep.json
+  tradegap report RCEP --norms tpp3 --party "Viet Nam"
+  tradegap report --all --norms digital-core --format docx -o brief.docx
 """
 
 
 def add_arguments(p) -> None:
+    from engine.cli.choose import add_format_arguments
     from engine.cli.common import add_corpus_arguments
-    from engine.rendering import FORMATS
 
-    p.add_argument("agreements", nargs="+", metavar="AGREEMENT", help="agreement id or file")
+    p.add_argument("agreements", nargs="*", metavar="AGREEMENT", help="agreement id (any case) or file")
+    p.add_argument("--all", action="store_true", help="every agreement in the corpus")
     p.add_argument("--norms", "-n", nargs="+", metavar="SET", default=[],
                    help="norm set ids (default: every norm set)")
     p.add_argument("--as-of", metavar="DATE", help="evaluate on this date, YYYY-MM-DD (default: today)")
-    p.add_argument("--party", metavar="XX", help="evaluate from one party's position (ISO code)")
-    p.add_argument("--format", "-f", choices=FORMATS, default="text")
+    p.add_argument("--party", metavar="XX", help="evaluate from one party's position (ISO code or name)")
     p.add_argument("--fail-on", choices=tuple(FAIL_ON),
                    help="exit 1 if a finding is this bad or worse")
     p.add_argument("--suggest", action="store_true",
                    help="for every gap, list articles elsewhere in the corpus that meet the norm")
-    p.add_argument("--output", "-o", metavar="FILE", help="write the report to FILE (atomically)")
+    add_format_arguments(p)
     add_corpus_arguments(p)
 
 
 def run(args, out, err) -> int:
-    from engine.cli.common import emit, resolve_targets, user_files
+    from engine.cli.choose import emit_result, targets
     from engine.evaluation.evaluator import evaluate
-    from engine.rendering import render
 
-    targets = resolve_targets(args, err)
-    if isinstance(targets, int):
-        return targets
-    corpus, agreements, norm_sets, as_of, party = targets
+    chosen = targets(args, err)
+    if isinstance(chosen, int):
+        return chosen
     from engine.util.gc import gc_paused
 
     with gc_paused():  # findings are acyclic: the collector would only rescan them
-        report = evaluate(agreements, norm_sets, as_of=as_of, party=party)
+        report = evaluate(chosen.agreements, chosen.norm_sets, as_of=chosen.as_of, party=chosen.party)
+    result: object = report
     if args.suggest:
         from engine.views.precedents import suggest_report
 
-        text = render(suggest_report(corpus, report), args.format)
-    else:
-        text = render(report, args.format)
-    written = emit(text, args, out, err, user_files(corpus))
-    if written:
-        return written
+        result = suggest_report(chosen.corpus, report)
+    code = emit_result(result, args, out, err, chosen.corpus)
+    if code:
+        return code
     if args.fail_on:
         if any(f.grade in FAIL_ON[args.fail_on] for f in report.findings):
             return 1

@@ -9,6 +9,10 @@ result's type through those tables.  What formats share lives in
 :mod:`~engine.rendering.common`.  Every string taken from agreements and
 norms passes through :mod:`engine.rendering.safe` for the format at hand,
 so titles, quotes and reasons come out inert.
+
+Binary formats (:data:`BINARY_FORMATS`: ``docx``, a Word memo) have a
+module and a ``FORMAT`` of the same shape whose renderers return bytes;
+``render_binary`` dispatches to them.
 """
 
 from __future__ import annotations
@@ -18,10 +22,11 @@ import importlib
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 if TYPE_CHECKING:
-    from engine.rendering.common import Format
+    from engine.rendering.common import BinaryFormat, Format
     from engine.views.precedents import Suggestion
 
 FORMATS = ("text", "markdown", "json", "csv", "html")
+BINARY_FORMATS = ("docx",)
 
 
 @functools.cache
@@ -30,6 +35,13 @@ def _load(fmt: str) -> Format:
     # importing all five would cost every report about 10 ms.
     module = importlib.import_module(f"{__name__}.{fmt}")
     form: Format = module.FORMAT
+    return form
+
+
+@functools.cache
+def _load_binary(fmt: str) -> BinaryFormat:
+    module = importlib.import_module(f"{__name__}.{fmt}")
+    form: BinaryFormat = module.FORMAT
     return form
 
 
@@ -53,6 +65,23 @@ def render(result: object, fmt: str = "text") -> str:
         TypeError: ``fmt`` has no form for the result's type (the message names those it has).
     """
     form = _format(fmt)
+    renderer = form.renderers.get(type(result))
+    if renderer is None:
+        names = ", ".join(t.__name__ for t in form.renderers.types())
+        raise TypeError(f"no {fmt} form for {type(result).__name__}; {fmt} renders {names}")
+    return renderer(result)
+
+
+def render_binary(result: object, fmt: str = "docx") -> bytes:
+    """``result`` as the binary format ``fmt`` (a Report, a Comparison, a Pair or a Diff as ``docx``).
+
+    Raises:
+        ValueError: ``fmt`` is not one of :data:`BINARY_FORMATS`.
+        TypeError: ``fmt`` has no form for the result's type (the message names those it has).
+    """
+    if fmt not in BINARY_FORMATS:
+        raise ValueError(f"unknown binary format {fmt!r}; choose one of {', '.join(BINARY_FORMATS)}")
+    form = _load_binary(fmt)
     renderer = form.renderers.get(type(result))
     if renderer is None:
         names = ", ".join(t.__name__ for t in form.renderers.types())

@@ -30,14 +30,16 @@ import attrs
 
 from engine.evaluation.findings import REPORT_SCHEMA, AgreementInfo, Evidence, Finding, NormSetInfo, Reason, Report
 from engine.language import model as M
+from engine.language import names
 from engine.language import parties as P
 from engine.language import vocab as V
 
 if TYPE_CHECKING:
-    from engine.views.compare import Cell, Comparison
+    from engine.views.compare import Cell, Comparison, Row
     from engine.views.diff import ArticleChange, Change, Diff, GradeChange
     from engine.views.pair import Pair
     from engine.views.precedents import Precedent, Suggestion
+    from engine.views.search import Hit, Passage, Search
 
 T = TypeVar("T")
 
@@ -84,6 +86,17 @@ class Format:
     suggestions: Callable[[Sequence[Suggestion]], str]
 
 
+BinaryRenderer = Callable[[Any], bytes]
+
+
+@attrs.frozen
+class BinaryFormat:
+    """A binary output format (a file, never a terminal): its renderer for each result type."""
+
+    name: str
+    renderers: ByType[BinaryRenderer]
+
+
 Schema = tuple[str, str]
 
 EXPLANATION_SCHEMA: Schema = ("tradegap.explanation", "2.0")  # a Finding with its trace (`tradegap explain`)
@@ -95,9 +108,12 @@ def _view_schemas() -> Mapping[type, Schema]:
     from engine.views.compare import COMPARISON_SCHEMA, Comparison
     from engine.views.diff import DIFF_SCHEMA, Diff
     from engine.views.pair import PAIR_SCHEMA, Pair
+    from engine.views.listing import LIST_SCHEMA, AgreementListing, NormListing, WordListing
     from engine.views.precedents import Suggestion
+    from engine.views.search import SEARCH_SCHEMA, Search
 
-    return {Comparison: COMPARISON_SCHEMA, Diff: DIFF_SCHEMA, Pair: PAIR_SCHEMA, Suggestion: PRECEDENTS_SCHEMA}
+    return {Comparison: COMPARISON_SCHEMA, Diff: DIFF_SCHEMA, Pair: PAIR_SCHEMA, Suggestion: PRECEDENTS_SCHEMA,
+            AgreementListing: LIST_SCHEMA, NormListing: LIST_SCHEMA, WordListing: LIST_SCHEMA, Search: SEARCH_SCHEMA}
 
 
 SCHEMAS: ByType[Schema] = ByType({Report: REPORT_SCHEMA, Finding: EXPLANATION_SCHEMA}, _view_schemas)
@@ -295,6 +311,12 @@ def quoted(words: str, open_: str = '"', close: str = '"') -> str:
 CONTEXT = "context:"
 
 
+def nested_quotes(words: str) -> str:
+    """Double quotation marks inside a quotation turned to single ones (“a ‘b’ c”): the outer pair stays
+    the outer pair."""
+    return words.replace("“", "‘").replace("”", "’")
+
+
 def evidence_words(e: Evidence, marks: tuple[str, str] = ('"', '"')) -> str:
     """``Art. 12.17 "No Party shall ..." (agreements/rcep.agr:250) [text]``.
 
@@ -436,13 +458,17 @@ class Legend:
 
 
 def legend(grades: bool = True, strength: bool = False, words: bool = True,
-           extra: tuple[tuple[str, tuple[Key, ...]], ...] = ()) -> Legend:
-    """The key to a result: hard/soft (a strength lens), grades and score, ``extra``, badges, words, force."""
+           extra: tuple[tuple[str, tuple[Key, ...]], ...] = (), party: bool = True) -> Legend:
+    """The key to a result: hard/soft (a strength lens), grades and score, ``extra``, badges, words, force.
+
+    ``party``: whether a party is in view (without one no finding is n/a, and the legend leaves it out).
+    """
     groups: list[tuple[str, tuple[Key, ...]]] = []
     if strength:
         groups.append(("strength", tuple(strength_keys())))
     if grades:
-        keys = grade_keys(UNGRADED_BY_STRENGTH, False) if strength else grade_keys()
+        shown = [g for g in GRADE_LABEL if party or g != V.Grade.NOT_APPLICABLE]
+        keys = grade_keys(UNGRADED_BY_STRENGTH.intersection(shown), False) if strength else grade_keys(shown)
         groups.append(("grades", tuple(keys)))
     groups += extra
     groups.append(("checked", tuple(badge_keys())))
@@ -489,10 +515,10 @@ def comparison_header(c: Comparison) -> list[str]:
     if by_strength(c):
         lines.append("cells: the decisive article's strength, hard or soft, irrespective of enforceability")
     for a in c.agreements:
-        lines.append(f"{a.id}: {a.title or ''} [{agreement_facts(a)}]")
+        lines.append(f"{names.labelled(a.id)}: {a.title or ''} [{agreement_facts(a)}]")
         force = info_force(a, c.as_of)
         if force:
-            lines.append(f"  {a.id} {force}")
+            lines.append(f"  {names.short(a.id)} {force}")
     return lines
 
 
@@ -516,11 +542,61 @@ def pair_header(p: Pair) -> list[str]:
 # ---------------------------------------------------------------- comparison
 
 
+def omitted(c: Comparison) -> frozenset[str]:
+    """The carve-outs said once below the table (every column has them) and so left out of the cells."""
+    return frozenset(x.item for x in c.common_carve_outs())
+
+
+def article_lines(c: Comparison, cell: Cell) -> list[str]:
+    """What a cell says of its articles: each with its qualifiers (the common carve-outs left out), or with
+    ``--cells articles`` the decisive article's number alone (every number on a topic row); ``none``."""
+    from engine.views.layout import Cells
+
+    if c.cells_shown is Cells.ARTICLES:
+        shown = cell.articles[:1] if cell.grade is not None else cell.articles
+        return [", ".join(a.number for a in shown) or "none"]
+    leave_out = omitted(c)
+    return [a.summary(leave_out) for a in cell.articles] or ["no article"]
+
+
+def cell_words(c: Comparison, cell: Cell) -> list[str]:
+    """A cell's lines (not escaped): its head (grade, score, badge), its force, its articles; with
+    ``--cells articles`` the article number and the grade only."""
+    from engine.views.layout import Cells
+
+    if c.cells_shown is Cells.ARTICLES:
+        h = hardness(cell) if by_strength(c) else None
+        grade = hardness_words(h) if h is not None else grade_words(cell.grade, cell.score) if cell.grade else ""
+        return [f"{article_lines(c, cell)[0]} {grade}".strip()]
+    head = cell_head(c, cell)
+    force = [force_short(cell.force)] if cell.force != V.Force.IN_FORCE else []
+    return ([head] if head else []) + force + article_lines(c, cell)
+
+
+def row_words(c: Comparison, row: Row) -> list[str]:
+    """A row's label: its key and (a norm) its title; with ``--labels titles`` the title alone."""
+    from engine.views.layout import Labels
+
+    if c.row_labels is Labels.TITLES and row.title:
+        return [row.title]
+    return [row.key] + ([row.title] if row.title and row.kind is V.RowKind.NORM else [])
+
+
+CARVE_OUT_INTRO = "carve-outs in every column, said once here rather than in each cell:"
+
+
+def carve_out_lines(c: Comparison) -> list[str]:
+    """``excludes government-procurement: CPTPP Art. 14.11, 14.13; RCEP Art. 12.14`` per common carve-out."""
+    return [f"{V.ScopeMode.EXCLUDES} {x.item}: " + "; ".join(f"{names.short(a)} Art. {', '.join(nums)}"
+                                                            for a, nums in x.where)
+            for x in c.common_carve_outs()]
+
+
 def comparison_legend(c: Comparison) -> Legend:
     """A comparison's key: hard/soft through the strength lens, grades where a row is a norm, the cells."""
     graded = any(r.kind is V.RowKind.NORM for r in c.rows)
     topics = (TOPIC_KEY,) if any(r.kind is V.RowKind.TOPIC for r in c.rows) else ()
-    return legend(graded, by_strength(c), True, (("cells", CELL_KEYS + topics),))
+    return legend(graded, by_strength(c), True, (("cells", CELL_KEYS + topics),), c.party is not None)
 
 
 # ---------------------------------------------------------------- diff
@@ -562,13 +638,13 @@ def pair_agreement_lines(p: Pair) -> list[str]:
     out = ["binding both on the date:" if p.agreements else "no agreement in the corpus binds both on the date"]
     for b in p.agreements:
         dates = f"in force for {p.x} {b.in_force_x or '?'}, {p.y} {b.in_force_y or '?'}"
-        out.append(f"  {b.agreement.id}: {b.agreement.title or ''} [{dates}]")
+        out.append(f"  {names.labelled(b.agreement.id)}: {b.agreement.title or ''} [{dates}]")
     if p.not_binding:
         out.append("party to, but not binding on the date:")
-        out += [f"  {n.agreement.id}: {n.agreement.title or ''} [{n.why}]" for n in p.not_binding]
+        out += [f"  {names.labelled(n.agreement.id)}: {n.agreement.title or ''} [{n.why}]" for n in p.not_binding]
     for d in p.drafts:
         force = f"; {force_short(d.force)}: evaluated as if in force" if d.force != V.Force.IN_FORCE else ""
-        out.append(f"draft added: {d.id}: {d.title or ''} [{d.status or 'status not given'}{force}]")
+        out.append(f"draft added: {names.labelled(d.id)}: {d.title or ''} [{d.status or 'status not given'}{force}]")
     return out
 
 
@@ -576,7 +652,7 @@ def finding_words(f: Optional[Finding], source: bool = False) -> list[str]:
     """``~ partial 43 [text]`` and ``Art. 12.15 (rcep)``; no finding: ``nothing binds``."""
     if f is None:
         return [f"{GRADE_MARK[V.Grade.UNMET]} nothing binds"]
-    where = (f"Art. {f.article}" if f.article else "no article") + (f" ({f.agreement})" if source else "")
+    where = (f"Art. {f.article}" if f.article else "no article") + (f" ({names.short(f.agreement)})" if source else "")
     return [with_badge(grade_words(f.grade, f.score), finding_verification(f)), where]
 
 
@@ -603,3 +679,44 @@ def suggestion_heading(s: Suggestion) -> str:
     """``rcep / tpp3.data-flows (partial, Art. 12.15)``."""
     art = f", Art. {s.article}" if s.article else ""
     return f"{s.agreement} / {s.norm} ({s.grade}{art})"
+
+
+# ---------------------------------------------------------------- search
+
+
+def search_header(s: Search) -> list[str]:
+    """Version, the query as understood, the filters, how many articles matched."""
+    terms = [f'"{x}"' for x in s.phrases] + list(s.words)
+    filters = [f"topic {s.topic}" if s.topic else "", f"party {P.name(s.party)} ({s.party})" if s.party else "",
+               f"agreement {s.agreement}" if s.agreement else ""]
+    where = "; ".join(x for x in filters if x) or "every agreement"
+    n = len(s.hits)
+    return [f"tradegap {s.engine_version} search ({schema_words(type(s))})",
+            f"looking for: {' '.join(terms)}; in: {where}",
+            f"{n} article{'s' if n != 1 else ''} found (phrases first, then terms matched, then strength)"]
+
+
+def hit_heading(h: Hit) -> str:
+    """``KSDPA Art. 14.17 Source Code [binding; matched: source code] [text]``."""
+    title = f" {h.title}" if h.title else ""
+    return with_badge(f"{names.short(h.agreement)} Art. {h.article}{title} ({h.strength}; matched: "
+                      f"{', '.join(h.matched)})", h.verification)
+
+
+def passage_label(p: Passage) -> str:
+    """``title``, ``Art. 12.15, fn 14``, ``Art. 12.15 paraphrase``, ``note``: where the words stand."""
+    from engine.views.search import Field
+
+    if p.field is Field.QUOTE:
+        return f"{p.citation} {PARAPHRASE.rstrip(':')}" if p.paraphrase else p.citation
+    return str(p.field)
+
+
+def marked(text: str, spans: Sequence[tuple[int, int]], plain: Callable[[str], str],
+           mark: Callable[[str], str]) -> str:
+    """``text`` with the spans passed through ``mark`` and the rest through ``plain`` (each format escapes)."""
+    out, at = [], 0
+    for start, end in spans:
+        out += [plain(text[at:start]), mark(text[start:end])]
+        at = end
+    return "".join(out + [plain(text[at:])])

@@ -7,9 +7,12 @@ starting ``=`` or ``@`` cannot become a formula.
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import functools
 import io
 from typing import TYPE_CHECKING, Iterable, Mapping, Sequence
+
+import attrs
 
 from engine.evaluation.findings import Reason, Report
 from engine.language import vocab as V
@@ -20,8 +23,10 @@ if TYPE_CHECKING:
     from engine.evaluation.findings import AgreementInfo
     from engine.views.compare import Comparison, Row
     from engine.views.diff import Diff
+    from engine.views.listing import AgreementListing, NormListing, WordListing
     from engine.views.pair import Pair
     from engine.views.precedents import SuggestedReport, Suggestion
+    from engine.views.search import Search
 
 Value = object  # a cell: written as its str(), made inert
 
@@ -155,14 +160,83 @@ def suggested_report(sr: SuggestedReport) -> str:
     return report(sr.report) + "\n" + suggestions(sr.suggestions)
 
 
+# ---------------------------------------------------------------- search
+
+SEARCH_COLUMNS = ["rank", "agreement", "short_name", "article", "title", "strength", "verification", "matched",
+                  "field", "citation", "text", "file", "line"]
+
+
+def _search_rows(s: Search) -> Iterable[list[Value]]:
+    for i, hit in enumerate(s.hits, 1):
+        for p in hit.passages:
+            yield [i, hit.agreement, hit.short_name, hit.article, hit.title or "", hit.strength, hit.verification,
+                   " | ".join(hit.matched), p.field, p.citation, p.text, p.file, p.line]
+
+
+def search(s: Search) -> str:
+    """One line per passage that matched, with its hit's rank, agreement, article, strength and badge."""
+    return _table(SEARCH_COLUMNS, _search_rows(s))
+
+
+# ---------------------------------------------------------------- listings
+
+
+def _value(x: object) -> Value:
+    """A record's field as a cell: dates ISO, lists space-separated, a party's date ``JP=2018-12-30``."""
+    if x is None:
+        return ""
+    if isinstance(x, bool):
+        return "true" if x else "false"
+    if isinstance(x, dt.date):
+        return x.isoformat()
+    if isinstance(x, tuple):
+        cells = [str(_value(i)) for i in x]
+        return (" | " if any(" " in c for c in cells) else " ").join(cells)
+    from engine.views.listing import PartyDate
+
+    if isinstance(x, PartyDate):
+        return f"{x.party}={x.date.isoformat() if x.date else '' if x.known else 'unknown'}"
+    return x
+
+
+def _records(records: Sequence[object], kind: type) -> str:
+    columns = [f.name for f in attrs.fields(kind)]
+    return _table(columns, ([_value(getattr(r, c)) for c in columns] for r in records))
+
+
+def agreement_listing(listing: AgreementListing) -> str:
+    """One line per agreement: id, short name, title, kind, status, parties, their dates, coverage ..."""
+    from engine.views.listing import AgreementEntry
+
+    return _records(listing.agreements, AgreementEntry)
+
+
+def norm_listing(listing: NormListing) -> str:
+    """One line per norm: ``tpp3.data-flows``, its set, title, topics and requirements."""
+    from engine.views.listing import NormEntry
+
+    return _records(listing.norms, NormEntry)
+
+
+def word_listing(listing: WordListing) -> str:
+    """One line per word: the word, its meaning (a topic's part, a predicate's arguments)."""
+    from engine.views.listing import WordEntry
+
+    return _records(listing.words, WordEntry)
+
+
 @functools.cache
 def _views() -> Mapping[type, C.Renderer]:
     from engine.views.compare import Comparison
     from engine.views.diff import Diff
     from engine.views.pair import Pair
+    from engine.views.listing import AgreementListing, NormListing, WordListing
     from engine.views.precedents import SuggestedReport
+    from engine.views.search import Search
 
-    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report}
+    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report,
+            AgreementListing: agreement_listing, NormListing: norm_listing, WordListing: word_listing,
+            Search: search}
 
 
 FORMAT = C.Format("csv", C.ByType({Report: report}, _views), suggestions)

@@ -29,15 +29,18 @@ import attrs
 
 from engine.evaluation.findings import AgreementInfo, Evidence, Finding, Reason, Report
 from engine.language import model as M
+from engine.language import names
 from engine.language import vocab as V
 from engine.rendering import common as C
 from engine.rendering import safe
+from engine.views.layout import Cells
 
 if TYPE_CHECKING:
     from engine.views.compare import ArticleView, Comparison, Row
     from engine.views.diff import Change, Diff, GradeChange
     from engine.views.pair import Pair
     from engine.views.precedents import Precedent, SuggestedReport, Suggestion
+    from engine.views.search import Passage, Search
 
 h = safe.html
 
@@ -88,20 +91,45 @@ q{font-style:italic}
 .chip{padding:.1rem .45rem;white-space:nowrap}
 .counts span{margin-right:1rem}
 pre{background:#f6f8fa;border:1px solid var(--line);padding:.5rem;overflow-x:auto;font-size:.85em}
+table.single{width:100%}table.single td{max-width:none}
+.controls{display:none;gap:.5rem;margin:.5rem 0}.js .controls{display:flex}
+.controls button{font:inherit;padding:.15rem .6rem;border:1px solid var(--line);background:#f6f8fa;border-radius:4px;cursor:pointer}
+@page{size:A4 landscape;margin:10mm}
 @media print{
  body{margin:0;font-size:10pt}
  *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
  .scroll{overflow:visible}
+ .controls{display:none!important}
  thead{display:table-header-group}
  tr,td,th{break-inside:avoid}
- details::details-content{content-visibility:visible;display:block}
  summary{list-style:none}
  summary::-webkit-details-marker{display:none}
- table.matrix td,table.matrix th[scope=row]{max-width:none}
+ table.matrix td,table.matrix th[scope=row]{max-width:none;min-width:0}
+ body.matrix-page:not(.annex){font-size:7.5pt}
+ body.matrix-page:not(.annex) header .meta,body.matrix-page:not(.annex) main>:not(.matrix-wrap){display:none}
+ body.matrix-page:not(.annex) table.matrix{width:100%;margin:0}
+ body.matrix-page:not(.annex) .matrix-wrap{break-after:avoid}
+ body.annex details::details-content,body:not(.matrix-page) details::details-content{content-visibility:visible;display:block}
 }
 """
 
-SCRIPT = "addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true})});"
+# Printing: a page with a matrix prints the matrix alone, cells closed, on one landscape page; "Print full
+# annex" prints everything with every cell open (as a page without a matrix always does).  The buttons are
+# shown only where the script runs (the CSP allows it by its hash; without it the page works the same).
+SCRIPT = (
+    "var B=document.body;B.classList.add('js');"
+    "function all(o){document.querySelectorAll('details').forEach(function(d){d.open=o})}"
+    "addEventListener('beforeprint',function(){if(B.classList.contains('annex')||!B.classList.contains('matrix-page'))all(true)});"
+    "addEventListener('afterprint',function(){B.classList.remove('annex')});"
+    "document.querySelectorAll('.controls button').forEach(function(b){b.addEventListener('click',function(){"
+    "var a=b.getAttribute('data-act');if(a==='expand')all(true);else if(a==='collapse')all(false);"
+    "else{B.classList.toggle('annex',a==='annex');print()}})});"
+)
+
+CONTROLS = ("<nav class=\"controls\" aria-label=\"Page controls\"><button type=\"button\" data-act=\"expand\">Expand all"
+            "</button><button type=\"button\" data-act=\"collapse\">Collapse all</button><button type=\"button\" "
+            "data-act=\"matrix\">Print the matrix</button><button type=\"button\" data-act=\"annex\">Print the full "
+            "annex</button></nav>\n")
 
 
 def _csp() -> str:
@@ -109,16 +137,21 @@ def _csp() -> str:
     return f"default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{digest}'; base-uri 'none'; form-action 'none'"
 
 
-def page(title: str, meta: Sequence[str], body: str, version: str) -> str:
-    """The whole document around ``body``; ``title`` and ``meta`` are plain text, escaped here."""
+def page(title: str, meta: Sequence[str], body: str, version: str, matrix_page: bool = False) -> str:
+    """The whole document around ``body``; ``title`` and ``meta`` are plain text, escaped here.
+
+    ``matrix_page``: the page holds a matrix, which prints alone unless the full annex is asked for.
+    """
     head = (
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         f"<meta http-equiv=\"Content-Security-Policy\" content=\"{h(_csp())}\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         f"<meta name=\"generator\" content=\"tradegap {h(version)}\">\n"
-        f"<title>{h(title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
+        f"<title>{h(title)}</title>\n<style>{STYLE}</style>\n</head>\n"
+        + ("<body class=\"matrix-page\">\n" if matrix_page else "<body>\n")
     )
-    top = f"<header>\n<h1>{h(title)}</h1>\n" + "".join(f"<p class=\"meta\">{h(m)}</p>\n" for m in meta) + "</header>\n"
+    top = f"<header>\n<h1>{h(title)}</h1>\n" + "".join(f"<p class=\"meta\">{h(m)}</p>\n" for m in meta)
+    top += (CONTROLS if matrix_page else "") + "</header>\n"
     return head + top + "<main>\n" + body + "</main>\n<script>" + SCRIPT + "</script>\n</body>\n</html>\n"
 
 
@@ -278,12 +311,13 @@ def _attributes(head: Head, label: str) -> str:
     return f"class=\"cell {css}\"{data} aria-label=\"{h(label)}\""
 
 
-def cell(head: Head, summary_lines: Iterable[str], body: str, label: str) -> str:
-    """A ``<td>``: colour class, symbol, word, score and badge, short text; details open to ``body`` (HTML)."""
+def cell(head: Head, summary_lines: Iterable[str], body: str, label: str, opened: bool = False) -> str:
+    """A ``<td>``: colour class, symbol, word, score and badge, short text; details open to ``body`` (HTML),
+    already open if ``opened``."""
     text = _head_html(head) + "".join(f"<span class=\"sub\">{h(x)}</span>" for x in summary_lines)
     if not body:
         return f"<td {_attributes(head, label)}>{text}</td>"
-    return (f"<td {_attributes(head, label)}><details><summary>{text}</summary>"
+    return (f"<td {_attributes(head, label)}><details{' open' if opened else ''}><summary>{text}</summary>"
             f"<div class=\"body\">{body}</div></details></td>")
 
 
@@ -298,7 +332,7 @@ class Column:
 
 
 def _column(info: AgreementInfo) -> Column:
-    return Column(info.id, info.title or "", info.verification, C.force_short(info.force))
+    return Column(names.short(info.id), info.title or "", info.verification, C.force_short(info.force))
 
 
 def _head_cell(c: Column, scope: str) -> str:
@@ -308,10 +342,12 @@ def _head_cell(c: Column, scope: str) -> str:
 
 
 def matrix(caption: str, corner: str, columns: Sequence[Column], rows: Sequence[tuple[Column, list[str]]]) -> str:
-    """A table: ``columns`` and row heads as :class:`Column`, each row's cells as ``<td>`` HTML."""
+    """A table: ``columns`` and row heads as :class:`Column`, each row's cells as ``<td>`` HTML (one column:
+    the page's width)."""
     head = f"<th scope=\"col\">{h(corner)}</th>" + "".join(_head_cell(c, "col") for c in columns)
     body = "".join(f"<tr>{_head_cell(r, 'row')}{''.join(tds)}</tr>\n" for r, tds in rows)
-    return (f"<div class=\"scroll\"><table class=\"matrix\">\n<caption>{h(caption)}</caption>\n"
+    css = "matrix single" if len(columns) == 1 else "matrix"
+    return (f"<div class=\"scroll matrix-wrap\"><table class=\"{css}\">\n<caption>{h(caption)}</caption>\n"
             f"<thead><tr>{head}</tr></thead>\n<tbody>\n{body}</tbody>\n</table></div>\n")
 
 
@@ -338,20 +374,21 @@ def _finding_lines(f: Finding, source: bool, extra: str) -> list[str]:
     return lines + ([f.agreement] if source else []) + ([extra] if extra else [])
 
 
-def _finding_cell(f: Optional[Finding], source: bool = False, extra: str = "", force: str = "") -> str:
+def _finding_cell(f: Optional[Finding], source: bool = False, extra: str = "", force: str = "",
+                  opened: bool = False) -> str:
     if f is None:
         return cell(Head(V.Grade.UNMET), ["nothing binds both"], "", "no agreement binds both")
     body = force_html(force or C.force_words(f.force)) + reasons_html(f.reasons, f.article is None)
     body += notes_html(f) + evidence_html(f.evidence)
     head = Head(f.grade, f.score, C.finding_verification(f))
-    return cell(head, _finding_lines(f, source, extra), body, f"{f.agreement} {f.norm}: {f.grade}")
+    return cell(head, _finding_lines(f, source, extra), body, f"{f.agreement} {f.norm}: {f.grade}", opened)
 
 
 # ---------------------------------------------------------------- results
 
 
 def _agreements_html(infos: Sequence[AgreementInfo], as_of: dt.date) -> str:
-    items = "".join(f"<li><strong>{h(a.id)}</strong>{badge(a.verification)} {h(a.title or '')} "
+    items = "".join(f"<li><strong>{h(names.labelled(a.id))}</strong>{badge(a.verification)} {h(a.title or '')} "
                     f"<span class=\"where\">({h(C.agreement_facts(a))})</span>{force_html(C.info_force(a, as_of))}</li>"
                     for a in infos)
     return f"<h2>Agreements</h2>\n<ul class=\"agreements\">{items}</ul>\n"
@@ -363,15 +400,18 @@ def _report_page(r: Report, precedents: str) -> str:
     by = {(f.agreement, f.norm): f for f in r.findings}
     status = {a.id: a.status for a in r.agreements}
 
+    one = len(r.agreements) == 1  # one agreement: the page's width, every cell open
+
     def td(a: str, n: str) -> str:
         f = by.get((a, n))
-        return _finding_cell(f, force=C.force_words(f.force, status[a], r.as_of) if f else "")
+        return _finding_cell(f, force=C.force_words(f.force, status[a], r.as_of) if f else "", opened=one)
 
     rows = [(Column(n, titles[n]), [td(a.id, n) for a in r.agreements]) for n in norms]
-    body = legend(C.legend()) + _agreements_html(r.agreements, r.as_of) + "<h2>Findings</h2>\n"
-    body += counts(f.grade for f in r.findings)
+    body = legend(C.legend(party=r.party is not None)) + _agreements_html(r.agreements, r.as_of)
+    body += "<h2>Findings</h2>\n" + counts(f.grade for f in r.findings)
     body += matrix("Norms by agreement", "Norm", [_column(a) for a in r.agreements], rows) + precedents
-    return page("Gap report: " + ", ".join(a.id for a in r.agreements), C.report_header(r), body, r.engine_version)
+    return page("Gap report: " + ", ".join(names.short(a.id) for a in r.agreements), C.report_header(r), body,
+                r.engine_version, True)
 
 
 def report(r: Report) -> str:
@@ -381,18 +421,32 @@ def report(r: Report) -> str:
 
 def _comparison_td(c: Comparison, row: Row, agreement: str) -> str:
     x = c.cell(row.key, agreement)
-    lines = [C.force_short(x.force)] if x.force != V.Force.IN_FORCE else []
-    lines += [a.summary() for a in x.articles] or ["no article"]
+    lines = [C.force_short(x.force)] if x.force != V.Force.IN_FORCE and c.cells_shown is Cells.FULL else []
+    lines += C.article_lines(c, x)
     body = articles_html(x.articles) + reasons_html(x.reasons, not x.articles) + evidence_html(x.evidence)
     hard = C.hardness(x) if C.by_strength(c) else None
     head = Head(x.grade, x.score, C.cell_verification(x), hard)
-    return cell(head, lines, body, f"{agreement} {row.key}: {hard or x.grade or 'topic'}")
+    return cell(head, lines, body, f"{agreement} {row.key}: {hard or x.grade or 'topic'}", len(c.agreements) == 1)
+
+
+def _row_head(c: Comparison, r: Row) -> Column:
+    if c.row_label(r) != r.key:  # labelled by its title: the id under it
+        return Column(c.row_label(r), r.key)
+    return Column(r.key, r.title or "")
+
+
+def _carve_outs(c: Comparison) -> str:
+    lines = C.carve_out_lines(c)
+    if not lines:
+        return ""
+    return (f"<div class=\"matrix-wrap carve-outs\"><p class=\"meta\">{h(C.CARVE_OUT_INTRO)}</p><ul>"
+            + "".join(f"<li>{h(x)}</li>" for x in lines) + "</ul></div>\n")
 
 
 def comparison(c: Comparison) -> str:
     """The matrix (agreements down the side if transposed); cells open to articles, reasons, evidence."""
     graded = any(r.kind is V.RowKind.NORM for r in c.rows)
-    row_heads = [Column(r.key, r.title or "") for r in c.rows]
+    row_heads = [_row_head(c, r) for r in c.rows]
     if c.transposed:
         rows = [(_column(a), [_comparison_td(c, r, a.id) for r in c.rows]) for a in c.agreements]
         columns, corner = row_heads, "Agreement"
@@ -400,9 +454,9 @@ def comparison(c: Comparison) -> str:
         rows = [(rh, [_comparison_td(c, r, a.id) for a in c.agreements]) for rh, r in zip(row_heads, c.rows)]
         columns, corner = [_column(a) for a in c.agreements], "Norm" if graded else "Topic"
     body = legend(C.comparison_legend(c)) + "<h2>Matrix</h2>\n"
-    body += _counts(C.cell_counts(c)) + matrix("Side-by-side comparison", corner, columns, rows)
-    return page("Comparison: " + ", ".join(a.id for a in c.agreements), C.comparison_header(c), body,
-                c.engine_version)
+    body += _counts(C.cell_counts(c)) + matrix("Side-by-side comparison", corner, columns, rows) + _carve_outs(c)
+    return page("Comparison: " + ", ".join(names.short(a.id) for a in c.agreements), C.comparison_header(c), body,
+                c.engine_version, True)
 
 
 def _pair_columns(p: Pair) -> list[Column]:
@@ -431,7 +485,7 @@ def pair(p: Pair) -> str:
     if p.drafts:
         body += (f"<p><strong>With {h(', '.join(d.id for d in p.drafts))}: closes {p.closes}, "
                  f"narrows {p.narrows}.</strong></p>\n")
-    return page(f"Pair view: {p.x} and {p.y}", C.pair_header(p), body, p.engine_version)
+    return page(f"Pair view: {p.x} and {p.y}", C.pair_header(p), body, p.engine_version, True)
 
 
 def _changes_rows(item: str, status: str, changes: Sequence[Change]) -> str:
@@ -468,13 +522,13 @@ def _grade_change_row(g: GradeChange) -> str:
 
 def diff(d: Diff) -> str:
     """What the text says differently, then the findings that changed."""
-    key = legend(C.legend(grades=d.grades != (), words=False))
+    key = legend(C.legend(grades=d.grades != (), words=False, party=d.party is not None))
     body = key + _text_changes(d) + f"<h2>Grades: {h(d.summary)}</h2>\n"
     body += ("<div class=\"scroll\"><table class=\"matrix\"><caption>Findings that changed</caption><thead><tr>"
              "<th scope=\"col\">Norm</th><th scope=\"col\">Before</th><th scope=\"col\">After</th>"
              "<th scope=\"col\">Effect</th><th scope=\"col\">Now holds</th><th scope=\"col\">Now fails</th></tr></thead>"
              f"<tbody>\n{''.join(_grade_change_row(g) for g in d.grades)}</tbody></table></div>\n")
-    return page(f"Diff: {d.old.id} to {d.new.id}", C.diff_header(d), body, d.engine_version)
+    return page(f"Diff: {names.short(d.old.id)} to {names.short(d.new.id)}", C.diff_header(d), body, d.engine_version)
 
 
 # ---------------------------------------------------------------- precedents
@@ -515,14 +569,40 @@ def suggested_report(sr: SuggestedReport) -> str:
     return _report_page(sr.report, suggestions(sr.suggestions))
 
 
+# ---------------------------------------------------------------- search
+
+
+def _passage_item(p: Passage) -> str:
+    from engine.views.search import Field
+
+    words = C.marked(p.text, p.spans, h, lambda x: f"<mark>{h(x)}</mark>")
+    if p.field is Field.QUOTE:
+        words = f"<span class=\"paraphrase\">(paraphrase) {words}</span>" if p.paraphrase else f"<q>{words}</q>"
+    return (f"<li>{h(C.passage_label(p))}: {words} <span class=\"where\">({h(p.file)}:{p.line})</span>"
+            f"{badge(p.verification, title=False)}</li>")
+
+
+def search(s: Search) -> str:
+    """The hits, best first, each with the passages that matched, the matches in ``<mark>``."""
+    items = []
+    for hit in s.hits:
+        head = f"{names.short(hit.agreement)} Art. {hit.article}" + (f" {hit.title}" if hit.title else "")
+        items.append(f"<li><strong>{h(head)}</strong> <span class=\"where\">({h(hit.strength)}; matched: "
+                     f"{h(', '.join(hit.matched))})</span>{badge(hit.verification)}<ul class=\"evidence\">"
+                     + "".join(_passage_item(p) for p in hit.passages) + "</ul></li>\n")
+    body = f"<h2>Articles</h2>\n<ol class=\"hits\">\n{''.join(items)}</ol>\n" if items else "<p>No article matches.</p>\n"
+    return page("Search: " + s.query, C.search_header(s), body, s.engine_version)
+
+
 @functools.cache
 def _views() -> Mapping[type, C.Renderer]:
     from engine.views.compare import Comparison
     from engine.views.diff import Diff
     from engine.views.pair import Pair
     from engine.views.precedents import SuggestedReport
+    from engine.views.search import Search
 
-    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report}
+    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report, Search: search}
 
 
 FORMAT = C.Format("html", C.ByType({Report: report}, _views), suggestions)

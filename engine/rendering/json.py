@@ -77,9 +77,15 @@ def finding(f: Finding) -> str:
     return _result(f)
 
 
+LAYOUT_ONLY = ("cells_shown", "row_labels")  # how a reader's table is laid out: no data, not in the JSON
+
+
 def comparison(c: Comparison) -> str:
-    """Rows, agreements and every cell."""
-    return _result(c)
+    """Rows, agreements and every cell (the layout hints for readers' tables left out)."""
+    data: Data = converter().unstructure(c)
+    for name in LAYOUT_ONLY:
+        data.pop(name, None)
+    return dumps({**_schema(type(c)), **data})
 
 
 def diff(d: Diff) -> str:
@@ -114,9 +120,12 @@ def _views() -> Mapping[type, C.Renderer]:
     from engine.views.compare import Comparison
     from engine.views.diff import Diff
     from engine.views.pair import Pair
+    from engine.views.listing import AgreementListing, NormListing, WordListing
     from engine.views.precedents import SuggestedReport
+    from engine.views.search import Search
 
-    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report}
+    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report,
+            AgreementListing: _result, NormListing: _result, WordListing: _result, Search: _result}
 
 
 FORMAT = C.Format("json", C.ByType({Report: report, Finding: finding}, _views), suggestions)

@@ -11,17 +11,21 @@ import functools
 import re
 from typing import TYPE_CHECKING, Mapping, Optional, Sequence
 
+import attrs
+
 from engine.evaluation.findings import Evidence, Finding, Report
+from engine.language import names
 from engine.language import vocab as V
 from engine.rendering import common as C
 from engine.rendering import safe
 
 if TYPE_CHECKING:
     from engine.evaluation.findings import AgreementInfo
-    from engine.views.compare import Cell, Comparison
+    from engine.views.compare import Cell, Comparison, Row
     from engine.views.diff import Change, Diff
     from engine.views.pair import Pair
     from engine.views.precedents import Precedent, SuggestedReport, Suggestion
+    from engine.views.search import Passage, Search
 
 md = safe.markdown
 
@@ -52,7 +56,12 @@ def legend(key: C.Legend) -> list[str]:
 # ---------------------------------------------------------------- report
 
 
+nested = C.nested_quotes
+
+
 def _evidence(e: Evidence) -> str:
+    if e.quote is not None and not e.paraphrase:
+        e = attrs.evolve(e, quote=nested(e.quote))
     return md(C.evidence_words(e, QUOTES))
 
 
@@ -81,7 +90,7 @@ def _finding_lines(f: Finding, force: str) -> list[str]:
 
 
 def _agreement_lines(info: AgreementInfo, findings: Sequence[Finding], as_of: dt.date) -> list[str]:
-    out = ["", f"## {md(info.id)}: {md(info.title or '')}", ""]
+    out = ["", f"## {md(names.labelled(info.id))}: {md(info.title or '')}", ""]
     out += [md(C.agreement_facts(info, names=True))]
     force = C.info_force(info, as_of)
     out += ["", f"**{md(force)}**"] if force else []
@@ -101,7 +110,7 @@ def report(r: Report) -> str:
     out = ["# Gap report", ""] + [f"- {md(line)}" for line in C.report_header(r)]
     for info in r.agreements:
         out += _agreement_lines(info, [f for f in r.findings if f.agreement == info.id], r.as_of)
-    return "\n".join(out + legend(C.legend())) + "\n"
+    return "\n".join(out + legend(C.legend(party=r.party is not None))) + "\n"
 
 
 # ---------------------------------------------------------------- comparison
@@ -118,27 +127,42 @@ def _cell_head(c: Comparison, cell: Cell) -> str:
 
 
 def _cell(c: Comparison, cell: Cell) -> str:
+    from engine.views.layout import Cells
+
+    if c.cells_shown is Cells.ARTICLES:
+        return md(C.cell_words(c, cell)[0])
     parts = [_cell_head(c, cell)] + ([md(C.force_short(cell.force))] if cell.force != V.Force.IN_FORCE else [])
-    parts += [md(a.summary()) for a in cell.articles] or ["no article"]
+    parts += [md(x) for x in C.article_lines(c, cell)]
     return "<br>".join(p for p in parts if p)
 
 
 def _column(info: AgreementInfo) -> str:
     force = C.force_short(info.force)
-    return md(info.id) + badge(info.verification) + (f"<br>{md(force)}" if force else "")
+    return md(names.short(info.id)) + badge(info.verification) + (f"<br>{md(force)}" if force else "")
+
+
+def _row(c: Comparison, r: Row) -> str:
+    words = C.row_words(c, r)
+    return md(words[0]) + "".join(f"<br>*{md(x)}*" for x in words[1:])
 
 
 def _comparison_table(c: Comparison) -> list[str]:
     if c.transposed:
-        out = ["| Agreement | " + " | ".join(md(r.key) for r in c.rows) + " |", "|---" * (len(c.rows) + 1) + "|"]
+        out = ["| Agreement | " + " | ".join(md(c.row_label(r)) for r in c.rows) + " |",
+               "|---" * (len(c.rows) + 1) + "|"]
         for a in c.agreements:
             out.append(f"| {_column(a)} | " + " | ".join(_cell(c, c.cell(r.key, a.id)) for r in c.rows) + " |")
         return out
     out = ["| Row | " + " | ".join(_column(a) for a in c.agreements) + " |", "|---" * (len(c.agreements) + 1) + "|"]
     for r in c.rows:
-        label = md(r.key) + (f"<br>*{md(r.title)}*" if r.title and r.kind is V.RowKind.NORM else "")
-        out.append(f"| {label} | " + " | ".join(_cell(c, c.cell(r.key, a.id)) for a in c.agreements) + " |")
+        out.append(f"| {_row(c, r)} | " + " | ".join(_cell(c, c.cell(r.key, a.id)) for a in c.agreements) + " |")
     return out
+
+
+def _carve_outs(c: Comparison) -> list[str]:
+    lines = C.carve_out_lines(c)
+    return ["", md(C.CARVE_OUT_INTRO[0].upper() + C.CARVE_OUT_INTRO[1:]), ""] + [f"- {md(x)}" for x in lines] \
+        if lines else []
 
 
 def _gap_lines(c: Comparison, row: str, agreement: str) -> list[str]:
@@ -170,7 +194,7 @@ def _not_encoded(c: Comparison) -> list[str]:
 def comparison(c: Comparison) -> str:
     """The matrix as one table, the counts, then the gaps with their reasons and evidence; a key."""
     out = ["# Comparison", ""] + [f"- {md(x.strip())}" for x in C.comparison_header(c)] + [""]
-    out += _comparison_table(c)
+    out += _comparison_table(c) + _carve_outs(c)
     counts = "  ".join(f"{shown} {n}" for shown, n in C.cell_counts(c))
     out += ["", f"Cells: {md(counts)}"] if counts else []
     out += _comparison_gaps(c) + _not_encoded(c) + legend(C.comparison_legend(c))
@@ -184,8 +208,8 @@ def _changes(changes: Sequence[Change], indent: str) -> list[str]:
     out = []
     for c in changes:
         out.append(f"{indent}- {md(C.change_line(c))}")
-        out += [f"{indent}  - removed: {C.quoted(md(q), '“', '”')}" for q in c.quotes_removed]
-        out += [f"{indent}  - added: {C.quoted(md(q), '“', '”')}" for q in c.quotes_added]
+        out += [f"{indent}  - removed: {C.quoted(md(nested(q)), '“', '”')}" for q in c.quotes_removed]
+        out += [f"{indent}  - added: {C.quoted(md(nested(q)), '“', '”')}" for q in c.quotes_added]
     return out
 
 
@@ -204,7 +228,7 @@ def _grade_changes(d: Diff) -> list[str]:
 
 def diff(d: Diff) -> str:
     """What the text says differently (agreement, chapters, articles), then the findings that changed."""
-    out = [f"# Diff: {md(d.old.id)} → {md(d.new.id)}", ""] + [f"- {md(x)}" for x in C.diff_header(d)]
+    out = [f"# Diff: {md(names.short(d.old.id))} → {md(names.short(d.new.id))}", ""] + [f"- {md(x)}" for x in C.diff_header(d)]
     if d.agreement:
         out += ["", "## Agreement", ""] + _changes(d.agreement, "")
     if d.chapters:
@@ -304,6 +328,26 @@ def suggested_report(sr: SuggestedReport) -> str:
     return report(sr.report) + suggestions(sr.suggestions)
 
 
+# ---------------------------------------------------------------- search
+
+
+def _passage(p: Passage) -> str:
+    from engine.views.search import Field
+
+    words = C.marked(p.text, p.spans, md, lambda x: f"**{md(x)}**")
+    if p.field is Field.QUOTE and not p.paraphrase:
+        words = f"{QUOTES[0]}{nested(words)}{QUOTES[1]}"
+    return f"- {md(C.passage_label(p))}: {words} ({md(p.file)}:{p.line})"
+
+
+def search(s: Search) -> str:
+    """The hits, best first, each with the passages that matched, the matches in bold."""
+    out = ["# Search", ""] + [f"- {md(x)}" for x in C.search_header(s)]
+    for i, hit in enumerate(s.hits, 1):
+        out += ["", f"## {i}. {md(C.hit_heading(hit))}", ""] + [_passage(p) for p in hit.passages]
+    return "\n".join(out) + "\n"
+
+
 # ---------------------------------------------------------------- the table
 
 
@@ -313,8 +357,9 @@ def _views() -> Mapping[type, C.Renderer]:
     from engine.views.diff import Diff
     from engine.views.pair import Pair
     from engine.views.precedents import SuggestedReport
+    from engine.views.search import Search
 
-    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report}
+    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report, Search: search}
 
 
 FORMAT = C.Format("markdown", C.ByType({Report: report}, _views), suggestions)

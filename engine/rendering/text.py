@@ -13,16 +13,18 @@ import textwrap
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from engine.evaluation.findings import Candidate, Check, Evidence, Finding, Report
+from engine.language import names
 from engine.language import vocab as V
 from engine.rendering import common as C
 from engine.rendering import grid, safe
 
 if TYPE_CHECKING:
     from engine.evaluation.findings import AgreementInfo
-    from engine.views.compare import Cell, Comparison, Row
+    from engine.views.compare import Comparison, Row
     from engine.views.diff import Change, Diff
     from engine.views.pair import Pair
     from engine.views.precedents import Precedent, SuggestedReport, Suggestion
+    from engine.views.search import Passage, Search
 
 WIDTH = 80
 
@@ -144,7 +146,7 @@ def _finding_lines(f: Finding, force: str) -> list[str]:
 
 
 def _agreement_lines(info: AgreementInfo, findings: Sequence[Finding], as_of: dt.date) -> list[str]:
-    lines = [""] + _wrap(f"{info.id}: {info.title or ''}".strip(), "") + _wrap(C.agreement_facts(info), "")
+    lines = [""] + _wrap(f"{names.labelled(info.id)}: {info.title or ''}".strip(), "") + _wrap(C.agreement_facts(info), "")
     force = C.info_force(info, as_of)
     lines += _wrap(force, "") if force else []
     lines += [f"findings: {C.counts_words(f.grade for f in findings) or 'none'}", ""]
@@ -159,7 +161,7 @@ def report(r: Report) -> str:
     lines = [safe.term(x) for x in C.report_header(r)]
     for info in r.agreements:
         lines += _agreement_lines(info, [f for f in r.findings if f.agreement == info.id], r.as_of)
-    lines += [""] + legend_lines(C.legend())
+    lines += [""] + legend_lines(C.legend(party=r.party is not None))
     return "\n".join(lines) + "\n"
 
 
@@ -219,21 +221,9 @@ def finding(f: Finding) -> str:
 # ---------------------------------------------------------------- comparison
 
 
-def _cell_lines(c: Comparison, cell: Cell) -> list[str]:
-    """A cell as plain lines (not yet escaped): grade and badge, force, then one line per article."""
-    head = C.cell_head(c, cell)
-    lines = [head] if head else []
-    lines += [C.force_short(cell.force)] if cell.force != V.Force.IN_FORCE else []
-    return lines + ([a.summary() for a in cell.articles] or ["no article"])
-
-
 def _column_head(info: AgreementInfo) -> list[str]:
-    """An agreement's column head: its id, badge and (if it binds no one) its force."""
-    return [info.id] + [x for x in (C.badge(info.verification), C.force_short(info.force)) if x]
-
-
-def _row_label(row: Row) -> list[str]:
-    return [row.key] + ([row.title] if row.title and row.kind is V.RowKind.NORM else [])
+    """An agreement's column head: its short name, badge and (if it binds no one) its force."""
+    return [names.short(info.id)] + [x for x in (C.badge(info.verification), C.force_short(info.force)) if x]
 
 
 def _gap_lines(c: Comparison, row: Row, info: AgreementInfo) -> list[str]:
@@ -267,21 +257,26 @@ def _comparison_table(c: Comparison) -> str:
     t = safe.term
     if c.transposed:
         labels = [[t(x) for x in _column_head(a)] for a in c.agreements]
-        headers = [[t(r.key)] for r in c.rows]
-        cells = [[[t(x) for x in _cell_lines(c, c.cell(r.key, a.id))] for r in c.rows] for a in c.agreements]
+        headers = [[t(c.row_label(r))] for r in c.rows]
+        cells = [[[t(x) for x in C.cell_words(c, c.cell(r.key, a.id))] for r in c.rows] for a in c.agreements]
         corner = "agreement"
     else:
-        labels = [[t(x) for x in _row_label(r)] for r in c.rows]
+        labels = [[t(x) for x in C.row_words(c, r)] for r in c.rows]
         headers = [[t(x) for x in _column_head(a)] for a in c.agreements]
-        cells = [[[t(x) for x in _cell_lines(c, c.cell(r.key, a.id))] for a in c.agreements] for r in c.rows]
+        cells = [[[t(x) for x in C.cell_words(c, c.cell(r.key, a.id))] for a in c.agreements] for r in c.rows]
         corner = "norm" if all(r.kind is V.RowKind.NORM for r in c.rows) else "row"
     return grid.table(corner, headers, labels, cells)
+
+
+def _carve_outs(c: Comparison) -> list[str]:
+    lines = C.carve_out_lines(c)
+    return ["", C.CARVE_OUT_INTRO] + [x for line in lines for x in _wrap(line, "  ", grid.WIDTH)] if lines else []
 
 
 def comparison(c: Comparison) -> str:
     """The matrix (split to fit the terminal), the counts and a key, then the gaps with their reasons."""
     lines = [x for line in C.comparison_header(c) for x in grid.wrap_cell([safe.term(line)], grid.WIDTH).splitlines()]
-    lines += [""] + _comparison_table(c).splitlines()
+    lines += [""] + _comparison_table(c).splitlines() + _carve_outs(c)
     counts = "  ".join(f"{shown} {n}" for shown, n in C.cell_counts(c))
     lines += ["", f"cells: {counts}"] if counts else []
     lines += [""] + legend_lines(C.comparison_legend(c), grid.WIDTH)
@@ -412,6 +407,29 @@ def suggested_report(sr: SuggestedReport) -> str:
     return report(sr.report) + suggestions(sr.suggestions)
 
 
+# ---------------------------------------------------------------- search
+
+
+def _passage_lines(p: Passage) -> list[str]:
+    from engine.views.search import Field
+
+    words = C.marked(p.text, p.spans, safe.term, lambda x: f"«{safe.term(x)}»")
+    if p.field is Field.QUOTE and not p.paraphrase:
+        words = f'"{words}"'
+    line = f"{safe.term(C.passage_label(p))}: {words} ({safe.term(p.file)}:{p.line})"
+    return textwrap.wrap(line, WIDTH, initial_indent="   ", subsequent_indent="     ")
+
+
+def search(s: Search) -> str:
+    """The hits, best first: agreement, article, strength, what matched and the badge, then each passage
+    that matched with the matches between « »."""
+    lines = [safe.term(x) for x in C.search_header(s)]
+    for i, hit in enumerate(s.hits, 1):
+        lines += [""] + textwrap.wrap(safe.term(f"{i}. {C.hit_heading(hit)}"), WIDTH, subsequent_indent="   ")
+        lines += [x for p in hit.passages for x in _passage_lines(p)]
+    return "\n".join(lines) + "\n"
+
+
 # ---------------------------------------------------------------- the table
 
 
@@ -421,8 +439,9 @@ def _views() -> Mapping[type, C.Renderer]:
     from engine.views.diff import Diff
     from engine.views.pair import Pair
     from engine.views.precedents import SuggestedReport
+    from engine.views.search import Search
 
-    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report}
+    return {Comparison: comparison, Diff: diff, Pair: pair, SuggestedReport: suggested_report, Search: search}
 
 
 FORMAT = C.Format("text", C.ByType({Report: report, Finding: finding}, _views), suggestions)

@@ -23,7 +23,7 @@ import re
 import secrets
 import stat
 import time
-from typing import Iterable, NamedTuple, Optional
+from typing import Iterable, NamedTuple, Optional, Union
 
 _DESCRIPTOR = re.compile(r"/dev/(?:stdout|stderr|fd/\d+)|/proc/(?:self|\d+)/fd/\d+")
 """Paths that name an open file descriptor: written into (appending), never resolved and replaced."""
@@ -133,8 +133,8 @@ def is_regular(path: str) -> tuple[bool, int]:
 # ---------------------------------------------------------------- writing
 
 
-def write_output(path: str, text: str, inputs: Iterable[str] = ()) -> None:
-    """Write ``text`` to the output file ``path``.
+def write_output(path: str, text: Union[str, bytes], inputs: Iterable[str] = ()) -> None:
+    """Write ``text`` (UTF-8 text, or the bytes of a binary format) to the output file ``path``.
 
     An absent or regular file is replaced atomically (a symbolic link is kept: the file it points to is
     replaced); a FIFO, a character device or a descriptor path (``/dev/stdout``, ``/dev/fd/3``) is
@@ -245,12 +245,12 @@ def _among(st: os.stat_result, inputs: Iterable[str]) -> bool:
     return False
 
 
-def _write_into(path: str, text: str, flags: int, fd: Optional[int] = None) -> None:
+def _write_into(path: str, text: Union[str, bytes], flags: int, fd: Optional[int] = None) -> None:
     """Write into a file that is not replaced: a FIFO (``fd``, already open), a device, a descriptor path."""
     if fd is None:
         fd = os.open(path, os.O_WRONLY | getattr(os, "O_NOCTTY", 0) | _CLOEXEC | flags)
     try:
-        _write_all(fd, text.encode("utf-8"))
+        _write_all(fd, text.encode("utf-8") if isinstance(text, str) else text)
     finally:
         os.close(fd)
 
@@ -293,13 +293,13 @@ def _temporary(folder: str, mode: int, prefix: str = ".tradegap-", suffix: str =
             continue
 
 
-def _replace(real: str, text: str, st: Optional[os.stat_result], keep_owner: bool = False) -> None:
+def _replace(real: str, text: Union[str, bytes], st: Optional[os.stat_result], keep_owner: bool = False) -> None:
     """Write ``text`` to a temporary file beside ``real``, flush it, give it ``st``'s mode (and owner),
     and rename it over ``real``.  A new file (``st`` None) gets 0666 less the umask."""
     fd, tmp = _temporary(os.path.dirname(real), 0o666 if st is None else 0o600)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8") if isinstance(text, str) else text)  # "\n" as written, no translation
             fh.flush()
             os.fsync(fh.fileno())
         if st is not None:

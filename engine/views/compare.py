@@ -19,7 +19,7 @@ it reaches.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Mapping, Optional, Sequence
+from typing import Collection, Iterable, Mapping, Optional, Sequence
 
 import attrs
 
@@ -32,6 +32,7 @@ from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
 from engine.language.diagnostics import did_you_mean
+from engine.views.layout import Cells, Labels
 
 COMPARISON_SCHEMA = ("tradegap.comparison", "2.0")
 
@@ -89,10 +90,27 @@ class ArticleView:
     line: int = 0
     verification: str = V.Verification.UNVERIFIED
 
-    def summary(self) -> str:
-        """``Art. 14.11: binding; objective exception``."""
-        words = "; ".join(q.text for q in self.qualifiers)
+    def summary(self, omit: Collection[str] = ()) -> str:
+        """``Art. 14.11: binding; objective exception``; ``omit``: carve-outs left out (said once elsewhere)."""
+        words = "; ".join(x for x in (_without(q, omit) for q in self.qualifiers) if x)
         return f"Art. {self.number}" + (f": {words}" if words else "")
+
+    def carved_out(self) -> tuple[str, ...]:
+        """The scope items the article excludes (``financial-services``, ``government-procurement``)."""
+        return tuple(x for q in self.qualifiers if q.kind is V.QualifierKind.EXCLUDES for x in _items(q))
+
+
+def _items(q: Qualifier) -> list[str]:
+    """The scope items of an ``excludes a, b`` qualifier (as :func:`_scope_qualifiers` writes it)."""
+    return q.text[len(V.ScopeMode.EXCLUDES) + 1:].split(", ")
+
+
+def _without(q: Qualifier, omit: Collection[str]) -> str:
+    """A qualifier's words, the carve-outs in ``omit`` left out (nothing when none is left)."""
+    if q.kind is not V.QualifierKind.EXCLUDES or not omit:
+        return q.text
+    kept = [x for x in _items(q) if x not in omit]
+    return f"{V.ScopeMode.EXCLUDES} " + ", ".join(kept) if kept else ""
 
 
 @attrs.frozen
@@ -134,6 +152,8 @@ class Comparison:
     cells: tuple[Cell, ...]  # row-major: every agreement for the first row, then the next
     transposed: bool = False  # a layout hint: renderers put agreements down the side
     lens: str = Lens.GRADE  # or Lens.STRENGTH: cells read by the decisive article's strength (hard/soft)
+    cells_shown: Cells = Cells.FULL  # a layout hint (not in the JSON): articles and grade only, for a brief
+    row_labels: Labels = Labels.IDS  # a layout hint (not in the JSON): rows labelled by norm titles
 
     def cell(self, row: str, agreement: str) -> Cell:
         """The cell for a row key and an agreement id.
@@ -146,6 +166,32 @@ class Comparison:
         if r is None or a is None:
             raise UnknownId(f"no cell for {row} {agreement}")
         return self.cells[r * len(self.agreements) + a]
+
+    def common_carve_outs(self) -> tuple[CarveOut, ...]:
+        """The carve-outs every column has on some article (two columns or more): said once, below the table."""
+        if len(self.agreements) < 2:
+            return ()
+        found: dict[str, dict[str, list[str]]] = {}
+        for cell in self.cells:
+            for a in cell.articles:
+                for item in a.carved_out():
+                    numbers = found.setdefault(item, {}).setdefault(cell.agreement, [])
+                    numbers += [] if a.number in numbers else [a.number]
+        every = [x.id for x in self.agreements]
+        return tuple(CarveOut(item, tuple((i, tuple(sorted(by[i], key=M.number_key))) for i in every))
+                     for item, by in sorted(found.items()) if all(i in by for i in every))
+
+    def row_label(self, row: Row) -> str:
+        """A row's label: its key, or (``row_labels`` titles) the norm's title when it has one."""
+        return row.title if self.row_labels is Labels.TITLES and row.title else row.key
+
+
+@attrs.frozen
+class CarveOut:
+    """A scope item every column excludes somewhere, and where: (agreement id, article numbers) per column."""
+
+    item: str
+    where: tuple[tuple[str, tuple[str, ...]], ...]
 
 
 # ---------------------------------------------------------------- qualifiers
@@ -308,9 +354,19 @@ def check_lens(lens: str) -> Lens:
                          or "use " + " or ".join(f"`{x.value}`" for x in Lens)) from None
 
 
+def _layout(cells: str, labels: str) -> tuple[Cells, Labels]:
+    """The layout words as enums; raise :class:`~engine.errors.UsageError` for any other word."""
+    try:
+        return Cells(cells), Labels(labels)
+    except ValueError:
+        raise UsageError(f"unknown layout `{cells}`, `{labels}`", "cells: " + " or ".join(Cells)
+                         + "; labels: " + " or ".join(Labels)) from None
+
+
 def compare(agreements: Sequence[M.Agreement], norm_sets: Sequence[M.NormSet] = (),
             topics: Sequence[str] = (), as_of: Optional[dt.date] = None, party: Optional[str] = None,
-            transpose: bool = False, lens: str = Lens.GRADE) -> Comparison:
+            transpose: bool = False, lens: str = Lens.GRADE, *, cells: str = Cells.FULL,
+            labels: str = Labels.IDS) -> Comparison:
     """A matrix of resolved agreements against the norms of ``norm_sets`` and/or ``topics``.
 
     Rows come in the order given: every norm of each set, then each topic.
@@ -318,16 +374,18 @@ def compare(agreements: Sequence[M.Agreement], norm_sets: Sequence[M.NormSet] = 
     (:func:`default_topics`).  Columns are the agreements in the order given, each with its force on the
     date and the parts of the treaty its encoding covers.  ``lens`` says how renderers read the cells: by
     grade (``grade``) or by the decisive article's strength (``strength``: hard or soft, the same findings).
+    ``cells`` (:class:`Cells`) and ``labels`` (:class:`Labels`) are layout hints for renderers.
 
     Raises:
-        UsageError: a topic is not in the vocabulary, or the lens is unknown.
+        UsageError: a topic is not in the vocabulary, or the lens or a layout word is unknown.
     """
     agreements, norm_sets, topics = tuple(agreements), tuple(norm_sets), tuple(topics)
     check_topics(topics)
     chosen = check_lens(lens)
+    shown, labelled = _layout(cells, labels)
     if not norm_sets and not topics:
         topics = default_topics(agreements)
     ctx = F.Context(F.on_date(as_of), P.canonical(party) if party else None)
-    rows, cells = _matrix(agreements, norm_sets, topics, ctx)
+    rows, matrix = _matrix(agreements, norm_sets, topics, ctx)
     return Comparison(__version__, ctx.as_of, ctx.party, tuple(AgreementInfo.of(a, ctx.as_of) for a in agreements),
-                      tuple(NormSetInfo.of(ns) for ns in norm_sets), rows, cells, transpose, chosen)
+                      tuple(NormSetInfo.of(ns) for ns in norm_sets), rows, matrix, transpose, chosen, shown, labelled)

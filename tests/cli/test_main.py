@@ -14,7 +14,7 @@ from conftest import ROOT, run_cli
     (("report", "rcpe", "--norms", "tpp3"), "did you mean `rcep`"),
     (("report", "rcep", "--norms", "tpp9"), "unknown norm set `tpp9`"),
     (("report", "rcep", "--as-of", "2026-13-01"), "is not a date"),
-    (("report", "rcep", "--party", "XX"), "is not an ISO 3166-1 code"),
+    (("report", "rcep", "--party", "XX"), "--party `XX` is not a country tradegap knows"),
     (("report", "missing/file.agr"), "no such file"),
     (("explain", "rcep", "tpp3"), "SET.NORM"),
     (("explain", "rcep", "tpp3.data-flow"), "did you mean `data-flows`"),
@@ -27,7 +27,9 @@ def test_usage_errors_exit_2_with_a_hint(args, message):
 
 
 def test_argparse_errors_exit_2():
-    code, _, err = run_cli("report")
+    code, _, err = run_cli("report")  # agreements are optional for argparse (--all): the command says what is missing
+    assert code == 2 and "no agreement given" in err and "--all" in err
+    code, _, err = run_cli("report", "--format", "nonsense")
     assert code == 2 and "usage:" in err
     code, _, err = run_cli("nonsense")
     assert code == 2

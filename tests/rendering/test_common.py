@@ -128,6 +128,6 @@ def test_a_legend_explains_grades_score_badges_words_and_force():
 
 def test_a_comparison_header_carries_each_columns_facts_and_force():
     lines = C.comparison_header(H.honest_comparison())
-    assert "wto: WTO e-commerce (stabilised text) [concluded; 3 parties; verification secondary; covers " \
+    assert "WTO: WTO e-commerce (stabilised text) [concluded; 3 parties; verification secondary; covers " \
            "electronic-commerce]" in lines
-    assert "  wto binds no one on 2026-11-27: concluded, not in force (graded as written)" in lines
+    assert "  WTO binds no one on 2026-11-27: concluded, not in force (graded as written)" in lines

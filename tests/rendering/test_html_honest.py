@@ -36,7 +36,7 @@ def test_partial_cells_differ_by_score_in_number_bar_and_shade():
 def test_badges_per_cell_column_and_evidence_with_titles_explained():
     page = render(H.honest_comparison(), "html")
     head = page[page.index("<thead>"):page.index("</thead>")]
-    assert 'usjdta<span class="badge v-unverified" title="encoded from general knowledge' in head
+    assert 'US-Japan DTA<span class="badge v-unverified" title="encoded from general knowledge' in head
     assert '<span class="sub force">not in force</span>' in head
     assert '<span class="badge v-unverified" title=' in _td(page, "usjdta tpp3.data-flows: partial")
     assert '<span class="badge v-auto">auto</span> suggested by the importer' in page  # the legend

@@ -61,8 +61,9 @@ def test_grades_read_without_colour(pages):
         assert '<span class="mark" aria-hidden="true">' in inner  # and a symbol
         assert "<details><summary>" in inner and '<div class="body">' in inner
     legend = page.split('id="legend"', 1)[1].split("</section>", 1)[0]
-    for word in ("met", "partial", "unmet", "n/a"):
+    for word in ("met", "partial", "unmet"):
         assert f'<span class="label">{word}</span>' in legend
+    assert '<span class="label">n/a</span>' not in legend  # no party in view: no finding can be n/a
 
 
 def test_cells_open_to_reasons_and_evidence(pages):

@@ -43,7 +43,7 @@ def test_the_key_is_a_table():
 
 def test_a_comparison_has_badged_columns_scored_cells_and_a_not_encoded_section():
     md = render(H.honest_comparison(), "markdown")
-    assert "| Row | rcep \\[text\\] | usjdta \\[unverified\\] | wto \\[secondary\\]<br>not in force |" in md
+    assert "| Row | RCEP \\[text\\] | US-Japan DTA \\[unverified\\] | WTO \\[secondary\\]<br>not in force |" in md
     assert "| *~ partial 43* \\[text\\]<br>Art. 12.15: binding | *~ partial 86* \\[unverified\\]" in md
     assert "Cells: ~ partial 3  ✗ unmet 1  ? not encoded 2" in md
     gaps = md[md.index("## Gaps"):md.index("## Not encoded")]
@@ -60,6 +60,6 @@ def test_the_strength_lens_in_markdown():
 
 def test_a_pair_in_markdown():
     md = render(H.honest_pair(), "markdown")
-    assert "| Norm | Strongest | rcep \\[text\\] |" in md and "~ partial 43 \\[text\\]" in md
+    assert "| Norm | Strongest | RCEP \\[text\\] |" in md and "~ partial 43 \\[text\\]" in md
     assert "- **tpp3.data-flows** (rcep, *~ partial 43*)" in md
     assert "    - Art. 12.17.3 “No Party shall have recourse" in md

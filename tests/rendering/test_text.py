@@ -94,7 +94,7 @@ def test_the_strength_lens_shows_hard_and_soft_with_its_own_key():
 
 def test_a_pair_shows_the_score_and_badge_of_the_strongest():
     text = render(H.honest_pair(), "text")
-    assert "| ~ partial 43 [text]" in text and "| Art. 12.15 (rcep)" in text
+    assert "| ~ partial 43 [text]" in text and "| Art. 12.15 (RCEP)" in text
     assert "strongest: ~ partial 1" in text and "\nkey:\n" in text
 
 
