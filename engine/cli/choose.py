@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import os
-import tempfile
 from typing import TYPE_CHECKING, Iterable, Mapping, Optional, TextIO, Union
 
 import attrs

@@ -175,7 +175,7 @@ def cell_grid(out: Table) -> list[tuple[_Cell, ...]]:
 def table(m: Memo, g: Grid) -> Table:
     """A Word table with a shaded head row (repeated on every page) and a head column; each cell's first
     line (its grade) in bold."""
-    out = m.doc.add_table(rows=len(g.rows) + 1, cols=len(g.columns) + 1)
+    out: Table = m.doc.add_table(rows=len(g.rows) + 1, cols=len(g.columns) + 1)
     out.style = "Table Grid"
     grid = cell_grid(out)
     write_cell(grid[0][0], [g.corner], HEAD_SHADE, True)

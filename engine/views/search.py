@@ -160,7 +160,7 @@ def _hit(p: F.Placed, terms: Terms, patterns: Sequence[tuple[str, re.Pattern[str
                tuple(passages), art.span.file, art.span.line)
 
 
-def _rank(h: Hit) -> tuple[int, int, int, str, tuple]:
+def _rank(h: Hit) -> tuple[int, int, int, str, M.NumberKey]:
     return (-h.phrases, -len(h.matched), -V.Strength(h.strength).rank, h.agreement, M.number_key(h.article))
 
 
