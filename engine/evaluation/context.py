@@ -14,7 +14,7 @@ date (:func:`force`) and which parts of the treaty it covers
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Mapping, Optional, Union
+from typing import Iterable, Mapping, NamedTuple, Optional, Union
 
 import attrs
 
@@ -31,16 +31,14 @@ def on_date(as_of: Optional[dt.date]) -> dt.date:
     return as_of if as_of is not None else dt.date.today()
 
 
-@attrs.frozen
-class Context:
+class Context(NamedTuple):
     """The date and party perspective of an evaluation."""
 
     as_of: dt.date
     party: Optional[str] = None
 
 
-@attrs.frozen
-class Placed:
+class Placed(NamedTuple):
     """An article with the chapter and agreement it stands in."""
 
     agreement: M.Agreement
@@ -174,8 +172,7 @@ class Held:
         return words + (f" for para {self.paragraph}" if self.paragraph else "")
 
 
-@attrs.frozen
-class Enforcement:
+class Enforcement(NamedTuple):
     """Whether dispute settlement reaches an article on the date.
 
     Attributes:
@@ -198,8 +195,7 @@ def placed_articles(agreement: M.Agreement) -> tuple[Placed, ...]:
     return tuple(Placed(agreement, ch, a) for ch, a in agreement.all_articles())
 
 
-@attrs.frozen
-class TopicIndex:
+class TopicIndex(NamedTuple):
     """An agreement's placed articles, where each topic's articles are among them, and the parts of the
     treaty the encoding covers (:func:`covered_parts`).
 

@@ -32,9 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any, Iterable, Mapping, Optional, Sequence
-
-import attrs
+from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
 
 from engine._version import __version__
 from engine.errors import UnresolvedDraft
@@ -82,8 +80,7 @@ def evaluate_predicate(pred: M.Predicate, p: F.Placed, ctx: F.Context) -> Outcom
     return Outcome(held, steps, parties, _combined(held, results))
 
 
-@attrs.frozen
-class Tested:
+class Tested(NamedTuple):
     """A requirement tested on an article: the check (as results show it), its weight, its statements."""
 
     check: Check
@@ -118,8 +115,7 @@ def _binds_all(p: F.Placed, ctx: F.Context, w: int = 1) -> Tested:
 # ---------------------------------------------------------------- candidates
 
 
-@attrs.frozen
-class Ranked:
+class Ranked(NamedTuple):
     """A candidate with the article it stands for and its tested requirements (weights and statements)."""
 
     candidate: Candidate
