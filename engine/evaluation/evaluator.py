@@ -39,7 +39,7 @@ from engine.errors import UnresolvedDraft
 from engine.evaluation import context as F
 from engine.evaluation import verdict as VP
 from engine.evaluation.findings import (AgreementInfo, Candidate, Check, Deferred, Evidence, Finding, NormSetInfo,
-                                        Reason, Report, deferred)
+                                        Reason, Report, deferred, make_finding)
 from engine.evaluation.predicates import Outcome, evaluate_atom
 from engine.language import model as M
 from engine.language import parties as P
@@ -421,10 +421,10 @@ def _absent(view: VP.AgreementView, norm: VP.CompiledNorm, traces: Optional[_Tra
     a, n, covered = view.agreement, norm.norm, view.covered
     reasons = deferred(traces or _Trace(view, norm, None))
     if view.not_encoded(norm.parts):
-        return Finding(a.id, norm.ref, n.title, n.topics, V.Grade.NOT_ENCODED, None, None, reasons,
-                       force=view.force, covered=covered)
-    return Finding(a.id, norm.ref, n.title, n.topics, V.Grade.UNMET, V.UnmetBecause.NO_ARTICLE, None, reasons,
-                   score=0, force=view.force, verification=_weakest_one(view.level), searched=view.searched(norm.parts))
+        return make_finding(a.id, norm.ref, n.title, n.topics, V.Grade.NOT_ENCODED, None, None, reasons, (), (), None,
+                       view.force, None, (), (), covered)
+    return make_finding(a.id, norm.ref, n.title, n.topics, V.Grade.UNMET, V.UnmetBecause.NO_ARTICLE, None, reasons, (),
+                   (), 0, view.force, _weakest_one(view.level), (), view.searched(norm.parts), ())
 
 
 @functools.lru_cache(maxsize=None)
@@ -453,8 +453,8 @@ def compiled_finding(view: VP.AgreementView, norm: VP.CompiledNorm, traces: Opti
     found: Deferred = traces if traces is not None and _named_first(best, verdict.candidates) else _Trace(
         view, norm, best.placed)
     trace = deferred(found)
-    return Finding(a.id, norm.ref, n.title, n.topics, verdict.grade, verdict.why, best.placed.article.number,
-                   trace, trace, trace, verdict.score, view.force, trace, best.notes)
+    return make_finding(a.id, norm.ref, n.title, n.topics, verdict.grade, verdict.why, best.placed.article.number,
+                   trace, trace, trace, verdict.score, view.force, trace, best.notes, (), ())
 
 
 def _info(view: VP.AgreementView) -> AgreementInfo:

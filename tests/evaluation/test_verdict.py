@@ -234,3 +234,17 @@ def test_an_article_number_written_twice_keeps_the_decisive_one():
     strong = M.Article("7", topics=_DATA, commitment=_BINDING)
     f = _one(*_case((weak, strong), _require(M.Atom(Pred.STRENGTH, ("at-least", V.Strength.BINDING)))))
     assert (f.grade, f.candidates[0].strength) == (V.Grade.MET, V.Strength.BINDING)
+
+
+def test_make_finding_sets_every_field_as_init_does():
+    import inspect
+
+    from engine.evaluation.findings import make_finding
+
+    fields = attrs.fields(Finding)
+    assert list(inspect.signature(make_finding).parameters) == [a.name for a in fields]
+    assert all(a.validator is None and a.converter is None for a in fields)  # nothing __init__ would run
+    values = ("a", "s.n", "T", ("t",), V.Grade.PARTIAL, None, "1", (), (), (), 50, V.Force.NOT_IN_FORCE,
+              V.Verification.TEXT, ("note",), ("Ch. 1",), ("customs",))
+    made = make_finding(*values)
+    assert made == Finding(*values) and attrs.astuple(made, recurse=False) == values
