@@ -1,43 +1,60 @@
-"""Speed and memory, measured side by side in one run and printed with their targets.
+"""Speed against the goals of issue 16, each measured as a ratio in one interleaved run, with the command.
 
-    python3 benchmarks/bench.py            # the full run (a few minutes)
-    python3 benchmarks/bench.py --quick    # smaller inputs, fewer repeats
+    python3 benchmarks/bench.py                 # every goal (about ten minutes on a 2-CPU machine)
+    python3 benchmarks/bench.py --quick         # smaller inputs, fewer rounds: a rough look
+    python3 benchmarks/bench.py --only P1 P3    # some goals
+    python3 benchmarks/bench.py --script "$(command -v tradegap)"   # P1 on that installed script
 
-P1  `tradegap report rcep --norms tpp3` as a whole process (warm cache) against `python -c pass`
-    (target <= 6x); and the first (cold: empty cache) run against the second (warm).
-P2  parsing a generated 10 MB corpus into the model, spans included, against lark's own LALR
-    parse of the same text into a plain tree (target <= 0.6x); peak memory (target <= 150 MiB).
-P3  evaluating 1,000 generated agreements against every norm set: findings per second
-    (target >= 100,000).
-P4  scaling: the same work on 1x and 10x inputs (target: time ratio <= 11), for a corpus and for
-    the stress inputs (articles, a long string, nested conditions, many diagnostics).
+Run it with an interpreter that has tradegap's dependencies (the development environment).  Nothing
+touches the user's cache: every process gets ``XDG_CACHE_HOME`` in a temporary folder.  How it
+measures (a private install, interleaved pairs, CPU and wall time, instructions): benchmarks/_harness.py.
 
-Nothing here touches the user's cache: every process gets XDG_CACHE_HOME in a temporary folder.
-P1 is wall time (the median of interleaved runs); P2-P4 are the CPU time of the best of a few runs,
-so that other work on a shared machine counts less.
+P1  ``tradegap report rcep --norms tpp3`` (the installed console script, warm cache) at most 8x
+    ``python -c pass`` of the same interpreter, and ``tradegap --help`` at most 4x: CPU and wall time,
+    pair by pair, median and quartiles; instructions where valgrind is installed.
+P2  our parse of a generated 10 MB document (model, spans and comments) at most 0.6x lark's LALR tree
+    parse of the same text, in rounds taken in turn; peak memory at most 150 MiB.
+P3  at least 100,000 findings/s evaluating 1,000 agreements (the bundled ones copied under new ids)
+    against the 24 norms of every norm set, in one process, the garbage collector on (as the library
+    runs; the command line pauses it).
+P5  10x input, at most 10.5x time: the parse (1 MB and 10 MB) and the evaluation (100 and 1,000
+    agreements), each size in a fresh process, small and large in turn; the small input is run ten times
+    in its process and timed per run.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import platform
 import re
 import statistics
 import subprocess
 import sys
-import tempfile
-import time
+from dataclasses import dataclass
+from typing import Callable, Optional
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-if ROOT not in sys.path:
-    sys.path.insert(0, ROOT)
+for path in (ROOT, os.path.dirname(os.path.abspath(__file__))):
+    if path not in sys.path:
+        sys.path.insert(0, path)
 
-TARGETS = {"P1": 6.0, "P2": 0.6, "P2mem": 150.0, "P3": 100_000.0, "P4": 11.0}
+import _harness as H  # noqa: E402
+
+REPORT = ["report", "rcep", "--norms", "tpp3"]
 
 
-def verdict(ok: bool) -> str:
-    return "ok" if ok else "MISSED"
+@dataclass(frozen=True)
+class Goal:
+    """One goal as measured: what, the figure, the target, whether it is met, how to measure it again."""
+
+    name: str
+    what: str
+    figure: str
+    target: str
+    met: bool
+    rerun: str
 
 
 # ---------------------------------------------------------------- inputs
@@ -61,127 +78,8 @@ def generated_corpus(size: int) -> tuple[str, int]:
     return "\n".join(parts), i
 
 
-def stress(kind: str, n: int) -> str:
-    if kind == "articles":
-        body = "\n".join(f"  article {i} {{ topic cooperation }}" for i in range(n))
-        return f"agreement big {{\n  parties JP KR\n{body}\n}}\n"
-    if kind == "string":
-        return 'agreement a {\n  note "' + "x" * n + '"\n}\n'
-    if kind == "parentheses":
-        return ('norms deep {\n  norm n {\n    topic cooperation\n    require ' + "(" * n + "enforceable"
-                + ")" * n + ' because "x"\n  }\n}\n')
-    if kind == "not-chain":
-        return 'norms deep {\n  norm n {\n    topic cooperation\n    require ' + "not " * n + 'enforceable because "x"\n  }\n}\n'
-    if kind == "diagnostics":
-        body = "\n".join(f"  article {i} {{ topic nosuch-topic }}" for i in range(n))
-        return f"agreement big {{\n  parties JP KR\n{body}\n}}\n"
-    raise ValueError(kind)
-
-
-# ---------------------------------------------------------------- helpers
-
-
-def best(fn, repeat: int) -> float:
-    """The shortest of ``repeat`` runs, each started with no garbage left from the last."""
-    import gc
-
-    times = []
-    for _ in range(repeat):
-        gc.collect()
-        t = time.process_time()  # CPU time: other tenants of a shared machine do not count
-        fn()
-        times.append(time.process_time() - t)
-    return min(times)
-
-
-def process_time(argv: list[str], env: dict) -> float:
-    t = time.perf_counter()
-    subprocess.run(argv, env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
-    return time.perf_counter() - t
-
-
-def env_with_cache(folder: str) -> dict:
-    env = {**os.environ, "XDG_CACHE_HOME": folder, "PYTHONPATH": ROOT}
-    env.pop("TRADEGAP_NO_CACHE", None)
-    return env
-
-
-# ---------------------------------------------------------------- P1
-
-
-def p1(runs: int) -> dict:
-    report = [sys.executable, "-m", "engine", "report", "rcep", "--norms", "tpp3"]
-    with tempfile.TemporaryDirectory(prefix="tradegap-bench-") as tmp:
-        colds, warms = [], []
-        for i in range(max(3, runs // 4)):
-            fresh = env_with_cache(os.path.join(tmp, f"cold{i}"))
-            colds.append(process_time(report, fresh))
-            warms.append(process_time(report, fresh))
-        env = env_with_cache(os.path.join(tmp, "warm"))
-        process_time(report, env)
-        base, warm = [], []
-        for _ in range(runs):  # interleaved, so that load on the machine falls on both alike
-            base.append(process_time([sys.executable, "-c", "pass"], env))
-            warm.append(process_time(report, env))
-    b, w = statistics.median(base), statistics.median(warm)
-    c, w2 = statistics.median(colds), statistics.median(warms)
-    return {"base": b, "warm": w, "ratio": w / b, "cold": c, "second": w2, "cold_ratio": w2 / c}
-
-
-# ---------------------------------------------------------------- P2
-
-
-def p2(size: int, repeat: int) -> dict:
-    from lark import Lark
-
-    from engine.syntax.lower import Lower
-    from engine.syntax.parse import _parser, parse_text
-
-    text, count = generated_corpus(size)
-    plain = Lark.open_from_package("engine", "tradegap.lark", ("syntax/grammar",), parser="lalr", lexer="contextual")
-    placed = Lark.open_from_package("engine", "tradegap.lark", ("syntax/grammar",), parser="lalr", lexer="contextual",
-                                    propagate_positions=True)
-    _parser()
-
-    def lark_tree():
-        plain.parse(text)
-
-    def lark_positions():
-        placed.parse(text)
-
-    def tree_then_model():  # lark's usual way: a tree, then a Transformer over it (our callbacks)
-        Lower("generated.agr").transform(plain.parse(text))
-
-    def ours():
-        result = parse_text(text, "generated.agr")
-        assert result.document is not None and len(result.document.items) == count
-
-    t_lark, t_ours = best(lark_tree, repeat), best(ours, repeat)
-    t_pos, t_two = best(lark_positions, repeat), best(tree_then_model, repeat)
-    return {"mb": len(text) / 1e6, "count": count, "lark": t_lark, "ours": t_ours, "ratio": t_ours / t_lark,
-            "positions": t_pos, "two_pass": t_two, "memory": peak_memory(size)}
-
-
-def peak_memory(size: int) -> float:
-    """Peak resident memory (MiB) of a process that generates the corpus text and parses it."""
-    code = (f"import resource, sys\nsys.path.insert(0, {ROOT!r})\nsys.path.insert(0, {os.path.dirname(__file__)!r})\n"
-            f"from bench import generated_corpus\nfrom engine.syntax.parse import parse_text\n"
-            f"text, n = generated_corpus({size})\nr = parse_text(text, 'generated.agr')\n"
-            f"assert r.document is not None\n"
-            # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the (large) parent across exec
-            f"hwm = [l for l in open('/proc/self/status') if l.startswith('VmHWM')] if sys.platform == 'linux' else []\n"
-            f"print(int(hwm[0].split()[1]) if hwm else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)")
-    with tempfile.TemporaryDirectory(prefix="tradegap-bench-") as tmp:
-        out = subprocess.run([sys.executable, "-c", code], env=env_with_cache(tmp), capture_output=True, text=True,
-                             check=True).stdout
-    kib = int(out.strip().splitlines()[-1])
-    return kib / 1024 if sys.platform != "darwin" else kib / (1024 * 1024)
-
-
-# ---------------------------------------------------------------- P3
-
-
 def generated_agreements(n: int):
+    """``n`` agreements: the bundled ones copied under new ids; and every bundled norm set."""
     import attrs
 
     from engine.checking.corpus import Corpus
@@ -191,145 +89,196 @@ def generated_agreements(n: int):
     return [attrs.evolve(real[i % len(real)], id=f"gen{i}") for i in range(n)], list(corpus.norm_sets.values())
 
 
-def p3(n: int, repeat: int) -> dict:
-    import datetime as dt
+# ---------------------------------------------------------------- P1
 
+
+def p1(rounds: int, script: Optional[str]) -> list[Goal]:
+    """The installed script, warm, against ``python -c pass`` of its interpreter: CPU, wall, instructions."""
+    tmp = H.temporary("tradegap-bench-")
+    rerun = "python3 benchmarks/bench.py --only P1" + (f" --script {script}" if script else "")
+    if script is None:
+        installed = H.install(ROOT, os.path.join(tmp, "install"))
+        script, python = installed.script, installed.python
+    else:
+        python = H.script_python(script)
+    env = H.private_cache(os.path.join(tmp, "cache"))
+    subprocess.run([script, *REPORT], env=env, stdout=subprocess.DEVNULL, check=True)  # warm the cache
+    goals = []
+    for what, argv, target in (("`tradegap report rcep --norms tpp3`", [script, *REPORT], 8.0),
+                               ("`tradegap --help`", [script, "--help"], 4.0)):
+        a, b = H.interleaved([argv, [python, "-c", "pass"]], rounds, env)
+        cpu, wall = H.Ratio.of([t.cpu for t in a], [t.cpu for t in b]), H.Ratio.of([t.wall for t in a],
+                                                                                 [t.wall for t in b])
+        figure = (f"CPU **{cpu}**, wall {wall}: {H.median_ms([t.wall for t in a])} against "
+                  f"{H.median_ms([t.wall for t in b])}, {rounds} pairs")
+        ia, ib = H.instructions(argv, env), H.instructions([python, "-c", "pass"], env)
+        if ia and ib:
+            figure += f"; instructions {ia / ib:.1f}x ({ia / 1e6:.0f} M / {ib / 1e6:.1f} M)"
+        ok = max(cpu.median, wall.median) <= target
+        goals.append(Goal("P1", f"{what} / `python -c pass`", figure, f"<= {target:g}x", ok, rerun))
+    return goals
+
+
+# ---------------------------------------------------------------- P2
+
+
+def p2(size: int, rounds: int) -> list[Goal]:
+    """Our parse of ``size`` characters against lark's plain LALR tree parse, rounds in turn; peak memory."""
+    from lark import Lark
+
+    from engine.syntax.parse import parse_text
+
+    text, count = generated_corpus(size)
+    tree = Lark.open_from_package("engine", "tradegap.lark", ("syntax/grammar",), parser="lalr", lexer="contextual")
+    parse_text("agreement warm { }", "warm.agr")  # the parser is built once, on first use: not timed
+
+    def ours() -> None:
+        result = parse_text(text, "generated.agr")
+        assert result.document is not None and len(result.document.items) == count
+
+    a, b = H.cpu_rounds([ours, lambda: tree.parse(text)], rounds)
+    ratio, mb = H.Ratio.of(a, b), len(text) / 1e6
+    rerun = "python3 benchmarks/bench.py --only P2"
+    memory = peak_memory(size)
+    return [Goal("P2", f"parse {mb:.1f} MB ({count} agreements), model with spans and comments / lark's tree",
+                 f"**{ratio}**: {statistics.median(a):.2f} s against {statistics.median(b):.2f} s, {rounds} rounds",
+                 "<= 0.6x", ratio.median <= 0.6, rerun),
+            Goal("P2", f"peak memory parsing {mb:.1f} MB", f"**{memory:.0f} MiB** (VmHWM, text included)",
+                 "<= 150 MiB", memory <= 150, rerun)]
+
+
+def peak_memory(size: int) -> float:
+    """Peak resident memory (MiB) of a fresh process that generates the text and parses it."""
+    done = _case(["memory", str(size), "1"])
+    return float(done) / 1024
+
+
+# ---------------------------------------------------------------- P3
+
+
+def p3(n: int, rounds: int) -> list[Goal]:
+    """Findings per second, in one process, the collector on; for reference, paused."""
     from engine.evaluation.evaluator import evaluate
+    from engine.util.gc import gc_paused
 
     agreements, norm_sets = generated_agreements(n)
-    findings = [0]
+    day = dt.date(2026, 1, 1)
+    count = len(evaluate(agreements, norm_sets, day).findings)
 
-    def run():
-        findings[0] = len(evaluate(agreements, norm_sets, as_of=dt.date(2026, 1, 1)).findings)
+    def paused() -> None:
+        with gc_paused():
+            evaluate(agreements, norm_sets, day)
 
-    t = best(run, repeat)
-    return {"agreements": n, "norm_sets": len(norm_sets), "findings": findings[0], "seconds": t,
-            "rate": findings[0] / t}
-
-
-# ---------------------------------------------------------------- P4
-
-
-P4_CASES = [  # (name, kind, size at 1x; the full run measures size and 10 x size)
-    ("corpus: parse, resolve, evaluate", "corpus", 100_000),
-    ("100,000 articles (at 10x)", "articles", 10_000),
-    ("a 1 MB string (at 1x)", "string", 1_000_000),
-    ("nested parentheses", "parentheses", 10_000),
-    ("`not` chain (refused: E0004)", "not-chain", 10_000),
-    ("many diagnostics", "diagnostics", 2_000),
-]
+    on, off = H.cpu_rounds([lambda: evaluate(agreements, norm_sets, day), paused], rounds)
+    norms = sum(len(ns.norms) for ns in norm_sets)
+    rate = count / statistics.median(on)
+    figure = (f"**{rate:,.0f} findings/s** ({count:,} findings in {statistics.median(on):.3f} s CPU, median of "
+              f"{rounds}; best {count / min(on):,.0f}/s); collector paused: {count / statistics.median(off):,.0f}/s")
+    return [Goal("P3", f"evaluate {n:,} agreements x {norms} norms, one process", figure, ">= 100,000/s",
+                 rate >= 100_000, "python3 benchmarks/bench.py --only P3")]
 
 
-def p4_time(kind: str, n: int, repeat: int, inner: int = 1) -> float:
-    """The best time of one P4 case at size ``n``, per run of ``inner`` runs timed together."""
-    import datetime as dt
-
-    from engine.checking.corpus import Corpus, load_text
-    from engine.evaluation.evaluator import evaluate
-
-    if kind != "corpus":
-        text = stress(kind, n)
-        return best(lambda: [load_text(text, "stress.agr") for _ in range(inner)], repeat) / inner
-    bundled = Corpus.bundled()
-    rules = [x for x in bundled.files if x.path.startswith("rules/")]
-    norm_sets = list(bundled.norm_sets.values())
-    text, _ = generated_corpus(n)
-
-    def run():
-        for _ in range(inner):
-            corpus = Corpus.build([load_text(text, "generated.agr")] + rules)
-            evaluate([corpus.agreements[k] for k in corpus.agreements], norm_sets, as_of=dt.date(2026, 1, 1))
-    return best(run, repeat) / inner
+# ---------------------------------------------------------------- P5
 
 
-def p4(scale: int, repeat: int) -> list[tuple[str, float, float, float]]:
-    """Each case at 1x and 10x, each in a fresh process, so that neither inherits the other's heap.
+def p5(scale: int, pairs: int) -> list[Goal]:
+    """Parse and evaluation at 1x and 10x, fresh processes, alternated; the small one ten times per process."""
+    goals = []
+    for what, kind, small in (("parse", "parse", 1_000_000 * scale // 10), ("evaluate", "evaluate", 100 * scale // 10)):
+        per_small, large = [], []
+        for _ in range(pairs):
+            per_small.append(float(_case([kind, str(small), "10"])) / 10)
+            large.append(float(_case([kind, str(small * 10), "1"])))
+        ratio = H.Ratio.of(large, per_small)
+        sizes = f"{small / 1e6:g} / {small * 10 / 1e6:g} MB" if kind == "parse" else f"{small:,} / {small * 10:,} agreements"
+        figure = (f"**{ratio}**: {statistics.median(per_small):.3f} s / {statistics.median(large):.3f} s CPU "
+                  f"({sizes}, {pairs} pairs)")
+        goals.append(Goal("P5", f"{what}: 10x input, time ratio", figure, "<= 10.5x", ratio.median <= 10.5,
+                          "python3 benchmarks/bench.py --only P5"))
+    return goals
 
-    The 1x input is processed ten times within one timing, so that both timings last about as
-    long and a fast or slow spell of a shared machine cannot fall on one alone.
-    """
 
-    def measure(kind: str, size: int, reps: int, inner: int) -> float:
-        out = subprocess.run([sys.executable, os.path.abspath(__file__), "--case", kind, str(size), str(reps),
-                              str(inner)], env=env_with_cache(os.environ["XDG_CACHE_HOME"]), capture_output=True,
-                             text=True, check=True).stdout
-        return float(out.split()[-1])
+def _case(args: list[str]) -> str:
+    """One measurement in a fresh process (see :func:`case`): its last line."""
+    env = {**os.environ, "PYTHONPATH": ROOT}
+    done = subprocess.run([sys.executable, os.path.abspath(__file__), "--case", *args], env=env,
+                          capture_output=True, text=True, check=True)
+    return done.stdout.strip().splitlines()[-1]
 
-    rows = []
-    for name, kind, n in P4_CASES:
-        small, large = [], []
-        for _ in range(2):  # alternated, so that a slow spell of the machine falls on both
-            small.append(measure(kind, n * scale // 10, repeat, 10))
-            large.append(measure(kind, n * scale, repeat, 1))
-        rows.append((name, min(small), min(large), min(large) / min(small)))
-    return rows
+
+def case(kind: str, size: int, inner: int) -> str:
+    """The CPU seconds of ``inner`` parses or evaluations of ``size`` (or the peak memory in KiB)."""
+    import time
+
+    if kind == "evaluate":
+        from engine.evaluation.evaluator import evaluate
+
+        agreements, norm_sets = generated_agreements(size)
+        work: Callable[[], object] = lambda: evaluate(agreements, norm_sets, dt.date(2026, 1, 1))
+    else:
+        from engine.syntax.parse import parse_text
+
+        text, _ = generated_corpus(size)
+        parse_text("agreement warm { }", "warm.agr")
+        work = lambda: parse_text(text, "generated.agr")
+    if kind == "memory":
+        assert work() is not None
+        with open("/proc/self/status", encoding="ascii") as f:  # VmHWM: ru_maxrss carries over across exec
+            return next(line.split()[1] for line in f if line.startswith("VmHWM"))
+    import gc
+
+    gc.collect()
+    start = time.process_time()
+    for _ in range(inner):
+        work()
+    return f"{time.process_time() - start:.6f}"
 
 
 # ---------------------------------------------------------------- main
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description="tradegap benchmarks: P1-P4 with their targets")
-    ap.add_argument("--quick", action="store_true", help="smaller inputs and fewer repeats (a rough look)")
-    ap.add_argument("--only", nargs="+", choices=("P1", "P2", "P3", "P4"), help="run only these")
-    ap.add_argument("--case", nargs=4, metavar=("KIND", "SIZE", "REPEAT", "INNER"), help=argparse.SUPPRESS)
+def table(goals: list[Goal]) -> str:
+    """The goals as a Markdown table (what docs/performance.md shows)."""
+    lines = ["| goal | measured | target | |", "|---|---|---|---|"]
+    lines += [f"| **{g.name}** {g.what} | {g.figure} | {g.target} | {'met' if g.met else '**missed**'} |"
+              for g in goals]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: Optional[list[str]] = None) -> int:
+    ap = argparse.ArgumentParser(description="tradegap benchmarks: the goals of issue 16 with their figures")
+    ap.add_argument("--quick", action="store_true", help="smaller inputs and fewer rounds (a rough look)")
+    ap.add_argument("--only", nargs="+", choices=("P1", "P2", "P3", "P5"), help="run only these")
+    ap.add_argument("--script", help="P1: time this installed console script (default: install the checkout)")
+    ap.add_argument("--case", nargs=3, metavar=("KIND", "SIZE", "INNER"), help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
-    if args.case:  # one P4 measurement, in its own process
-        print(p4_time(args.case[0], int(args.case[1]), int(args.case[2]), int(args.case[3])))
+    if args.case:
+        print(case(args.case[0], int(args.case[1]), int(args.case[2])))
         return 0
-    quick = args.quick
-    only = set(args.only or ("P1", "P2", "P3", "P4"))
-    tmp = tempfile.mkdtemp(prefix="tradegap-bench-cache-")
-    os.environ["XDG_CACHE_HOME"] = tmp  # this process's own loads: never the user's cache
+    os.environ["XDG_CACHE_HOME"] = H.temporary("tradegap-bench-cache-")  # this process's loads too
     import lark
 
     from engine._version import __version__
 
-    out = sys.stdout
-    out.write(f"tradegap {__version__} benchmarks: Python {platform.python_version()}, lark {lark.__version__}, "
-              f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}\n")
-    out.write(f"rerun: python3 benchmarks/bench.py{' --quick' if quick else ''}\n\n")
-    ok = True
-    if "P1" in only:
-        r = p1(7 if quick else 21)
-        good = r["ratio"] <= TARGETS["P1"]
-        ok &= good
-        out.write(f"P1  report rcep --norms tpp3, whole process, warm cache: {r['warm'] * 1000:.0f} ms; "
-                  f"python -c pass: {r['base'] * 1000:.0f} ms; ratio {r['ratio']:.1f}x "
-                  f"(target <= {TARGETS['P1']:.0f}x) {verdict(good)}\n")
-        out.write(f"    cold run (empty cache): {r['cold'] * 1000:.0f} ms; second run: {r['second'] * 1000:.0f} ms; "
-                  f"second/cold {r['cold_ratio']:.2f}\n")
-    if "P2" in only:
-        r = p2(2_000_000 if quick else 10_000_000, 1 if quick else 2)
-        good = r["ratio"] <= TARGETS["P2"]
-        mem_ok = r["memory"] <= TARGETS["P2mem"]
-        ok &= good and mem_ok
-        out.write(f"P2  parse {r['mb']:.1f} MB ({r['count']} agreements): ours, model with spans, "
-                  f"{r['ours']:.2f} s ({r['mb'] / r['ours']:.2f} MB/s); lark plain tree {r['lark']:.2f} s "
-                  f"({r['mb'] / r['lark']:.2f} MB/s); ratio {r['ratio']:.2f}x (target <= {TARGETS['P2']}x) "
-                  f"{verdict(good)}\n")
-        out.write(f"    for reference: lark's tree with positions {r['positions']:.2f} s (ours {r['ours'] / r['positions']:.2f}x); "
-                  f"tree then transform to the model {r['two_pass']:.2f} s (ours {r['ours'] / r['two_pass']:.2f}x)\n")
-        out.write(f"    peak memory parsing it: {r['memory']:.0f} MiB (target <= {TARGETS['P2mem']:.0f} MiB) "
-                  f"{verdict(mem_ok)}\n")
-    if "P3" in only:
-        r = p3(200 if quick else 1000, 1 if quick else 3)
-        good = r["rate"] >= TARGETS["P3"]
-        ok &= good
-        out.write(f"P3  evaluate {r['agreements']} agreements x {r['norm_sets']} norm sets = {r['findings']} findings "
-                  f"in {r['seconds']:.3f} s: {r['rate']:,.0f} findings/s (target >= {TARGETS['P3']:,.0f}) "
-                  f"{verdict(good)}\n")
-    if "P4" in only:
-        rows = p4(1 if quick else 10, 1 if quick else 2)
-        out.write("P4  scaling, 1x and 10x inputs (target: ratio <= 11):\n")
-        for name, small, large, ratio in rows:
-            good = ratio <= TARGETS["P4"]
-            ok &= good
-            out.write(f"    {name:34s} {small:8.3f} s {large:8.3f} s  ratio {ratio:5.1f} {verdict(good)}\n")
-    import shutil
-
-    shutil.rmtree(tmp, ignore_errors=True)
-    return 0 if ok else 1
+    quick, only = args.quick, set(args.only or ("P1", "P2", "P3", "P5"))
+    print(f"tradegap {__version__} on {dt.date.today().isoformat()}: Python {platform.python_version()}, "
+          f"lark {lark.__version__}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}\n")
+    steps: list[tuple[str, Callable[[], list[Goal]]]] = [
+        ("P1", lambda: p1(7 if quick else 21, args.script)),
+        ("P2", lambda: p2(2_000_000 if quick else 10_000_000, 2 if quick else 3)),
+        ("P3", lambda: p3(200 if quick else 1000, 3 if quick else 7)),
+        ("P5", lambda: p5(2 if quick else 10, 2 if quick else 5)),
+    ]
+    goals: list[Goal] = []
+    for name, step in steps:
+        if name in only:
+            found = step()
+            goals += found
+            for g in found:
+                print(f"{g.name}  {g.what}\n    {g.figure.replace('**', '')}\n    target {g.target}: "
+                      f"{'met' if g.met else 'MISSED'}    ({g.rerun})", flush=True)
+    print("\n" + table(goals))
+    return 0 if all(g.met for g in goals) else 1
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 """The command line: argument parsing and dispatch, nothing else.
 
-Each subcommand lives in its own module with ``add_parser(subparsers)`` and
-``run(args, out, err) -> int``; modules are imported only when their command
-runs, so ``--help`` starts fast.  Exit codes: 0 clean, 1 findings that
+Each subcommand lives in its own module with ``add_arguments(parser)`` and
+``run(args, out, err) -> int``.  Only the command being run is imported and
+configured: the others are named with their one-line help from
+:data:`COMMANDS`, so ``--help`` imports no command module.  Exit codes: 0 clean, 1 findings that
 ``--fail-on`` asks about (or expectations that fail), 2 bad input or usage,
 3 an internal error (a bug: please report it).
 """
@@ -12,7 +13,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
-from typing import Optional, Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from types import ModuleType
+    from typing import Collection, Optional, Sequence
 
 COMMANDS = {
     # name: (module, one-line help)
@@ -50,7 +55,9 @@ class _Parser(argparse.ArgumentParser):
     """argparse that exits with 2 and a one-line hint on usage errors (as it does), never a traceback."""
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(configure: Optional[Collection[str]] = None) -> argparse.ArgumentParser:
+    """The parser: every command named with its help; the commands in ``configure`` (all when None) with
+    their description, examples and arguments, which imports their modules."""
     from engine._version import __version__
 
     parser = _Parser(
@@ -63,6 +70,10 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"tradegap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
+        if configure is not None and name not in configure:
+            if _exists(module):
+                sub.add_parser(name, help=help_text)
+            continue
         mod = _module(module)
         if mod is None:
             continue
@@ -74,7 +85,19 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _module(name: str):
+def _command(argv: Sequence[str]) -> Optional[str]:
+    """The command ``argv`` runs: its first word that is not an option (the top level takes no values)."""
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
+def _exists(name: str) -> bool:
+    """Whether the command module ``name`` is installed (found without importing it)."""
+    from importlib.util import find_spec
+
+    return find_spec(f"engine.cli.{name}") is not None
+
+
+def _module(name: str) -> Optional[ModuleType]:
     try:
         return importlib.import_module(f"engine.cli.{name}")
     except ModuleNotFoundError as exc:
@@ -87,12 +110,14 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     from engine.cli.console import console
 
     out, err = console(sys.stdout), console(sys.stderr)
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    command = _command(argv)
+    parser = build_parser(() if command is None else (command,))
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(out)
         return 2
-    mod = _module(args._module)
+    mod = importlib.import_module(f"engine.cli.{args._module}")  # imported when its parser was configured
     from engine.errors import TradegapError
 
     try:

@@ -14,7 +14,7 @@ date (:func:`force`) and which parts of the treaty it covers
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Mapping, Optional, Union
+from typing import Iterable, Mapping, NamedTuple, Optional, Union
 
 import attrs
 
@@ -31,16 +31,14 @@ def on_date(as_of: Optional[dt.date]) -> dt.date:
     return as_of if as_of is not None else dt.date.today()
 
 
-@attrs.frozen
-class Context:
+class Context(NamedTuple):
     """The date and party perspective of an evaluation."""
 
     as_of: dt.date
     party: Optional[str] = None
 
 
-@attrs.frozen
-class Placed:
+class Placed(NamedTuple):
     """An article with the chapter and agreement it stands in."""
 
     agreement: M.Agreement
@@ -174,8 +172,7 @@ class Held:
         return words + (f" for para {self.paragraph}" if self.paragraph else "")
 
 
-@attrs.frozen
-class Enforcement:
+class Enforcement(NamedTuple):
     """Whether dispute settlement reaches an article on the date.
 
     Attributes:
@@ -198,8 +195,7 @@ def placed_articles(agreement: M.Agreement) -> tuple[Placed, ...]:
     return tuple(Placed(agreement, ch, a) for ch, a in agreement.all_articles())
 
 
-@attrs.frozen
-class TopicIndex:
+class TopicIndex(NamedTuple):
     """An agreement's placed articles, where each topic's articles are among them, and the parts of the
     treaty the encoding covers (:func:`covered_parts`).
 
@@ -262,6 +258,15 @@ def period_ends(period: Optional[M.Period],
     return end, add_years(end, period.extension_years)
 
 
+def _holding(until: Optional[dt.date], possibly: Optional[dt.date], as_of: dt.date) -> bool:
+    return until is None or as_of < (possibly or until)
+
+
+def holds(period: Optional[M.Period], start: Optional[dt.date], as_of: dt.date) -> bool:
+    """Whether a period that started on ``start`` still holds a party back on the date (see :func:`hold`)."""
+    return _holding(*period_ends(period, start), as_of)
+
+
 def hold(p: Placed, party: str, node: Union[M.Transition, M.Reservation, M.DisputeSettlement],
          reason: V.HeldReason, start: Optional[dt.date], as_of: dt.date) -> Optional[Held]:
     """The hold a transition, reservation or shield puts on ``party`` on the date (None: it has ended).
@@ -271,7 +276,7 @@ def hold(p: Placed, party: str, node: Union[M.Transition, M.Reservation, M.Dispu
     """
     period = node.period
     until, possibly = period_ends(period, start)
-    if until is not None and as_of >= (possibly or until):
+    if not _holding(until, possibly, as_of):
         return None
     paragraph = None if isinstance(node, M.DisputeSettlement) else node.paragraph
     return Held(party, until, reason, node.span, possibly, paragraph, period.event if period else None,
@@ -283,9 +288,14 @@ def hold(p: Placed, party: str, node: Union[M.Transition, M.Reservation, M.Dispu
 
 def parties_in_view(p: Placed, ctx: Context) -> tuple[str, ...]:
     """The parties an evaluation speaks for: the perspective party, or all."""
+    return parties_of(p.agreement, ctx)
+
+
+def parties_of(agreement: M.Agreement, ctx: Context) -> tuple[str, ...]:
+    """The parties of the agreement an evaluation speaks for: the perspective party, or all."""
     if ctx.party is not None:
-        return (ctx.party,) if ctx.party in p.agreement.parties else ()
-    return p.agreement.parties
+        return (ctx.party,) if ctx.party in agreement.parties else ()
+    return agreement.parties
 
 
 def exceptions(p: Placed) -> tuple[tuple[M.Exception_, str], ...]:
@@ -342,7 +352,7 @@ def _held_back(p: Placed, party: str, eif: Optional[dt.date], as_of: dt.date) ->
     return [h for h in held if h is not None]
 
 
-def _entry_hold(a: M.Agreement, party: str, as_of: dt.date) -> Optional[Held]:
+def entry_hold(a: M.Agreement, party: str, as_of: dt.date) -> Optional[Held]:
     """The hold of a party for which the agreement is not yet in force, or whose entry into force is unknown."""
     eif = a.entry_into_force(party)
     if eif is None:
@@ -364,7 +374,7 @@ def not_bound(p: Placed, ctx: Context) -> tuple[Held, ...]:
     in_force_now = force(a, ctx.as_of) is V.Force.IN_FORCE
     held: list[Held] = []
     for party in parties_in_view(p, ctx):
-        entry = _entry_hold(a, party, ctx.as_of) if in_force_now else None
+        entry = entry_hold(a, party, ctx.as_of) if in_force_now else None
         if entry is not None:
             held.append(entry)
         else:
@@ -415,17 +425,21 @@ def force(agreement: M.Agreement, as_of: dt.date) -> V.Force:
 # ---------------------------------------------------------------- coverage
 
 
+_PARTS = tuple(V.Part)  # in vocabulary order
+
+
 def topic_parts(topics: Iterable[str]) -> tuple[V.Part, ...]:
     """The parts of a treaty where rules on these topics stand, each once, in vocabulary order."""
-    found = {V.TOPIC_PART[t] for t in topics if t in V.TOPIC_PART}
-    return tuple(p for p in V.Part if p in found)
+    table = V.TOPIC_PART
+    found = {table[t] for t in topics if t in table}
+    return tuple(p for p in _PARTS if p in found)
 
 
 def chapter_parts(chapter: M.Chapter) -> tuple[str, ...]:
     """The parts a chapter covers: its ``part`` if written, else the parts of its articles' topics."""
     if chapter.part:
         return (chapter.part,)
-    return topic_parts(t for a in chapter.articles for t in a.topics)
+    return topic_parts([t for a in chapter.articles for t in a.topics])
 
 
 def covered_parts(agreement: M.Agreement) -> tuple[str, ...]:
@@ -435,21 +449,28 @@ def covered_parts(agreement: M.Agreement) -> tuple[str, ...]:
     if agreement.coverage:
         if V.COMPLETE in agreement.coverage:
             return (V.COMPLETE,)
-        return tuple(p for p in V.Part if p in agreement.coverage)
-    found: set[str] = set(topic_parts(t for a in agreement.articles for t in a.topics))
+        return tuple(p for p in _PARTS if p in agreement.coverage)
+    found: set[str] = set(topic_parts([t for a in agreement.articles for t in a.topics]))
     for ch in agreement.chapters:
         found.update(chapter_parts(ch))
     if agreement.exceptions:
         found.add(V.Part.EXCEPTIONS)
     if agreement.dispute_settlement:
         found.add(V.Part.DISPUTE_SETTLEMENT)
-    return tuple(p for p in V.Part if p in found)
+    return tuple(p for p in _PARTS if p in found)
 
 
 def is_covered(covered: Iterable[str], part: str) -> bool:
     """Whether an encoding that covers ``covered`` covers ``part``."""
     covered = tuple(covered)
     return V.COMPLETE in covered or part in covered
+
+
+def not_encoded(parts: Iterable[str], covered: tuple[str, ...]) -> bool:
+    """Whether rules in ``parts`` (a norm's, see :func:`topic_parts`) stand outside an encoding that covers
+    ``covered`` (no part at all: they do not)."""
+    parts = tuple(parts)
+    return bool(parts) and not any(is_covered(covered, part) for part in parts)
 
 
 def _outside_label(articles: tuple[M.Article, ...]) -> str:

@@ -31,15 +31,15 @@ the collector paused over a large report).
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Optional, Sequence
-
-import attrs
+import functools
+from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
 
 from engine._version import __version__
 from engine.errors import UnresolvedDraft
 from engine.evaluation import context as F
-from engine.evaluation.findings import (AgreementInfo, Candidate, Check, Evidence, Finding, NormSetInfo, Reason,
-                                        Report)
+from engine.evaluation import verdict as VP
+from engine.evaluation.findings import (AgreementInfo, Candidate, Check, Deferred, Evidence, Finding, NormSetInfo,
+                                        Reason, Report, deferred, make_finding)
 from engine.evaluation.predicates import Outcome, evaluate_atom
 from engine.language import model as M
 from engine.language import parties as P
@@ -80,8 +80,7 @@ def evaluate_predicate(pred: M.Predicate, p: F.Placed, ctx: F.Context) -> Outcom
     return Outcome(held, steps, parties, _combined(held, results))
 
 
-@attrs.frozen
-class Tested:
+class Tested(NamedTuple):
     """A requirement tested on an article: the check (as results show it), its weight, its statements."""
 
     check: Check
@@ -116,8 +115,7 @@ def _binds_all(p: F.Placed, ctx: F.Context, w: int = 1) -> Tested:
 # ---------------------------------------------------------------- candidates
 
 
-@attrs.frozen
-class Ranked:
+class Ranked(NamedTuple):
     """A candidate with the article it stands for and its tested requirements (weights and statements)."""
 
     candidate: Candidate
@@ -143,14 +141,20 @@ def _candidate_key(r: Ranked, primary: bool) -> tuple[int, int, int, int, M.Numb
     return (essential, r.failed_weight, 0 if primary else 1, -c.strength.rank, M.number_key(c.article))
 
 
+def _tested_all(p: F.Placed, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context, texts: Sequence[str],
+                binds_all: bool) -> tuple[Tested, ...]:
+    """Every requirement of the norm tested on one article, with its trace (``binds_all``: the implicit check
+    too)."""
+    tested = tuple(_tested(r, weight(r, norm_set), p, ctx, t) for r, t in zip(norm.requirements, texts))
+    return tested + ((_binds_all(p, ctx, norm_set.weight or 1),) if binds_all else ())
+
+
 def _ranked_candidates(placed: Sequence[F.Placed], norm_set: M.NormSet, norm: M.Norm, ctx: F.Context,
                        texts: Sequence[str], binds_all: bool) -> list[Ranked]:
     """Every placed article as a candidate for the norm, best first (``binds_all``: the implicit check too)."""
-    weights = [weight(r, norm_set) for r in norm.requirements]
     out = []
     for p in placed:
-        tested = tuple(_tested(r, w, p, ctx, t) for r, w, t in zip(norm.requirements, weights, texts))
-        tested += (_binds_all(p, ctx, norm_set.weight or 1),) if binds_all else ()
+        tested = _tested_all(p, norm_set, norm, ctx, texts, binds_all)
         art = p.article
         out.append(Ranked(Candidate(art.number, art.title, V.Strength(art.strength), tuple(t.check for t in tested),
                                     art.span.file, art.span.line), p, tested))
@@ -245,35 +249,52 @@ def _parts_text(parts: Sequence[str]) -> str:
     return ", ".join(parts[:-1]) + (" and " if len(parts) > 1 else "") + parts[-1]
 
 
-def _without_article(agreement: M.Agreement, ref: str, norm: M.Norm, covered: tuple[str, ...],
-                     force: V.Force) -> Finding:
-    """No article on the norm's topics: not encoded when the encoding does not cover their part, else unmet."""
-    parts = F.topic_parts(norm.topics)
+def _absence(agreement: M.Agreement, norm: M.Norm, covered: tuple[str, ...], not_encoded: bool) -> dict[str, Any]:
+    """The reason of a finding without an article: the part is not encoded, or no article is on the topic."""
     what = ", ".join(V.TOPICS.get(t, t) for t in norm.topics)
     level = agreement.verification or V.Verification.UNVERIFIED
     where = agreement.spans.coverage.or_else(agreement.span)
     absent = (Evidence("", None, None, where.file, where.line, level, "", absent=True),)
-    if parts and not any(F.is_covered(covered, part) for part in parts):
+    if not_encoded:
+        parts = F.topic_parts(norm.topics)
         because = (f"The encoding covers {_parts_text(covered)}; {what} stands in {' or '.join(parts)}, "
                    "which is not encoded.")
-        return Finding(agreement.id, ref, norm.title, norm.topics, V.Grade.NOT_ENCODED, None, None,
-                       (Reason(NOT_ENCODED_REQUIREMENT, because, None, evidence=absent),), force=force, covered=covered)
+        return {"reasons": (Reason(NOT_ENCODED_REQUIREMENT, because, None, evidence=absent),)}
+    return {"reasons": (Reason(NO_ARTICLE_REQUIREMENT, f"No article addresses {what}.", None, evidence=absent),)}
+
+
+def _without_article(agreement: M.Agreement, ref: str, norm: M.Norm, covered: tuple[str, ...],
+                     force: V.Force) -> Finding:
+    """No article on the norm's topics: not encoded when the encoding does not cover their part, else unmet."""
+    parts = F.topic_parts(norm.topics)
+    not_encoded = F.not_encoded(parts, covered)
+    reasons = _absence(agreement, norm, covered, not_encoded)["reasons"]
+    if not_encoded:
+        return Finding(agreement.id, ref, norm.title, norm.topics, V.Grade.NOT_ENCODED, None, None, reasons,
+                       force=force, covered=covered)
+    level = agreement.verification or V.Verification.UNVERIFIED
     return Finding(agreement.id, ref, norm.title, norm.topics, V.Grade.UNMET, V.UnmetBecause.NO_ARTICLE, None,
-                   (Reason(NO_ARTICLE_REQUIREMENT, f"No article addresses {what}.", None, evidence=absent),),
-                   score=0, force=force, verification=weakest((level,)), searched=F.searched(agreement, parts))
+                   reasons, score=0, force=force, verification=weakest((level,)), searched=F.searched(agreement, parts))
+
+
+def _explained(tested: Sequence[Tested], p: F.Placed) -> dict[str, Any]:
+    """What the decisive candidate's trace says: the reasons (each with its evidence), the article's other
+    words as context, and the weakest verification among the evidence shown."""
+    reasons = tuple(_reason(t, p) for t in tested if not t.check.held)
+    shown = [e for r in reasons for e in r.evidence]
+    context = context_evidence(p, shown)
+    levels = [e.verification for e in shown] or [e.verification for e in context]
+    return {"reasons": reasons, "evidence": context, "verification": weakest(levels)}
 
 
 def _graded(agreement: M.Agreement, ref: str, norm: M.Norm, ranked: Sequence[Ranked], force: V.Force) -> Finding:
     """The finding the best candidate decides, with its reasons, their evidence, the context and the notes."""
     best = ranked[0]
     grade, why = _grade(best.candidate.failures)
-    reasons = tuple(_reason(t, best.placed) for t in best.tested if not t.check.held)
-    shown = [e for r in reasons for e in r.evidence]
-    context = context_evidence(best.placed, shown)
-    levels = [e.verification for e in shown] or [e.verification for e in context]
-    return Finding(agreement.id, ref, norm.title, norm.topics, grade, why, best.candidate.article, reasons,
-                   context, tuple(r.candidate for r in ranked), score(grade, best), force, weakest(levels),
-                   _notes(best.placed))
+    explained = _explained(best.tested, best.placed)
+    return Finding(agreement.id, ref, norm.title, norm.topics, grade, why, best.candidate.article,
+                   explained["reasons"], explained["evidence"], tuple(r.candidate for r in ranked),
+                   score(grade, best), force, explained["verification"], _notes(best.placed))
 
 
 def _grade(failures: Sequence[Check]) -> tuple[V.Grade, Optional[V.UnmetBecause]]:
@@ -282,6 +303,13 @@ def _grade(failures: Sequence[Check]) -> tuple[V.Grade, Optional[V.UnmetBecause]
     if any(c.essential for c in failures):
         return V.Grade.UNMET, V.UnmetBecause.ESSENTIAL_REQUIREMENT
     return V.Grade.PARTIAL, None
+
+
+def _not_applicable(agreement: M.Agreement, ref: str, norm: M.Norm, party: str, force: V.Force) -> Finding:
+    """The finding for a party the agreement does not bind at all."""
+    return Finding(agreement.id, ref, norm.title, norm.topics, V.Grade.NOT_APPLICABLE, None, None,
+                   (Reason("party", f"{P.name(party)} is not a party to this agreement.", None, (party,)),),
+                   force=force)
 
 
 def evaluate_norm(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context,
@@ -299,9 +327,7 @@ def evaluate_norm(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx
     ref = f"{norm_set.id}.{norm.id}"
     force = F.force(agreement, ctx.as_of)
     if ctx.party is not None and ctx.party not in agreement.parties:
-        return Finding(agreement.id, ref, norm.title, norm.topics, V.Grade.NOT_APPLICABLE, None, None,
-                       (Reason("party", f"{P.name(ctx.party)} is not a party to this agreement.", None,
-                               (ctx.party,)),), force=force)
+        return _not_applicable(agreement, ref, norm, ctx.party, force)
     index = index or F.TopicIndex.of(agreement)
     placed = index.on(norm.topics)
     if not placed:
@@ -332,6 +358,112 @@ def require_resolved(agreement: M.Agreement) -> None:
             "load it through a corpus (engine.load, engine.parse or Corpus.build), which resolves drafts")
 
 
+# ---------------------------------------------------------------- the compiled pass, traces on demand
+
+
+def _trace(view: VP.AgreementView, norm: VP.CompiledNorm, best: Optional[F.Placed], name: str,
+           not_encoded: bool) -> dict[str, Any]:
+    """The deferred fields of a finding holding ``name``: every candidate's checks, best first (what
+    ``explain`` reads); else the decisive article's reasons, evidence and verification (what a rendering
+    reads); for a finding without an article (``best`` None), its reason."""
+    if best is None:
+        return _absence(view.agreement, norm.norm, view.covered, not_encoded)
+    binds_all = view.force is V.Force.IN_FORCE
+    if name == "candidates":
+        placed = [f.placed for f in view.on(norm.norm.topics)]
+        ranked = _ranked_candidates(placed, norm.norm_set, norm.norm, view.ctx, norm.texts, binds_all)
+        return {"candidates": tuple(r.candidate for r in ranked)}
+    return _explained(_tested_all(best, norm.norm_set, norm.norm, view.ctx, norm.texts, binds_all), best)
+
+
+class _Trace(Deferred):
+    """One finding's trace, worked out when read (see :func:`_trace`)."""
+
+    __slots__ = ("view", "norm", "best")
+
+    def __init__(self, view: VP.AgreementView, norm: VP.CompiledNorm, best: Optional[F.Placed]) -> None:
+        self.view, self.norm, self.best = view, norm, best
+
+    def fill(self, name: str, owner: Any) -> dict[str, Any]:
+        return _trace(self.view, self.norm, self.best, name, owner.grade is V.Grade.NOT_ENCODED)
+
+
+class _Traces(Deferred):
+    """The traces of every finding on one agreement, each worked out when read (see :func:`_trace`): a finding
+    names its norm (``set.norm``, one compiled norm each) and its decisive article (the first candidate with
+    that number), so one object serves them all."""
+
+    __slots__ = ("view", "norms")
+
+    def __init__(self, view: VP.AgreementView, norms: Mapping[str, VP.CompiledNorm]) -> None:
+        self.view, self.norms = view, norms
+
+    def fill(self, name: str, owner: Any) -> dict[str, Any]:
+        norm, number = self.norms[owner.norm], owner.article
+        best = None if number is None else next(
+            f.placed for f in self.view.on(norm.norm.topics) if f.placed.article.number == number)
+        return _trace(self.view, norm, best, name, owner.grade is V.Grade.NOT_ENCODED)
+
+
+def _by_ref(norms: Sequence[VP.CompiledNorm]) -> Optional[dict[str, VP.CompiledNorm]]:
+    """The compiled norms by ``set.norm`` (None: two different norms share one, so a finding's reference
+    does not name its norm)."""
+    out: dict[str, VP.CompiledNorm] = {}
+    for n in norms:
+        seen = out.setdefault(n.ref, n)
+        if seen is not n and (seen.norm_set, seen.norm) != (n.norm_set, n.norm):
+            return None
+    return out
+
+
+def _absent(view: VP.AgreementView, norm: VP.CompiledNorm, traces: Optional[_Traces]) -> Finding:
+    """A finding without an article on the norm's topics (see :func:`_without_article`), its reason deferred."""
+    a, n, covered = view.agreement, norm.norm, view.covered
+    reasons = deferred(traces or _Trace(view, norm, None))
+    if view.not_encoded(norm.parts):
+        return make_finding(a.id, norm.ref, n.title, n.topics, V.Grade.NOT_ENCODED, None, None, reasons, (), (), None,
+                       view.force, None, (), (), covered)
+    return make_finding(a.id, norm.ref, n.title, n.topics, V.Grade.UNMET, V.UnmetBecause.NO_ARTICLE, None, reasons, (),
+                   (), 0, view.force, _weakest_one(view.level), (), view.searched(norm.parts), ())
+
+
+@functools.lru_cache(maxsize=None)
+def _weakest_one(level: str) -> Optional[V.Verification]:
+    return weakest((level,))
+
+
+def _named_first(best: VP.Facts, candidates: Sequence[VP.Facts]) -> bool:
+    """Whether ``best`` is the first candidate with its number (so that its number finds it again)."""
+    if len(candidates) == 1:
+        return True
+    number = best.placed.article.number
+    return next(f for f in candidates if f.placed.article.number == number) is best
+
+
+def compiled_finding(view: VP.AgreementView, norm: VP.CompiledNorm, traces: Optional[_Traces] = None) -> Finding:
+    """The finding :func:`evaluate_norm` makes, decided by the compiled pass; its reasons, evidence,
+    verification and candidates are worked out when first read (by ``traces`` when it can find them again)."""
+    a, n, ctx = view.agreement, norm.norm, view.ctx
+    if ctx.party is not None and ctx.party not in a.parties:
+        return _not_applicable(a, norm.ref, n, ctx.party, view.force)
+    verdict = VP.decide(view, norm)
+    if verdict is None:
+        return _absent(view, norm, traces)
+    best = verdict.best
+    found: Deferred = traces if traces is not None and _named_first(best, verdict.candidates) else _Trace(
+        view, norm, best.placed)
+    trace = deferred(found)
+    return make_finding(a.id, norm.ref, n.title, n.topics, verdict.grade, verdict.why, best.placed.article.number,
+                   trace, trace, trace, verdict.score, view.force, trace, best.notes, (), ())
+
+
+def _info(view: VP.AgreementView) -> AgreementInfo:
+    """:meth:`AgreementInfo.of` the view's agreement on its date, from what the view has worked out."""
+    a = view.agreement
+    return AgreementInfo(a.id, a.title, a.status, a.parties, a.based_on, a.entry_into_force(), view.force,
+                         view.covered, a.verification)
+
+
 def evaluate(agreements: M.Agreement | Iterable[M.Agreement], norm_sets: M.NormSet | Iterable[M.NormSet],
              as_of: Optional[dt.date] = None, party: Optional[str] = None) -> Report:
     """A report of resolved agreements against norm sets (default date: today).
@@ -347,10 +479,10 @@ def evaluate(agreements: M.Agreement | Iterable[M.Agreement], norm_sets: M.NormS
     for a in chosen:
         require_resolved(a)
     ctx = F.Context(F.on_date(as_of), P.canonical(party) if party else None)
-    texts = {id(n): [requirement_text(r) for r in n.requirements] for ns in sets for n in ns.norms}
-    findings = tuple(
-        evaluate_norm(a, ns, n, ctx, index, texts[id(n)]) for a in chosen for index in (F.TopicIndex.of(a),)
-        for ns in sets for n in ns.norms
-    )
-    return Report(__version__, ctx.as_of, ctx.party, tuple(AgreementInfo.of(a, ctx.as_of) for a in chosen),
+    norms = [VP.CompiledNorm(ns, n) for ns in sets for n in ns.norms]
+    views = [VP.AgreementView(a, ctx) for a in chosen]
+    by_ref = _by_ref(norms)
+    findings = tuple(compiled_finding(view, norm, traces) for view in views
+                     for traces in (_Traces(view, by_ref) if by_ref is not None else None,) for norm in norms)
+    return Report(__version__, ctx.as_of, ctx.party, tuple(_info(view) for view in views),
                   tuple(NormSetInfo.of(ns) for ns in sets), findings)

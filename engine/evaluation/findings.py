@@ -3,12 +3,19 @@
 Plain frozen attrs data with no behaviour beyond small conveniences; the
 JSON form (see :mod:`engine.rendering.json_form`) is derived from these
 classes, so adding a field here is a schema change.
+
+A :class:`Finding` may be made with some fields :class:`Deferred`: the
+evaluator decides the grade, score and article at once and works out the
+reasons, evidence and candidate traces only when something reads them (a
+report that is counted, not rendered, never does).  Reading any deferred
+field fills its whole group; a finding so made compares, hashes, prints,
+pickles and unstructures exactly like one built whole.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Optional
+from typing import Any, Mapping, Optional
 
 import attrs
 
@@ -109,6 +116,93 @@ class Finding:
     notes: tuple[str, ...] = ()  # encoders' notes on the decisive article (and its chapter)
     searched: tuple[str, ...] = ()  # unmet for want of an article: the chapters searched
     covered: tuple[str, ...] = ()  # not-encoded: the parts of the treaty the encoding covers
+
+
+class Deferred:
+    """Fields of a finding not worked out yet; one object may stand for several groups of fields."""
+
+    __slots__ = ()
+
+    def fill(self, name: str, owner: Any) -> Mapping[str, Any]:
+        """The group of ``owner``'s fields that holds ``name``, worked out, by field name."""
+        raise NotImplementedError
+
+
+class _FilledOnRead:
+    """A field of a frozen slotted attrs class that may hold a :class:`Deferred` until it is first read.
+
+    Attributes:
+        name: the field's name.
+        slot: the class's own slot for the field, which this stands in front of.
+        slots: every slot of the class by field name (a fill sets its whole group).
+    """
+
+    __slots__ = ("name", "slot", "slots")
+
+    def __init__(self, name: str, slots: Mapping[str, Any]) -> None:
+        self.name, self.slot, self.slots = name, slots[name], slots
+
+    def __get__(self, obj: object, owner: Optional[type] = None) -> Any:
+        if obj is None:
+            return self
+        value = self.slot.__get__(obj, owner)
+        if isinstance(value, Deferred):
+            for name, filled in value.fill(self.name, obj).items():
+                self.slots[name].__set__(obj, filled)
+            value = self.slot.__get__(obj, owner)
+        return value
+
+    def __set__(self, obj: object, value: object) -> None:
+        self.slot.__set__(obj, value)
+
+
+def _deferrable(cls: type, names: tuple[str, ...]) -> tuple[Any, ...]:
+    """Let ``names`` of the attrs class ``cls`` hold a :class:`Deferred` (see :class:`_FilledOnRead`); the
+    class's own slots, in field order."""
+    slots = {a.name: cls.__dict__[a.name] for a in attrs.fields(cls)}
+    for name in names:
+        setattr(cls, name, _FilledOnRead(name, slots))
+    return tuple(slots.values())
+
+
+#: The fields of a :class:`Finding` the evaluator may defer: the best candidate's reasons, the context
+#: evidence and the verification they decide; every candidate's trace.
+DEFERRABLE = ("reasons", "evidence", "verification", "candidates")
+_FINDING_SLOTS = tuple(slot.__set__ for slot in _deferrable(Finding, DEFERRABLE))
+
+
+def make_finding(agreement: str, norm: str, norm_title: Optional[str], topics: tuple[str, ...], grade: V.Grade,
+            unmet_because: Optional[V.UnmetBecause], article: Optional[str], reasons: Any, evidence: Any,
+            candidates: Any, score: Optional[int], force: V.Force, verification: Any, notes: tuple[str, ...],
+            searched: tuple[str, ...], covered: tuple[str, ...]) -> Finding:
+    """``Finding(...)`` with every field given, each set straight into its slot: the evaluator makes tens of
+    thousands at a time, and this takes half the time of ``__init__`` (which has no validator or converter
+    to run; ``tests/evaluation/test_verdict.py`` checks that it stays so, and that this sets every field)."""
+    f = object.__new__(Finding)
+    (s_agreement, s_norm, s_title, s_topics, s_grade, s_why, s_article, s_reasons, s_evidence, s_candidates,
+     s_score, s_force, s_verification, s_notes, s_searched, s_covered) = _FINDING_SLOTS
+    s_agreement(f, agreement)
+    s_norm(f, norm)
+    s_title(f, norm_title)
+    s_topics(f, topics)
+    s_grade(f, grade)
+    s_why(f, unmet_because)
+    s_article(f, article)
+    s_reasons(f, reasons)
+    s_evidence(f, evidence)
+    s_candidates(f, candidates)
+    s_score(f, score)
+    s_force(f, force)
+    s_verification(f, verification)
+    s_notes(f, notes)
+    s_searched(f, searched)
+    s_covered(f, covered)
+    return f
+
+
+def deferred(value: Deferred) -> Any:
+    """``value`` where a finding's field is expected (the field fills itself on first read)."""
+    return value
 
 
 @attrs.frozen

@@ -131,13 +131,35 @@ def _skip_rest_of_line(exc: UnexpectedCharacters, text: str) -> None:
 
 
 def parse_text(text: str, path: str = "<input>") -> ParseResult:
-    """Parse one document; never raises for bad input."""
+    """Parse one document; never raises for bad input.
+
+    The fast path (:mod:`.fastparse`) takes what it can; whatever it refuses, lark parses, with its
+    error recovery.
+    """
     if len(text) > MAX_FILE_BYTES:
         return ParseResult(None, (C.TEXT_TOO_LARGE.at(M.Span(path, 1, 1, 1, 2),
                                                       limit_mib=MAX_FILE_BYTES // (1024 * 1024)),), text)
+    parser = _parser()
+    return _fast(parser, text, path) or _with_lark(parser, text, path)
+
+
+def _fast(parser: _Parser, text: str, path: str) -> Optional[ParseResult]:
+    """The parse by the fast path, or None when it refuses the text (or anything goes wrong in it)."""
+    from engine.syntax import fastparse
+
+    with parser.lower.lowering(path) as lowered:
+        try:
+            items, comments = fastparse.parse(parser.lark, text)
+        except Exception:  # refused, or a callback failed: lark parses again and says what it says
+            return None
+    return _result(path, text, items, [], lowered, comments)
+
+
+def _with_lark(parser: _Parser, text: str, path: str) -> ParseResult:
+    """The parse by lark, recovering from syntax errors (each becomes a diagnostic)."""
     from lark.exceptions import LarkError, UnexpectedInput
 
-    parser, recovery = _parser(), _Recovery(path, text)
+    recovery = _Recovery(path, text)
     items: Optional[tuple[M.Item, ...]] = None
     with parser.lower.lowering(path) as lowered:
         try:
@@ -146,11 +168,18 @@ def parse_text(text: str, path: str = "<input>") -> ParseResult:
             recovery.gave_up(exc)
         except (LarkError, RecursionError) as exc:  # pragma: no cover - defensive
             recovery.diagnostics.append(C.CANNOT_PARSE_FILE.at(M.Span(path, 1, 1, 1, 2), error=type(exc).__name__))
-    diags = unclosed_first(recovery.diagnostics, lowered, text, path)
-    if recovery.diagnostics or items is None or any(d.code == C.NESTING_TOO_DEEP.id for d in lowered):
+    return _result(path, text, items, recovery.diagnostics, lowered)
+
+
+def _result(path: str, text: str, items: Optional[tuple[M.Item, ...]], syntax: list[D.Diagnostic],
+            lowered: list[D.Diagnostic], comments: Optional[tuple[M.Comment, ...]] = None) -> ParseResult:
+    """The document of ``items`` with its comments (scanned when not given), unless a syntax error or a
+    nesting too deep stopped it."""
+    diags = unclosed_first(syntax, lowered, text, path)
+    if syntax or items is None or any(d.code == C.NESTING_TOO_DEEP.id for d in lowered):
         # Too deep to walk safely (equality, formatting, pickling recurse): no document.
         return ParseResult(None, diags, text)
-    return ParseResult(M.Document(path, items, scan_comments(text)), diags, text)
+    return ParseResult(M.Document(path, items, scan_comments(text) if comments is None else comments), diags, text)
 
 
 def parse_file(path: str) -> ParseResult:
