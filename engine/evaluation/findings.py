@@ -14,6 +14,8 @@ pickles and unstructures exactly like one built whole.
 
 from __future__ import annotations
 
+import abc
+
 import datetime as dt
 from typing import Any, Mapping, Optional
 
@@ -118,14 +120,14 @@ class Finding:
     covered: tuple[str, ...] = ()  # not-encoded: the parts of the treaty the encoding covers
 
 
-class Deferred:
+class Deferred(abc.ABC):
     """Fields of a finding not worked out yet; one object may stand for several groups of fields."""
 
     __slots__ = ()
 
+    @abc.abstractmethod
     def fill(self, name: str, owner: Any) -> Mapping[str, Any]:
         """The group of ``owner``'s fields that holds ``name``, worked out, by field name."""
-        raise NotImplementedError
 
 
 class _FilledOnRead:
