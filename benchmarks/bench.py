@@ -30,6 +30,7 @@ import datetime as dt
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -96,6 +97,13 @@ def generated_agreements(n: int):
 def p1(rounds: int, script: Optional[str]) -> list[Goal]:
     """The installed script, warm, against ``python -c pass`` of its interpreter: CPU, wall, instructions."""
     tmp = H.temporary("tradegap-bench-")
+    try:
+        return _p1(rounds, script, tmp)
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _p1(rounds: int, script: Optional[str], tmp: str) -> list[Goal]:
     rerun = "python3 benchmarks/bench.py --only P1" + (f" --script {script}" if script else "")
     if script is None:
         installed = H.install(ROOT, os.path.join(tmp, "install"))
@@ -319,6 +327,7 @@ def main(argv: Optional[list[str]] = None) -> int:
                 print(f"{g.name}  {g.what}\n    {g.figure.replace('**', '')}\n    target {g.target}: "
                       f"{'met' if g.met else 'MISSED'}    ({g.rerun})", flush=True)
     print("\n" + table(goals))
+    shutil.rmtree(os.environ["XDG_CACHE_HOME"], ignore_errors=True)
     return 0 if all(g.met for g in goals) else 1
 
 
