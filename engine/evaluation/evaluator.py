@@ -23,6 +23,10 @@ The best candidate is the one with the fewest essential failures, then the
 least failed weight, then the strongest commitment, then the lowest article
 number, so neither file nor article order can change a result.
 
+:func:`evaluate` decides each finding with the compiled pass (:mod:`.verdict`) and works out its
+reasons, evidence and candidate traces only when they are read; :func:`evaluate_norm` builds them all
+at once (the reference the compiled pass is tested against).
+
 Evaluation reads no clock unless the caller leaves out the date (:func:`evaluate` only), does no
 I/O and leaves the interpreter alone (see :func:`engine.util.gc.gc_paused` for callers that want
 the collector paused over a large report).
