@@ -66,7 +66,7 @@ _PENDING: dict[str, list[int]] = {}  # folder -> sizes stored and not yet in its
 _SHAPERS = ("syntax/grammar/tradegap.lark", "syntax/parse.py", "syntax/lower.py", "syntax/errors.py",
             "syntax/comments.py", "syntax/lark_util.py", "syntax/limits.py", "language/model.py",
             "checking/validate.py", "language/vocab.py", "language/parties.py", "language/diagnostics.py", "language/codes.py",
-            "language/predicates.py",
+            "language/predicates.py", "syntax/fastparse.py",
             "checking/cache.py")
 
 
