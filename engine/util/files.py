@@ -179,7 +179,7 @@ def rewrite(path: str, text: str) -> None:
 
     A file with one name is replaced atomically (a temporary file renamed over it).  A file with several
     hard links is rewritten in place, so that every name sees the new text: its old bytes are first
-    copied to a backup beside it (``.NAME.tradegap-XXXX.bak``, flushed), which is removed once the new
+    copied to a backup beside it (``.NAME.tradegap-<random>.bak``, flushed), which is removed once the new
     text is flushed; a run killed in between leaves the backup.
 
     Raises:
