@@ -107,3 +107,30 @@ def quotes_in(node: Any) -> Iterator[Any]:
     elif attrs.has(type(node)):
         for field in attrs.fields(type(node)):
             yield from quotes_in(getattr(node, field.name))
+
+
+def assert_nested_too_deep(depth: int, shape: str) -> None:
+    """A requirement nested ``depth`` deep (``shape``: ``not {}`` or ``not ({}``) is refused with E0004 by the
+    parser and the formatter alike, and no document is made (shared by tests/syntax and tests/stress)."""
+    from engine.checking.corpus import load_text
+    from engine.checking.fmt import format_source
+
+    NORMS = """norms deep "Deep" {
+  norm n "N" {
+    topic cross-border-data
+    require %s because "why"
+  }
+}
+"""
+
+    def codes(f: Any) -> list[str]:
+        return [d.code for d in f.diagnostics]
+
+    pred = shape.replace("{}", "") * depth + "enforceable" + (")" * depth if "(" in shape else "")
+    f = load_text(NORMS % pred, "deep.norms")
+    assert "E0004" in codes(f)
+    assert f.document is None  # nothing deeper than the limit reaches evaluation, formatting or the cache
+    d = next(d for d in f.diagnostics if d.code == "E0004")
+    assert d.span.line == 4 and d.hint
+    formatted, diags = format_source(NORMS % pred, "deep.norms")
+    assert formatted is None and any(x.code == "E0004" for x in diags)

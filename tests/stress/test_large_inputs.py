@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import assert_nested_too_deep
 from engine.checking.corpus import Corpus, load_text
-from engine.checking.fmt import format_source
 from engine.evaluation.evaluator import evaluate
 from engine.syntax import parse as parsing
 
@@ -34,14 +34,7 @@ def codes(f) -> list[str]:
 @pytest.mark.parametrize("depth", DEPTHS)
 @pytest.mark.parametrize("shape", ["not {}", "not ({}"])
 def test_conditions_nested_far_too_deep_get_E0004(depth, shape):
-    pred = shape.replace("{}", "") * depth + "enforceable" + (")" * depth if "(" in shape else "")
-    f = load_text(NORMS % pred, "deep.norms")
-    assert "E0004" in codes(f)
-    assert f.document is None  # nothing deeper than the limit reaches evaluation, formatting or the cache
-    d = next(d for d in f.diagnostics if d.code == "E0004")
-    assert d.span.line == 4 and d.hint
-    formatted, diags = format_source(NORMS % pred, "deep.norms")
-    assert formatted is None and any(x.code == "E0004" for x in diags)
+    assert_nested_too_deep(depth, shape)
 
 
 @pytest.mark.parametrize("depth", DEPTHS)

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import assert_nested_too_deep
 from engine.checking.corpus import Corpus, load_file, load_text
-from engine.checking.fmt import format_source
 from engine.evaluation.evaluator import evaluate
 from engine.syntax import parse as parsing
 
@@ -57,14 +57,7 @@ def test_size_limit_is_in_characters_of_text_and_bytes_of_file(tmp_path, monkeyp
 @pytest.mark.parametrize("depth", [parsing.MAX_PREDICATE_DEPTH + 1, 1000])
 @pytest.mark.parametrize("shape", ["not {}", "not ({}"])
 def test_conditions_nested_too_deep_get_E0004(depth, shape):
-    pred = shape.replace("{}", "") * depth + "enforceable" + (")" * depth if "(" in shape else "")
-    f = load_text(NORMS % pred, "deep.norms")
-    assert "E0004" in codes(f)
-    assert f.document is None  # nothing deeper than the limit reaches evaluation, formatting or the cache
-    d = next(d for d in f.diagnostics if d.code == "E0004")
-    assert d.span.line == 4 and d.hint
-    formatted, diags = format_source(NORMS % pred, "deep.norms")
-    assert formatted is None and any(x.code == "E0004" for x in diags)
+    assert_nested_too_deep(depth, shape)
 
 
 def test_conditions_at_the_limit_are_fine():
