@@ -41,7 +41,20 @@ def tup(s: st.SearchStrategy[Any], max_size: int = 3, min_size: int = 0) -> st.S
     return st.lists(s, min_size=min_size, max_size=max_size).map(tuple)
 
 
-citations = st.builds(M.Citation, numbers, st.none() | small)
+article_numbers = numbers | st.integers(1, 30).map(M.unnumbered)  # as written, or `unnumbered N`
+chapter_refs = st.none() | numbers  # `ch N`
+pages = st.none() | st.tuples(st.integers(1, 999), st.none() | st.integers(1, 99))  # `page N [line N]`
+
+
+@st.composite
+def citations(draw: st.DrawFn) -> M.Citation:
+    """``art N [ch N] [fn N] [page N [line N]]``."""
+    page = draw(pages)
+    return M.Citation(draw(article_numbers), draw(st.none() | small), chapter=draw(chapter_refs),
+                      page=page[0] if page else None, line=page[1] if page else None)
+
+
+citations = citations()
 quotes = st.builds(M.Quote, text, st.none() | citations, st.booleans())
 periods = (st.builds(M.Period, years=small, extension_years=st.none() | small) | st.builds(M.Period, until=dates)
            | st.builds(M.Period, until=st.none() | dates, event=text))
@@ -77,7 +90,7 @@ def _article_kwargs() -> dict[str, st.SearchStrategy[Any]]:
     )
 
 
-articles = st.builds(M.Article, numbers, st.none() | text, **_article_kwargs())
+articles = st.builds(M.Article, article_numbers, st.none() | text, **_article_kwargs())
 parts = st.sampled_from(sorted(V.PARTS))
 chapters = st.builds(M.Chapter, numbers, st.none() | text, articles=tup(articles, 3), exceptions=tup(exceptions, 2),
                      dispute_settlement=tup(disputes, 2), scope=tup(scopes, 2), verification=levels,
@@ -87,13 +100,13 @@ removals = st.builds(M.Removal, st.sampled_from(sorted(V.REMOVABLE)), st.none() 
 
 @st.composite
 def amendments(draw: st.DrawFn) -> M.Amendment:
-    number = draw(numbers)
+    number = draw(article_numbers)
     title = draw(st.none() | text)
     changes = draw(st.builds(M.Article, st.just(number), st.just(title), **_article_kwargs()))
-    return M.Amendment(number, title, changes, draw(tup(removals, 2)))
+    return M.Amendment(number, title, changes, draw(tup(removals, 2)), chapter=draw(chapter_refs))
 
 
-omissions = st.builds(M.Omission, numbers, st.none() | text)
+omissions = st.builds(M.Omission, article_numbers, st.none() | text, chapter=chapter_refs)
 entries = st.builds(M.PartyEntry, st.none() | dates, tup(codes, 2))
 coverages = tup(parts, 4) | st.just((V.COMPLETE,))
 
@@ -115,6 +128,7 @@ agreements = st.builds(
     amendments=tup(amendments(), 2),
     omissions=tup(omissions, 2),
     notes=tup(notes, 1),
+    numbering=st.none() | st.sampled_from(sorted(V.NUMBERINGS)),
 )
 
 atoms = st.builds(M.Atom, st.sampled_from(sorted(PREDICATES)), tup(names, 2))

@@ -156,42 +156,55 @@ class ArticleIndex:
     """Where each article stands while a draft is laid over its base: chapters in order, then loose articles.
 
     Mutable and private to one resolution; :meth:`chapters` and :meth:`articles` give the frozen result.
-    Numbers are looked up in the chapters first, in order, then among the loose articles; the first
-    article with a number is the one found, replaced or removed.
+    Numbers are looked up in the chapters first, in order, then among the loose articles.  In a base numbered
+    agreement-wide the first article with a number is the one found, replaced or removed; in a base numbered
+    per chapter a number may stand in several chapters, and a reference that names no chapter finds them all
+    (:meth:`where`: the caller reports the ambiguity).  A reference that names its chapter (``ch 14``) looks
+    in that chapter alone.
     """
 
     def __init__(self, base: M.Agreement) -> None:
         self._shelves = [_Shelf(ch, list(ch.articles)) for ch in base.chapters]
         self._loose = list(base.articles)
+        self.per_chapter = base.per_chapter
 
-    def _where(self, number: str) -> Optional[tuple[list[M.Article], int]]:
-        for seq in [s.articles for s in self._shelves] + [self._loose]:
-            for i, art in enumerate(seq):
-                if art.number == number:
-                    return seq, i
-        return None
+    def where(self, number: str, chapter: Optional[str] = None) -> list[tuple[list[M.Article], int, Optional[str]]]:
+        """Every place an article with this number stands (the chapter named, else all; agreement-wide: the
+        first only), as (its list, its index, its chapter's number or None)."""
+        seqs: list[tuple[list[M.Article], Optional[str]]] = [
+            (s.articles, s.chapter.number) for s in self._shelves if chapter is None or s.chapter.number == chapter]
+        seqs += [(self._loose, None)] if chapter is None else []
+        found = [(seq, i, ch) for seq, ch in seqs for i, art in enumerate(seq) if art.number == number]
+        return found if self.per_chapter else found[:1]
 
-    def find(self, number: str) -> Optional[M.Article]:
-        """The article with this number, or None."""
-        where = self._where(number)
-        return None if where is None else where[0][where[1]]
+    def find(self, number: str, chapter: Optional[str] = None) -> Optional[M.Article]:
+        """The article with this number (in the chapter named), the first of several, or None."""
+        found = self.where(number, chapter)
+        return found[0][0][found[0][1]] if found else None
 
-    def replace(self, number: str, article: M.Article) -> None:
-        """Put ``article`` where the article with ``number`` stands (nothing if there is none)."""
-        where = self._where(number)
-        if where is not None:
-            where[0][where[1]] = article
+    def replace(self, number: str, article: M.Article, chapter: Optional[str] = None) -> None:
+        """Put ``article`` where the (first) article with ``number`` stands (nothing if there is none)."""
+        found = self.where(number, chapter)
+        if found:
+            found[0][0][found[0][1]] = article
 
-    def remove(self, number: str) -> bool:
-        """Remove the article with this number; whether there was one."""
-        where = self._where(number)
-        if where is not None:
-            where[0].pop(where[1])
-        return where is not None
+    def remove(self, number: str, chapter: Optional[str] = None) -> bool:
+        """Remove the (first) article with this number; whether there was one."""
+        found = self.where(number, chapter)
+        if found:
+            found[0][0].pop(found[0][1])
+        return bool(found)
+
+    def remove_loose(self, number: str) -> None:
+        """Remove the article with this number outside chapters, if there is one."""
+        self._loose = [a for a in self._loose if a.number != number]
 
     def shelf(self, number: str) -> Optional[_Shelf]:
         """The chapter with this number, as being rebuilt, or None."""
         return next((s for s in self._shelves if s.chapter.number == number), None)
+
+    def chapter_numbers(self) -> list[str]:
+        return [s.chapter.number for s in self._shelves]
 
     def remove_chapter(self, number: str) -> bool:
         """Remove the chapter with this number and its articles; whether there was one."""
@@ -223,22 +236,75 @@ def _overlay(draft: M.Agreement, base: M.Agreement, diags: list[D.Diagnostic]) -
     draft's own ones too (:func:`_own_levels`): neither takes the other's.
     """
     index = ArticleIndex(base)
+    _check_numbering(draft, base, diags)
     _omit_chapters(index, draft.chapter_omissions, base, diags)
     _merge_chapters(index, draft.chapters)
-    for art in draft.articles:
-        index.remove(art.number)
-        index.add_loose(art)
+    _loose_articles(index, draft.articles, base.id, diags)
     _apply_amendments(index, draft.amendments, base.id, diags)
     _apply_omissions(index, draft.omissions, base.id, diags)
     return attrs.evolve(_merge_metadata(draft, base), chapters=index.chapters(), articles=index.articles())
+
+
+def _check_numbering(draft: M.Agreement, base: M.Agreement, diags: list[D.Diagnostic]) -> None:
+    """A draft numbers its articles as its base does (it inherits the base's numbering when it writes none)."""
+    ours, theirs = draft.numbering, base.numbering or V.Numbering.AGREEMENT_WIDE
+    if ours is not None and ours in V.NUMBERINGS and ours != theirs:
+        diags.append(C.NUMBERING_DIFFERS.at(draft.spans.numbering.or_else(draft.span), numbering=ours,
+                                            base=base.id, base_numbering=theirs))
+
+
+def _located(index: ArticleIndex, node: M.Amendment | M.Omission, how: str, base: str,
+             diags: list[D.Diagnostic]) -> tuple[bool, Optional[str]]:
+    """Whether a draft's ``amend``/``omit article`` names one base article, and its chapter (None: outside
+    chapters); a reference that names none, or in a base numbered per chapter several, is reported (the hint
+    lists their chapters)."""
+    number, chapter = node.number, node.chapter
+    found = index.where(number, chapter)
+    if len(found) == 1:
+        return True, found[0][2]
+    if found:
+        chapters = ", ".join(ch or "outside chapters" for _, _, ch in found)
+        diags.append(C.AMBIGUOUS_IN_BASE.at(node.span, focus=number, number=number, base=base, chapters=chapters,
+                                            how=how))
+    elif chapter is not None and index.find(number) is not None:
+        holding = sorted({ch for _, _, ch in index.where(number) if ch is not None}, key=M.number_key)
+        known = f"article {number} stands in chapter {', '.join(holding)}" if holding \
+            else f"article {number} stands outside chapters"
+        diags.append(C.ARTICLE_NOT_IN_CHAPTER.at(node.span, focus=number, number=number, chapter=chapter, base=base,
+                                                 done="amended" if isinstance(node, M.Amendment) else "omitted",
+                                                 known=known))
+    else:
+        message = C.AMENDED_NOT_IN_BASE if isinstance(node, M.Amendment) else C.OMITTED_NOT_IN_BASE
+        diags.append(message.at(node.span, focus=number, number=number, base=base))
+    return False, None
+
+
+def _loose_articles(index: ArticleIndex, articles: tuple[M.Article, ...], base: str,
+                    diags: list[D.Diagnostic]) -> None:
+    """A draft's articles outside chapters: each replaces the base's article of its number and stands outside
+    chapters.  In a base numbered per chapter, that is its article of the number outside chapters, else the
+    one chapter's that holds the number; a number in several chapters is ambiguous (reported, not applied)."""
+    for art in articles:
+        places = index.where(art.number)
+        if not index.per_chapter:
+            index.remove(art.number)
+        elif any(ch is None for _, _, ch in places):
+            index.remove_loose(art.number)
+        elif len(places) > 1:
+            diags.append(C.LOOSE_ARTICLE_AMBIGUOUS.at(art.span, focus=art.number, number=art.number, base=base,
+                                                      chapters=", ".join(str(ch) for _, _, ch in places)))
+            continue
+        else:
+            index.remove(art.number)
+        index.add_loose(art)
 
 
 def _merge_chapters(index: ArticleIndex, chapters: tuple[M.Chapter, ...]) -> None:
     """A draft's chapters: each article replaces the base's of its number; a chapter merges into the base's
     chapter of its number (the draft's settings where it wrote them, notes and articles appended) or is added."""
     for ch in chapters:
-        for art in ch.articles:
-            index.remove(art.number)
+        for art in ch.articles:  # per chapter: the base's article of its number in the same chapter
+            index.remove(art.number, ch.number if index.per_chapter else None)
         shelf = index.shelf(ch.number)
         if shelf is None:
             index.add_chapter(ch)
@@ -261,12 +327,10 @@ def _merge_chapters(index: ArticleIndex, chapters: tuple[M.Chapter, ...]) -> Non
 def _apply_amendments(index: ArticleIndex, amendments: tuple[M.Amendment, ...], base: str,
                       diags: list[D.Diagnostic]) -> None:
     for amendment in amendments:
-        article = index.find(amendment.number)
-        if article is None:
-            diags.append(C.AMENDED_NOT_IN_BASE.at(amendment.span, focus=amendment.number,
-                                                  number=amendment.number, base=base))
-        else:
-            index.replace(amendment.number, amend(article, amendment))
+        found, chapter = _located(index, amendment, "amend article", base, diags)
+        article = index.find(amendment.number, chapter) if found else None
+        if article is not None:
+            index.replace(amendment.number, amend(article, amendment), chapter)
 
 
 def _omit_chapters(index: ArticleIndex, omissions: tuple[M.Omission, ...], base: M.Agreement,
@@ -282,9 +346,9 @@ def _omit_chapters(index: ArticleIndex, omissions: tuple[M.Omission, ...], base:
 def _apply_omissions(index: ArticleIndex, omissions: tuple[M.Omission, ...], base: str,
                      diags: list[D.Diagnostic]) -> None:
     for omission in omissions:
-        if not index.remove(omission.number):
-            diags.append(C.OMITTED_NOT_IN_BASE.at(omission.span, focus=omission.number,
-                                                  number=omission.number, base=base))
+        found, chapter = _located(index, omission, "omit article", base, diags)
+        if found:
+            index.remove(omission.number, chapter)
 
 
 def _merge_metadata(draft: M.Agreement, base: M.Agreement) -> M.Agreement:
@@ -306,6 +370,7 @@ def _merge_metadata(draft: M.Agreement, base: M.Agreement) -> M.Agreement:
         verification=_prefer(draft.verification, base.verification),
         based_on=draft.based_on,
         coverage=_prefer(draft.coverage, base.coverage),
+        numbering=base.numbering,
         exceptions=_prefer(draft.exceptions, base.exceptions),
         dispute_settlement=_prefer(draft.dispute_settlement, base.dispute_settlement),
         notes=base.notes + draft.notes,
@@ -351,6 +416,15 @@ def amend(article: M.Article, amendment: M.Amendment) -> M.Article:
 
 Remove = Callable[[M.Article, Optional[str]], M.Article]
 
+
+def _remove_commitment(a: M.Article, topic: Optional[str]) -> M.Article:
+    """``remove commitment``: the general commitment; ``remove commitment TOPIC``: the commitment written for
+    that topic (a commitment written for several keeps the others)."""
+    if topic is None:
+        return attrs.evolve(a, commitment=None)
+    kept = (attrs.evolve(c, topics=tuple(t for t in c.topics if t != topic)) for c in a.topic_commitments)
+    return attrs.evolve(a, topic_commitments=tuple(c for c in kept if c.topics))
+
 REMOVALS: Mapping[str, Remove] = {
     V.Removable.EXCEPTION: lambda a, which: attrs.evolve(a, exceptions=tuple(e for e in a.exceptions
                                                                           if e.kind != which)),
@@ -361,6 +435,7 @@ REMOVALS: Mapping[str, Remove] = {
     V.Removable.DISPUTE_SETTLEMENT: lambda a, _: attrs.evolve(a, dispute_settlement=()),
     V.Removable.CONTINGENT: lambda a, _: attrs.evolve(a, contingency=None),
     V.Removable.SOFTWARE: lambda a, _: attrs.evolve(a, software=None),
+    V.Removable.COMMITMENT: _remove_commitment,
 }
 """What ``remove WHAT [WHICH]`` in an amendment does to the article, one row per removable word."""
 

@@ -77,6 +77,7 @@ def _agreement(a: M.Agreement) -> Iterator[D.Diagnostic]:
     yield from _articles(a, members)
     yield from _chapters(a, members)
     yield from _amendments(a, members)
+    yield from _citations(a)
 
 
 def _members(a: M.Agreement) -> set[str]:
@@ -92,6 +93,7 @@ def _metadata(a: M.Agreement) -> Iterator[D.Diagnostic]:
     yield from _vocab(C.NO_SUCH_SETTING_WORD, "status", a.status, V.STATUSES, sp.status.or_else(a.span))
     yield from _vocab(C.NO_SUCH_SETTING_WORD, "verification level", a.verification, V.VERIFICATION_LEVELS,
                       sp.verification.or_else(a.span))
+    yield from _vocab(C.NO_SUCH_SETTING_WORD, "numbering", a.numbering, V.NUMBERINGS, sp.numbering.or_else(a.span))
 
 
 _COVERAGE_WORDS: tuple[str, ...] = (*V.PARTS, V.COMPLETE)
@@ -148,16 +150,88 @@ def _needs_a_base(a: M.Agreement) -> Iterator[D.Diagnostic]:
 
 
 def _articles(a: M.Agreement, members: set[str]) -> Iterator[D.Diagnostic]:
-    numbers: dict[str, M.Article] = {}
+    """Every article checked; a number written twice where it must be unique (the agreement, or with
+    ``numbering per-chapter`` its chapter) is reported."""
+    numbers: dict[tuple[Optional[str], str], tuple[Optional[M.Chapter], M.Article]] = {}
     for chapter, article in a.all_articles():
-        if article.number in numbers:
-            yield C.ARTICLE_WRITTEN_TWICE.at(article.span,
-                                             secondary=((numbers[article.number].span, "first written here"),),
-                                             number=article.number, agreement=a.id)
+        key = (a.cited_chapter(chapter), article.number)
+        if key in numbers:
+            yield _twice(a, numbers[key], (chapter, article))
         else:
-            numbers[article.number] = article
+            numbers[key] = (chapter, article)
         level = article.verification or (chapter.verification if chapter else None) or a.verification
         yield from _article(article, members, a, auto=level == V.Verification.AUTO)
+        yield from _placeholder(article.number, article.span)
+
+
+def _twice(a: M.Agreement, first: tuple[Optional[M.Chapter], M.Article],
+           again: tuple[Optional[M.Chapter], M.Article]) -> D.Diagnostic:
+    """An article number written a second time where it must be unique."""
+    (ch1, art1), (ch2, art2) = first, again
+    secondary = ((art1.span, "first written here"),)
+    if a.per_chapter:
+        where = f"chapter {ch2.number}" if ch2 is not None else "the articles outside chapters"
+        return C.ARTICLE_TWICE_IN_CHAPTER.at(art2.span, secondary=secondary, number=art2.number, where=where,
+                                             agreement=a.id)
+    if ch1 is not None and ch2 is not None and ch1.number != ch2.number:
+        return C.ARTICLE_TWICE_ACROSS_CHAPTERS.at(art2.span, secondary=secondary, number=art2.number,
+                                                  agreement=a.id, first=ch1.number, second=ch2.number)
+    return C.ARTICLE_WRITTEN_TWICE.at(art2.span, secondary=secondary, number=art2.number, agreement=a.id)
+
+
+def _placeholder(number: str, span: M.Span) -> Iterator[D.Diagnostic]:
+    """``unnumbered 0``: placeholders are counted from 1."""
+    if M.unnumbered_ordinal(number) == 0:
+        yield C.COUNTED_FROM_ONE.at(span, focus=number, what="unnumbered article", value=0)
+
+
+# ---------------------------------------------------------------- citations
+
+
+def _statements(items: Iterable[object]) -> Iterator[M.Quote]:
+    for x in items:
+        yield from getattr(x, "quotes", ())
+
+
+def _article_quotes(art: M.Article) -> Iterator[M.Quote]:
+    yield from _statements((art.commitment, *art.topic_commitments, *art.scope, art.software, *art.exceptions,
+                            *art.dispute_settlement, art.contingency, *art.transitions, *art.reservations))
+
+
+def _every_quote(a: M.Agreement) -> Iterator[M.Quote]:
+    yield from _statements((*a.exceptions, *a.dispute_settlement))
+    for ch in a.chapters:
+        yield from _statements((*ch.exceptions, *ch.dispute_settlement, *ch.scope))
+    for _, art in a.all_articles():
+        yield from _article_quotes(art)
+    for am in a.amendments:
+        yield from _article_quotes(am.changes)
+
+
+def _citations(a: M.Agreement) -> Iterator[D.Diagnostic]:
+    """Pages, lines and placeholders counted from 1; in an agreement numbered per chapter, a citation at
+    agreement level names its chapter (unless an article outside chapters has its number)."""
+    for q in _every_quote(a):
+        c = q.citation
+        if c is None:
+            continue
+        for what, value in (("page", c.page), ("line", c.line)):
+            if value is not None and value < 1:
+                yield C.COUNTED_FROM_ONE.at(q.span, focus=f"{what} {value}", what=what, value=value)
+        yield from _placeholder(c.article, q.span)
+    if a.per_chapter:
+        loose = {art.number for art in a.articles}
+        for q in _statements((*a.exceptions, *a.dispute_settlement)):
+            c = q.citation
+            if c is not None and c.chapter is None and c.article not in loose:
+                yield _needs_chapter(a, q, c.article)
+
+
+def _needs_chapter(a: M.Agreement, q: M.Quote, number: str) -> D.Diagnostic:
+    chapters = [ch.number for ch in a.chapters if any(art.number == number for art in ch.articles)]
+    where = f" (article {number} stands in chapter{'s' if len(chapters) > 1 else ''} {', '.join(chapters)})" \
+        if chapters else ""
+    return C.CITATION_NEEDS_CHAPTER.at(q.span, focus=f"art {number}", number=number, agreement=a.id, where=where)
 
 
 def _chapters(a: M.Agreement, members: set[str]) -> Iterator[D.Diagnostic]:
@@ -229,6 +303,8 @@ def _dispute(items: Iterable[M.DisputeSettlement], members: set[str], a: M.Agree
 def _removal(r: M.Removal) -> Iterator[D.Diagnostic]:
     yield from _vocab(C.NO_SUCH_SETTING_WORD, "thing to remove", r.what, V.REMOVABLE, r.span)
     table = _REMOVE_WHICH.get(r.what)
+    if r.what == V.Removable.COMMITMENT:  # `remove commitment [TOPIC]`: the general one, or one topic's
+        yield from _vocab(C.NO_SUCH_TOPIC, "topic", r.which, V.TOPICS, r.span)
     if table is None:
         return
     if r.which is None:

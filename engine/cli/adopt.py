@@ -21,6 +21,8 @@ def add_arguments(p) -> None:
 
     p.add_argument("agreement", metavar="AGREEMENT", help="the agreement the article is adopted from (id)")
     p.add_argument("article", metavar="ARTICLE", help="its article number, e.g. 19.17")
+    p.add_argument("--chapter", metavar="N", help="its chapter, where the agreement numbers its articles per "
+                   "chapter and the number stands in several")
     p.add_argument("--into", required=True, metavar="DRAFT", help="the draft file the article is written into")
     p.add_argument("--as", dest="number", metavar="NUMBER", help="the article's number in the draft (default: as is)")
     p.add_argument("--dry-run", action="store_true", help="print the new draft instead of writing it")
@@ -29,6 +31,7 @@ def add_arguments(p) -> None:
 
 def run(args, out, err) -> int:
     from engine.cli.common import load_corpus, print_diagnostics
+    from engine.language.citations import article_words
     from engine.syntax.source import read_source
     from engine.util.files import write_atomic
     from engine.views.adopt import adopt
@@ -40,10 +43,11 @@ def run(args, out, err) -> int:
     corpus = load_corpus(args, [args.into], err)
     if corpus is None:
         return 2
-    done = adopt(corpus, args.agreement, args.article, args.into, text, args.number)
+    done = adopt(corpus, args.agreement, args.article, args.into, text, args.number, args.chapter)
     where = f" (chapter {done.chapter})" if done.chapter else ""
     summary = err if args.dry_run else out
-    summary.write(f"adopted {done.source} Art. {done.number} as Art. {done.new_number} into {args.into}{where}; "
+    summary.write(f"adopted {done.source} {article_words(done.number, args.chapter)} as "
+                  f"{article_words(done.new_number)} into {args.into}{where}; "
                   f"its words keep {done.source}'s verification ({done.verification})\n")
     for flag in done.flags:
         summary.write(f"  check: {flag}\n")

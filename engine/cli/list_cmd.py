@@ -21,7 +21,7 @@ EXAMPLES = """examples:
 LISTED = ("text", "json", "csv")
 
 WHAT = ("agreements", "norms", "topics", "strengths", "forms", "scope", "exceptions", "qualifiers",
-        "predicates", "verification", "kinds", "statuses", "parties", "codes")
+        "predicates", "verification", "kinds", "statuses", "numbering", "parties", "codes")
 
 
 def add_arguments(p) -> None:
@@ -51,6 +51,7 @@ def _vocabularies() -> dict:
         "topics": V.TOPICS, "strengths": V.STRENGTHS, "forms": V.FORMS, "scope": V.SCOPE_ITEMS,
         "exceptions": V.EXCEPTION_KINDS, "qualifiers": V.EXCEPTION_QUALIFIERS,
         "verification": V.VERIFICATION_LEVELS, "kinds": V.AGREEMENT_KINDS, "statuses": V.STATUSES,
+        "numbering": V.NUMBERINGS,
         "predicates": {k: (" ".join(s.args) + "  " if s.args else "") + s.meaning for k, s in PREDICATES.items()},
     }
 

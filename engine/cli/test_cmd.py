@@ -27,6 +27,7 @@ def run(args, out, err) -> int:
     from engine.checking.corpus import Corpus
     from engine.views.expectations import check_all
     from engine.cli.common import print_diagnostics
+    from engine.language.citations import article_words
     from engine.rendering.safe import term
 
     today = None
@@ -55,7 +56,7 @@ def run(args, out, err) -> int:
         out.write(term(f"FAIL  {where}: {r.text}") + "\n")
         for f in r.failing:
             out.write(f"      {f.agreement} {f.norm} is {f.grade}"
-                      + (f" (Art. {f.article})" if f.article else "") + "\n")
+                      + (f" ({article_words(f.article, f.chapter)})" if f.article else "") + "\n")
             for reason in f.reasons:
                 out.write(term(f"        - {reason.requirement}: {reason.because}") + "\n")
     out.write(f"expectations: {len(results) - failed} held, {failed} failed\n")

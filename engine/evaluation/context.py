@@ -20,6 +20,7 @@ import attrs
 
 from engine.language import model as M
 from engine.language import vocab as V
+from engine.language.citations import AGREEMENT_LEVEL, article_words, chapter_words
 
 
 def on_date(as_of: Optional[dt.date]) -> dt.date:
@@ -56,7 +57,7 @@ Statement = Union[M.Commitment, M.Scope, M.Software, M.Exception_, M.DisputeSett
 
 # Where a statement stands (exceptions are listed with it, see :func:`exceptions`).
 ARTICLE, CHAPTER, AGREEMENT = "article", "chapter", "agreement"
-AGREEMENT_CITATION = "Agreement"  # what a statement written at agreement level is cited as
+AGREEMENT_CITATION = AGREEMENT_LEVEL  # what a statement written at agreement level is cited as
 
 
 @attrs.frozen
@@ -66,10 +67,12 @@ class Stated:
     Attributes:
         quotes: its words (none: nothing can be quoted).
         verification: its level: its own, else that of the article, chapter or agreement it stands in.
-        where: where it stands, as a citation: ``Art. 12.15``, ``Ch. 12``, ``Agreement``.
+        where: where it stands, as a citation: ``Art. 12.15``, ``Ch. 14, Art. 3``, ``Ch. 12``, ``Agreement``.
         article: the number of the article it stands in ("" at chapter or agreement level).
         title: that article's title.
         span: where it is written.
+        chapter: in an agreement numbered per chapter, the chapter it stands in (what an article number
+            it cites is read in); else None.
     """
 
     quotes: tuple[M.Quote, ...]
@@ -78,6 +81,7 @@ class Stated:
     article: str = ""
     title: Optional[str] = None
     span: M.Span = M.NO_SPAN
+    chapter: Optional[str] = None
 
 
 def _first_level(*levels: Optional[str]) -> str:
@@ -88,12 +92,13 @@ def stated(p: Placed, node: Statement, level: str = ARTICLE) -> Stated:
     """A statement of the placed article (``level`` article), of its chapter, or of its agreement."""
     a, ch, art = p.agreement, p.chapter, p.article
     chapter_level = ch.verification if ch is not None else None
+    cited = a.cited_chapter(ch)
     if level == ARTICLE:
         return Stated(node.quotes, _first_level(node.verification, art.verification, chapter_level, a.verification),
-                      f"Art. {art.number}", art.number, art.title, node.span)
+                      article_words(art.number, cited), art.number, art.title, node.span, cited)
     if level == CHAPTER and ch is not None:
         return Stated(node.quotes, _first_level(node.verification, chapter_level, a.verification),
-                      f"Ch. {ch.number}", span=node.span)
+                      chapter_words(ch.number), span=node.span, chapter=cited)
     return Stated(node.quotes, _first_level(node.verification, a.verification), AGREEMENT_CITATION, span=node.span)
 
 
@@ -101,7 +106,8 @@ def article_stated(p: Placed) -> Stated:
     """The article itself as the place a statement was looked for (nothing to quote)."""
     a, ch, art = p.agreement, p.chapter, p.article
     level = _first_level(art.verification, ch.verification if ch is not None else None, a.verification)
-    return Stated((), level, f"Art. {art.number}", art.number, art.title, art.span)
+    cited = a.cited_chapter(ch)
+    return Stated((), level, article_words(art.number, cited), art.number, art.title, art.span, cited)
 
 
 def standing(p: Placed, node: Statement) -> str:
@@ -475,7 +481,11 @@ def not_encoded(parts: Iterable[str], covered: tuple[str, ...]) -> bool:
 
 def _outside_label(articles: tuple[M.Article, ...]) -> str:
     numbers = sorted((a.number for a in articles), key=M.number_key)
-    return f"Art. {numbers[0]}" if len(numbers) == 1 else f"Arts. {numbers[0]}-{numbers[-1]}"
+    if len(numbers) == 1:
+        return article_words(numbers[0])
+    if M.unnumbered_ordinal(numbers[-1]) is not None:  # `Arts. 1-unnumbered 2` would read as a range of numbers
+        return f"{article_words(numbers[0])} to {article_words(numbers[-1])}"
+    return f"Arts. {numbers[0]}-{numbers[-1]}"
 
 
 def searched(agreement: M.Agreement, parts: Iterable[str]) -> tuple[str, ...]:
@@ -483,7 +493,7 @@ def searched(agreement: M.Agreement, parts: Iterable[str]) -> tuple[str, ...]:
     is), in number order, as ``Ch. 12 Electronic Commerce``; articles outside chapters as ``Arts. 1-22``."""
     wanted = set(parts)
     chapters = [ch for ch in agreement.chapters if wanted & set(chapter_parts(ch))] or list(agreement.chapters)
-    out = [f"Ch. {ch.number}" + (f" {ch.title}" if ch.title else "")
+    out = [chapter_words(ch.number) + (f" {ch.title}" if ch.title else "")
            for ch in sorted(chapters, key=lambda c: M.number_key(c.number))]
     if agreement.articles:
         out.append(_outside_label(agreement.articles))

@@ -48,6 +48,7 @@ from engine.evaluation.predicates import Outcome, evaluate_atom
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
+from engine.language.citations import cite_quote
 from engine.language.predicates import Pred, predicate_text, requirement_text
 
 BINDS_ALL = "binds every party on the date"
@@ -138,11 +139,17 @@ class Ranked(NamedTuple):
         return round(100 * (total - self.failed_weight) / total) if total else 100
 
 
-def _candidate_key(r: Ranked, primary: bool) -> tuple[int, int, int, int, M.NumberKey]:
+def article_order(chapter: Optional[str], number: str) -> tuple[M.NumberKey, M.NumberKey]:
+    """Articles in number order: by chapter first where the agreement numbers per chapter (``chapter`` given),
+    else by number alone."""
+    return M.number_key(chapter or ""), M.number_key(number)
+
+
+def _candidate_key(r: Ranked, primary: bool) -> tuple[int, int, int, int, tuple[M.NumberKey, M.NumberKey]]:
     """Fewest essential failures, least failed weight, on-topic first, strongest, lowest number."""
     c = r.candidate
     essential = sum(1 for x in c.failures if x.essential)
-    return (essential, r.failed_weight, 0 if primary else 1, -c.strength.rank, M.number_key(c.article))
+    return (essential, r.failed_weight, 0 if primary else 1, -c.strength.rank, article_order(c.chapter, c.article))
 
 
 def _tested_all(p: F.Placed, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context, texts: Sequence[str],
@@ -161,7 +168,8 @@ def _ranked_candidates(placed: Sequence[F.Placed], norm_set: M.NormSet, norm: M.
         tested = _tested_all(p, norm_set, norm, ctx, texts, binds_all)
         art = p.article
         out.append(Ranked(Candidate(art.number, art.title, V.Strength(art.strength), tuple(t.check for t in tested),
-                                    art.span.file, art.span.line), p, tested))
+                                    art.span.file, art.span.line, chapter=p.agreement.cited_chapter(p.chapter)),
+                          p, tested))
     # An article whose first topic is the norm's is about it; one that lists it later only touches it.
     out.sort(key=lambda r: _candidate_key(r, r.placed.article.topics[0] in norm.topics))
     return out
@@ -182,21 +190,26 @@ def score(grade: V.Grade, best: Optional[Ranked] = None) -> Optional[int]:
 # ---------------------------------------------------------------- evidence
 
 
-def _cite(c: M.Citation) -> str:
-    return f"Art. {c.article}" + (f", fn {c.footnote}" if c.footnote is not None else "")
+def _quote_evidence(q: M.Quote, s: F.Stated, context: bool) -> Evidence:
+    """One quote of a statement as evidence, cited where its citation says (an article number read in the
+    statement's chapter where the agreement numbers per chapter), else where the statement stands."""
+    c = q.citation
+    if c is None:
+        return Evidence(s.article, s.title, q.text, q.span.file or s.span.file, q.span.line or s.span.line,
+                        s.verification, s.where, q.paraphrase, context=context, chapter=s.chapter)
+    chapter = c.chapter or s.chapter
+    same = c.article == s.article and chapter == s.chapter
+    return Evidence(c.article, s.title if same else None, q.text, q.span.file or s.span.file,
+                    q.span.line or s.span.line, s.verification, cite_quote(c, s.chapter), q.paraphrase,
+                    context=context, chapter=chapter)
 
 
 def quoted(s: F.Stated, context: bool = False) -> tuple[Evidence, ...]:
     """A statement's words as evidence, one item per quote (none: one item saying nothing can be quoted)."""
     if not s.quotes:
         return (Evidence(s.article, s.title, None, s.span.file, s.span.line, s.verification, s.where,
-                         absent=not context, context=context),)
-    return tuple(
-        Evidence(q.citation.article if q.citation else s.article,
-                 s.title if q.citation is None or q.citation.article == s.article else None, q.text,
-                 q.span.file or s.span.file, q.span.line or s.span.line, s.verification,
-                 _cite(q.citation) if q.citation else s.where, q.paraphrase, context=context)
-        for q in s.quotes)
+                         absent=not context, context=context, chapter=s.chapter if s.article else None),)
+    return tuple(_quote_evidence(q, s, context) for q in s.quotes)
 
 
 def _statements(art: M.Article) -> list[F.Statement]:
@@ -223,7 +236,8 @@ def _reason(t: Tested, p: F.Placed) -> Reason:
     found = "; ".join(s.found for s in c.steps)
     stated = t.stated or (F.article_stated(p),)
     evidence = tuple(e for s in stated for e in quoted(s))
-    return Reason(c.requirement, c.because, p.article.number, c.parties, found, t.weight, evidence)
+    return Reason(c.requirement, c.because, p.article.number, c.parties, found, t.weight, evidence,
+                  chapter=p.agreement.cited_chapter(p.chapter))
 
 
 _LEVELS = tuple(V.Verification)
@@ -298,7 +312,8 @@ def _graded(agreement: M.Agreement, ref: str, norm: M.Norm, ranked: Sequence[Ran
     explained = _explained(best.tested, best.placed)
     return Finding(agreement.id, ref, norm.title, norm.topics, grade, why, best.candidate.article,
                    explained["reasons"], explained["evidence"], tuple(r.candidate for r in ranked),
-                   score(grade, best), force, explained["verification"], _notes(best.placed))
+                   score(grade, best), force, explained["verification"], _notes(best.placed),
+                   chapter=best.candidate.chapter)
 
 
 def _grade(failures: Sequence[Check]) -> tuple[V.Grade, Optional[V.UnmetBecause]]:
@@ -403,9 +418,10 @@ class _Traces(Deferred):
         self.view, self.norms = view, norms
 
     def fill(self, name: str, owner: Any) -> dict[str, Any]:
-        norm, number = self.norms[owner.norm], owner.article
+        norm, number, chapter = self.norms[owner.norm], owner.article, owner.chapter
         best = None if number is None else next(
-            f.placed for f in self.view.on(norm.norm.topics) if f.placed.article.number == number)
+            f.placed for f in self.view.on(norm.norm.topics) if f.placed.article.number == number
+            and f.cited_chapter == chapter)
         return _trace(self.view, norm, best, name, owner.grade is V.Grade.NOT_ENCODED)
 
 
@@ -437,11 +453,12 @@ def _weakest_one(level: str) -> Optional[V.Verification]:
 
 
 def _named_first(best: VP.Facts, candidates: Sequence[VP.Facts]) -> bool:
-    """Whether ``best`` is the first candidate with its number (so that its number finds it again)."""
+    """Whether ``best`` is the first candidate with its number (and chapter, where the agreement numbers per
+    chapter), so that they find it again."""
     if len(candidates) == 1:
         return True
-    number = best.placed.article.number
-    return next(f for f in candidates if f.placed.article.number == number) is best
+    number, chapter = best.placed.article.number, best.cited_chapter
+    return next(f for f in candidates if f.placed.article.number == number and f.cited_chapter == chapter) is best
 
 
 def compiled_finding(view: VP.AgreementView, norm: VP.CompiledNorm, traces: Optional[_Traces] = None) -> Finding:
@@ -458,7 +475,7 @@ def compiled_finding(view: VP.AgreementView, norm: VP.CompiledNorm, traces: Opti
         view, norm, best.placed)
     trace = deferred(found)
     return make_finding(a.id, norm.ref, n.title, n.topics, verdict.grade, verdict.why, best.placed.article.number,
-                   trace, trace, trace, verdict.score, view.force, trace, best.notes, (), ())
+                   trace, trace, trace, verdict.score, view.force, trace, best.notes, (), (), best.cited_chapter)
 
 
 def _info(view: VP.AgreementView) -> AgreementInfo:

@@ -26,7 +26,7 @@ from engine.evaluation import context as F
 from engine.language import model as M
 from engine.language import vocab as V
 
-REPORT_SCHEMA = ("tradegap.report", "2.0")
+REPORT_SCHEMA = ("tradegap.report", "2.1")
 
 
 @attrs.frozen
@@ -43,6 +43,7 @@ class Evidence:
     paraphrase: bool = False  # the words are a paraphrase: never printed in quotation marks
     absent: bool = False  # nothing to quote: the reason rests on the absence of a statement
     context: bool = False  # a quote of the article shown as context, not the evidence of a reason
+    chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # the article's chapter, where numbered per chapter
 
 
 @attrs.frozen
@@ -78,6 +79,7 @@ class Candidate:
     checks: tuple[Check, ...]
     file: str = ""
     line: int = 0
+    chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # the article's chapter, where numbered per chapter
 
     @property
     def failures(self) -> tuple[Check, ...]:
@@ -96,6 +98,7 @@ class Reason:
     detail: str = ""
     weight: int = 1
     evidence: tuple[Evidence, ...] = ()  # the statement(s) that decided this failure
+    chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # the article's chapter, where numbered per chapter
 
 
 @attrs.frozen
@@ -118,6 +121,8 @@ class Finding:
     notes: tuple[str, ...] = ()  # encoders' notes on the decisive article (and its chapter)
     searched: tuple[str, ...] = ()  # unmet for want of an article: the chapters searched
     covered: tuple[str, ...] = ()  # not-encoded: the parts of the treaty the encoding covers
+    # the decisive article's chapter, in an agreement numbered per chapter (None elsewhere)
+    chapter: Optional[str] = attrs.field(default=None, kw_only=True)
 
 
 class Deferred(abc.ABC):
@@ -176,13 +181,13 @@ _FINDING_SLOTS = tuple(slot.__set__ for slot in _deferrable(Finding, DEFERRABLE)
 def make_finding(agreement: str, norm: str, norm_title: Optional[str], topics: tuple[str, ...], grade: V.Grade,
             unmet_because: Optional[V.UnmetBecause], article: Optional[str], reasons: Any, evidence: Any,
             candidates: Any, score: Optional[int], force: V.Force, verification: Any, notes: tuple[str, ...],
-            searched: tuple[str, ...], covered: tuple[str, ...]) -> Finding:
+            searched: tuple[str, ...], covered: tuple[str, ...], chapter: Optional[str] = None) -> Finding:
     """``Finding(...)`` with every field given, each set straight into its slot: the evaluator makes tens of
     thousands at a time, and this takes half the time of ``__init__`` (which has no validator or converter
     to run; ``tests/evaluation/test_verdict.py`` checks that it stays so, and that this sets every field)."""
     f = object.__new__(Finding)
     (s_agreement, s_norm, s_title, s_topics, s_grade, s_why, s_article, s_reasons, s_evidence, s_candidates,
-     s_score, s_force, s_verification, s_notes, s_searched, s_covered) = _FINDING_SLOTS
+     s_score, s_force, s_verification, s_notes, s_searched, s_covered, s_chapter) = _FINDING_SLOTS
     s_agreement(f, agreement)
     s_norm(f, norm)
     s_title(f, norm_title)
@@ -199,6 +204,7 @@ def make_finding(agreement: str, norm: str, norm_title: Optional[str], topics: t
     s_notes(f, notes)
     s_searched(f, searched)
     s_covered(f, covered)
+    s_chapter(f, chapter)
     return f
 
 

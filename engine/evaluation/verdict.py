@@ -114,9 +114,15 @@ class Facts:
         return True
 
     @_Fact
-    def order(self) -> tuple[int, M.NumberKey]:
-        """Strongest first, then the lowest number: how candidates that fare alike are ranked."""
-        return -self.strength_rank, M.number_key(self.placed.article.number)
+    def cited_chapter(self) -> Optional[str]:
+        """The article's chapter where the agreement numbers per chapter (None elsewhere)."""
+        return self.placed.agreement.cited_chapter(self.placed.chapter)
+
+    @_Fact
+    def order(self) -> tuple[int, tuple[M.NumberKey, M.NumberKey]]:
+        """Strongest first, then the lowest number (chapter first, where numbered per chapter): how candidates
+        that fare alike are ranked."""
+        return -self.strength_rank, (M.number_key(self.cited_chapter or ""), M.number_key(self.placed.article.number))
 
     @_Fact
     def notes(self) -> tuple[str, ...]:
@@ -423,7 +429,7 @@ def decide(view: AgreementView, norm: CompiledNorm) -> Optional[Verdict]:
     else:
         topics = norm.norm.topics
 
-        def key(pair: tuple[Facts, _Fared]) -> tuple[int, int, int, tuple[int, M.NumberKey]]:
+        def key(pair: tuple[Facts, _Fared]) -> tuple[int, int, int, tuple[int, tuple[M.NumberKey, M.NumberKey]]]:
             f, x = pair
             return x.essential, x.weight, 0 if f.placed.article.topics[0] in topics else 1, f.order
         best, fared = min(((f, _fared(f, norm, binds)) for f in candidates), key=key)

@@ -211,6 +211,8 @@ WEIGHT_BELOW_ONE = Message(NUMBER_OUT_OF_RANGE, "a weight of {weight} counts for
                            "or remove the requirement")
 SCORE_RANGE_REVERSED = Message(NUMBER_OUT_OF_RANGE, "the score range {low}..{high} is empty: {low} is above {high}",
                                "write the lower score first: `score {high}..{low}`")
+COUNTED_FROM_ONE = Message(NUMBER_OUT_OF_RANGE, "{what} {value} does not exist: they are counted from 1",
+                           "write {what} 1 or higher")
 SCORE_OUTSIDE_GRADE = Message(NUMBER_OUT_OF_RANGE, "a `{grade}` finding always scores {score}, outside {low}..{high}",
                               "widen the range to take in {score}, or leave `score` out")
 
@@ -229,9 +231,18 @@ NOT_ALLOWED_HERE = Code("E0310", "statement not allowed here", "amend article 1 
 OUTSIDE_ROOTS = Code("E0311", "reference outside the corpus roots", 'source "../../etc/passwd", or a symbolic link '
                      "in a folder that points out of it")
 DEFINES_NOTHING = Code("E0312", "file defines nothing", "an empty file, or one holding only comments")
+AMBIGUOUS_ARTICLE = Code("E0313", "article number names more than one article",
+                         "`amend article 3` in a draft whose base numbers its articles per chapter")
 
 ARTICLE_WRITTEN_TWICE = Message(DUPLICATE_ARTICLE, "article {number} is written twice in `{agreement}`",
                                 "article numbers are unique within an agreement; merge the two")
+ARTICLE_TWICE_ACROSS_CHAPTERS = Message(
+    DUPLICATE_ARTICLE, "article {number} is written twice in `{agreement}` (in chapters {first} and {second})",
+    "article numbers are unique within an agreement unless it says `numbering per-chapter` (each chapter "
+    "numbering its articles from 1); write that if the treaty does, else merge the two")
+ARTICLE_TWICE_IN_CHAPTER = Message(DUPLICATE_ARTICLE, "article {number} is written twice in {where} of `{agreement}`",
+                                   "in an agreement numbered per chapter, a number is unique within its chapter; "
+                                   "merge the two")
 NORM_DEFINED_TWICE = Message(DUPLICATE_ID, "norm `{norm_set}.{norm}` is defined twice", "give each norm its own id")
 ID_DEFINED_TWICE = Message(DUPLICATE_ID, "{kind} `{id}` is defined twice",
                            "ids are unique across the files given; rename one")
@@ -289,6 +300,19 @@ SOURCE_NOT_PLAIN = Message(OUTSIDE_ROOTS, "`source` {name!r} is not a plain file
                            'write a file name such as "rcep.txt"')
 LINK_OUT_OF_ROOT = Message(OUTSIDE_ROOTS, "`{path}` is a symbolic link out of `{root}`; it was not read",
                            "copy the file into the folder, or name it on the command line to use it")
+CITATION_NEEDS_CHAPTER = Message(
+    AMBIGUOUS_ARTICLE, "`art {number}` outside a chapter of `{agreement}`, which numbers its articles per chapter, "
+    "names no article", "name its chapter: `art {number} ch N`{where}")
+AMBIGUOUS_IN_BASE = Message(AMBIGUOUS_ARTICLE, "article {number} stands in several chapters of `{base}`: {chapters}",
+                            "name the chapter: `{how} {number} ch N` (chapters {chapters})")
+LOOSE_ARTICLE_AMBIGUOUS = Message(AMBIGUOUS_ARTICLE, "article {number} stands in several chapters of `{base}` "
+                                  "({chapters}): this article outside chapters replaces none of them",
+                                  "write it inside its chapter's block: `chapter N {{ article {number} ... }}`")
+ARTICLE_NOT_IN_CHAPTER = Message(NOT_IN_BASE, "article {number} is not in chapter {chapter} of `{base}`, so it "
+                                 "cannot be {done}", "{known}")
+NUMBERING_DIFFERS = Message(NOT_ALLOWED_HERE, "`numbering {numbering}` differs from the numbering of its base "
+                            "`{base}` ({base_numbering})", "a draft numbers its articles as its base does: leave "
+                            "`numbering` out")
 NOTHING_DEFINED = Message(DEFINES_NOTHING, "this file defines nothing: no agreement, norm set or expectation",
                           "an empty file is almost always a truncated one: restore its text, or delete the file")
 

@@ -9,11 +9,11 @@ strings checked by :mod:`engine.checking.validate` against :mod:`engine.language
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Optional, Union
+from typing import Iterable, Optional, Union
 
 import attrs
 
-from engine.language.vocab import Strength
+from engine.language.vocab import Numbering, Strength
 
 
 @attrs.frozen(order=True)
@@ -46,9 +46,31 @@ NumberKey = tuple[tuple[int, int, str, str], ...]
 """What :func:`number_key` gives: article numbers compare in reading order through it."""
 
 
+UNNUMBERED = "unnumbered"
+"""How an article the source gives no number is written: ``article unnumbered 1``, a placeholder that no treaty
+number can be mistaken for (a treaty number starts with a digit)."""
+
+
+def unnumbered(ordinal: int) -> str:
+    """The number of the ``ordinal``-th unnumbered article: ``unnumbered 2``."""
+    return f"{UNNUMBERED} {ordinal}"
+
+
+def unnumbered_ordinal(number: str) -> Optional[int]:
+    """The ordinal of a placeholder number (``unnumbered 2`` -> 2); None for a number the treaty wrote."""
+    if not number.startswith(UNNUMBERED + " "):
+        return None
+    rest = number[len(UNNUMBERED) + 1:]
+    return int(rest) if rest.isdigit() and len(rest) <= 9 else None
+
+
 def number_key(number: str) -> NumberKey:
     """Article numbers in reading order (14.2 before 14.10, 9 before 9bis before 10); a run of digits compares
-    as a number, by length and then digits, so that no article number, however long, needs ``int()``."""
+    as a number, by length and then digits, so that no article number, however long, needs ``int()``.
+    Placeholders (``unnumbered 2``) come after every written number, in their own order."""
+    if number.startswith(UNNUMBERED + " "):
+        rest = number[len(UNNUMBERED) + 1:].lstrip("0")
+        return ((2, len(rest), rest, ""),)
     return tuple(_part_key(x) for x in number.split("."))
 
 
@@ -67,10 +89,14 @@ def _span() -> Span:
 
 @attrs.frozen
 class Citation:
-    """A quote's source when it is not the article being coded: ``art 14.18 fn 3``."""
+    """Where a quote's words stand: ``art 14.18 fn 3``, ``art 3 ch 14`` (an agreement numbered per chapter),
+    ``art 12.15 fn 14 page 12 line 4`` (page and line of the source PDF, 1-based)."""
 
     article: str
     footnote: Optional[int] = None
+    chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # `ch 14`: the chapter the article is in
+    page: Optional[int] = attrs.field(default=None, kw_only=True)  # `page 12`: the physical page of the source
+    line: Optional[int] = attrs.field(default=None, kw_only=True)  # `line 4`: the line on that page
 
 
 PARAPHRASE_MARK = "paraphrase: "  # how a paraphrase is written where only words are kept (never in quotation marks)
@@ -106,6 +132,9 @@ class Commitment:
     quotes: tuple[Quote, ...] = ()
     verification: Optional[str] = attrs.field(default=None, kw_only=True)  # the statement's own level (set by resolve)
     span: Span = _span()
+    # `binding for TOPIC... [paragraph "2"]`: the commitment on these topics alone (empty: the general one)
+    topics: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+    paragraph: Optional[str] = attrs.field(default=None, kw_only=True)  # the paragraph that says it
 
 
 @attrs.frozen
@@ -220,10 +249,44 @@ class Article:
     notes: tuple[Note, ...] = ()
     span: Span = _span()
     topic_span: Span = attrs.field(default=NO_SPAN, eq=False, hash=False, repr=False, kw_only=True)
+    # `binding for TOPIC...`: commitments on some of its topics alone, each topic in one at most
+    topic_commitments: tuple[Commitment, ...] = attrs.field(default=(), kw_only=True)
 
     @property
     def strength(self) -> str:
+        """The strength of the general commitment (``absent`` without one)."""
         return self.commitment.strength if self.commitment else Strength.ABSENT
+
+    def commitment_for(self, topic: str) -> Optional[Commitment]:
+        """The commitment on ``topic``: the one written for it (``binding for TOPIC``), else the general one."""
+        for c in self.topic_commitments:
+            if topic in c.topics:
+                return c
+        return self.commitment
+
+    def strength_for(self, topic: str) -> str:
+        """The strength of the commitment on ``topic`` (see :meth:`commitment_for`; ``absent`` without one)."""
+        c = self.commitment_for(topic)
+        return c.strength if c else Strength.ABSENT
+
+    def commitment_on(self, topics: Iterable[str]) -> Optional[Commitment]:
+        """The commitment that counts for a norm on ``topics``: the general one when the article writes no
+        commitment per topic; else, among the norm's topics the article has (in the norm's order), the
+        weakest commitment (the first of equals; a topic with none counts as absent), so that no topic is
+        credited with the strength the article gives another.  An article on none of ``topics``: the general
+        one."""
+        if not self.topic_commitments:
+            return self.commitment
+        mine = [t for t in topics if t in self.topics]
+        if not mine:
+            return self.commitment
+        found = [self.commitment_for(t) for t in mine]
+        return min(found, key=lambda c: Strength.rank_of(c.strength) if c is not None else Strength.ABSENT.rank)
+
+    def strength_on(self, topics: Iterable[str]) -> str:
+        """The strength of :meth:`commitment_on` (``absent`` without one)."""
+        c = self.commitment_on(topics)
+        return c.strength if c else Strength.ABSENT
 
 
 @attrs.frozen
@@ -235,6 +298,7 @@ class Amendment:
     changes: Article = attrs.field(factory=lambda: Article(number=""))
     removals: tuple[Removal, ...] = ()
     span: Span = _span()
+    chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # `amend article 3 ch 14`
 
 
 @attrs.frozen
@@ -244,6 +308,7 @@ class Omission:
     number: str
     reason: Optional[str] = None
     span: Span = _span()
+    chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # `omit article 3 ch 14`
 
 
 @attrs.frozen
@@ -289,6 +354,7 @@ class SettingSpans:
     verification: Span = NO_SPAN
     based_on: Span = NO_SPAN
     coverage: Span = NO_SPAN
+    numbering: Span = NO_SPAN
 
     def overlay(self, other: "SettingSpans") -> "SettingSpans":
         """These spans with every setting ``other`` wrote taking its place (a draft over its base)."""
@@ -326,6 +392,18 @@ class Agreement:
     spans: SettingSpans = attrs.field(factory=SettingSpans, eq=False, hash=False, repr=False, kw_only=True)
     # set by engine.checking.resolve only: a draft with based_on and without this mark was never resolved
     resolved: bool = attrs.field(default=False, eq=False, hash=False, repr=False, kw_only=True)
+    # `numbering per-chapter`: each chapter numbers its articles from 1 (None: as written nowhere, agreement-wide)
+    numbering: Optional[str] = attrs.field(default=None, kw_only=True)
+
+    @property
+    def per_chapter(self) -> bool:
+        """Whether each chapter numbers its articles afresh (``numbering per-chapter``)."""
+        return self.numbering == Numbering.PER_CHAPTER
+
+    def cited_chapter(self, chapter: Optional["Chapter"]) -> Optional[str]:
+        """The chapter an article of ``chapter`` is cited with: its number in an agreement numbered per chapter,
+        else None (the article's number alone names it)."""
+        return chapter.number if chapter is not None and self.per_chapter else None
 
     def all_articles(self) -> tuple[tuple[Optional[Chapter], Article], ...]:
         """Every article with the chapter it stands in (None outside chapters)."""

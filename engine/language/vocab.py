@@ -27,7 +27,7 @@ else:  # pragma: no cover - Python 3.10
         def __str__(self) -> str:
             return str(self.value)
 
-VOCABULARY_VERSION = "2"
+VOCABULARY_VERSION = "3"
 
 
 class Word(StrEnum):
@@ -349,6 +349,16 @@ class Removable(Word):
     SCOPE = "scope", "a scope statement, by item"
     SOFTWARE = "software", "the software-coverage statement"
     TOPIC = "topic", "a topic"
+    COMMITMENT = "commitment", ("the general commitment, or (`remove commitment TOPIC`) the commitment written "
+                                "for one topic")
+
+
+class Numbering(Word):
+    """How a treaty numbers its articles (``numbering per-chapter``)."""
+
+    AGREEMENT_WIDE = "agreement-wide", "article numbers are unique in the agreement (the default)"
+    PER_CHAPTER = "per-chapter", ("each chapter numbers its articles from 1, as SAFTA 2003 does: an article is "
+                                  "cited with its chapter (Ch. 14, Art. 3)")
 
 
 class Severity(Word):
@@ -432,3 +442,4 @@ GRADES: Mapping[str, str] = {g.value: g.meaning for g in (Grade.MET, Grade.PARTI
 PARTS: Mapping[str, str] = table(Part)
 GRADE_ORDER: tuple[str, ...] = (Grade.UNMET, Grade.PARTIAL, Grade.MET)
 REMOVABLE: Mapping[str, str] = table(Removable)
+NUMBERINGS: Mapping[str, str] = table(Numbering)

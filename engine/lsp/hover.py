@@ -16,6 +16,7 @@ from engine.evaluation.findings import Finding
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
+from engine.language.citations import article_words
 from engine.language.predicates import PREDICATES
 from engine.lsp.language import KEYWORD_MEANINGS
 from engine.lsp.words import Kind, Word, word_at
@@ -69,51 +70,62 @@ def meaning(a: Analysis, word: Word) -> list[str]:
 # ---------------------------------------------------------------- an article's grades
 
 
-def _header(a: Analysis, line: int) -> Optional[tuple[M.Agreement, str, M.Span]]:
-    """The agreement and article number of the article (or amendment) whose header is on a 1-based line."""
+Named = tuple[str, Optional[str]]  # an article's number, and its chapter where it is named with one
+
+
+def _header(a: Analysis, line: int) -> Optional[tuple[M.Agreement, Named, M.Span]]:
+    """The agreement and article (number, and chapter where the agreement numbers per chapter or an amendment
+    names one) of the article or amendment whose header is on a 1-based line."""
     doc = a.document
     for item in doc.items if doc is not None else ():
         if not isinstance(item, M.Agreement):
             continue
-        blocks: Sequence[M.Article | M.Amendment] = (*[x for _, x in item.all_articles()], *item.amendments)
-        for block in blocks:
+        blocks: Sequence[tuple[Optional[str], M.Article | M.Amendment]] = (
+            *[(item.cited_chapter(ch), x) for ch, x in item.all_articles()], *[(x.chapter, x) for x in item.amendments])
+        for chapter, block in blocks:
             if block.span.line == line:
-                return item, block.number, block.span
+                return item, (block.number, chapter), block.span
     return None
 
 
-def _finding_line(f: Finding, number: str) -> str:
+def _names(article: Optional[str], chapter: Optional[str], named: Named) -> bool:
+    """Whether a finding's (or candidate's) article is the one named (any chapter, where none is named)."""
+    return article == named[0] and (named[1] is None or chapter == named[1])
+
+
+def _finding_line(f: Finding, named: Named) -> str:
     score = f" ({f.score})" if f.score is not None else ""
-    if f.article != number:
-        return f"- `{f.norm}`: decided by Art. {f.article} ({f.grade}{score})"
+    if not _names(f.article, f.chapter, named):
+        return f"- `{f.norm}`: decided by {article_words(f.article or '', f.chapter)} ({f.grade}{score})"
     reasons = "".join(f"\n  - {r.requirement}: {r.because}" + (f" ({' '.join(r.parties)})" if r.parties else "")
                       for r in f.reasons)
     return f"- `{f.norm}`: **{f.grade}**{score}{reasons}"
 
 
-def grades(a: Analysis, agreement: M.Agreement, number: str) -> str:
+def grades(a: Analysis, agreement: M.Agreement, named: Named) -> str:
     """An article's grades against the norm sets of the settings, with the reasons that decide them."""
     resolved = a.corpus.agreements.get(agreement.id)
     chosen = [a.corpus.norm_sets[n] for n in a.settings.norms if n in a.corpus.norm_sets]
-    head = f"**Art. {number}** of `{agreement.id}` against {', '.join(a.settings.norms)} on {a.today.isoformat()}"
+    head = f"**{article_words(*named)}** of `{agreement.id}` against {', '.join(a.settings.norms)} on {a.today.isoformat()}"
     if any(d.is_error for d in a.diagnostics):
         return head + "\n\nThe text has errors: grades are shown once `check` passes."
     if resolved is None or not chosen:
         return head + "\n\nNo norm set of the `tradegap.norms` setting is known."
     report = api.evaluate(resolved, chosen, as_of=a.today)
-    found = [f for f in report.findings if f.article == number or any(c.article == number for c in f.candidates)]
+    found = [f for f in report.findings
+             if _names(f.article, f.chapter, named) or any(_names(c.article, c.chapter, named) for c in f.candidates)]
     if not found:
         return head + "\n\nNo norm of these sets is on this article's topics."
-    return head + "\n\n" + "\n".join(_finding_line(f, number) for f in found)
+    return head + "\n\n" + "\n".join(_finding_line(f, named) for f in found)
 
 
 def hover(a: Analysis, line: int, column: int) -> Optional[T.Hover]:
     """The hover at a 0-based line and character column."""
     header = _header(a, line + 1)
     on_word = word_at(a.lines, line, column)
-    if header is not None and (on_word is None or on_word.text in ("article", "amend", header[1])):
-        agreement, number, span = header
-        return T.Hover(T.MarkupContent(T.MarkupKind.Markdown, grades(a, agreement, number)),
+    if header is not None and (on_word is None or on_word.text in ("article", "amend", header[1][0])):
+        agreement, named, span = header
+        return T.Hover(T.MarkupContent(T.MarkupKind.Markdown, grades(a, agreement, named)),
                        a.at.head(span))
     if on_word is None:
         return None

@@ -86,5 +86,11 @@ KEYWORD_MEANINGS: Mapping[str, str] = {
     "paraphrase": "words that are not verbatim: never printed in quotation marks",
     "weight": "how much a requirement counts in a finding's score (1 to 100)",
     "score": "`score A..B`: the finding's score lies between A and B",
+    "numbering": "how the treaty numbers its articles: `numbering per-chapter` (each chapter from 1)",
+    "unnumbered": "an article the source gives no number: `article unnumbered 1` (a placeholder, never cited "
+                  "as a number)",
+    "ch": "the chapter an article number is read in: `art 3 ch 14`, `amend article 3 ch 14`",
+    "page": "the page of the source PDF a quote's words stand on: `\"...\" art 12.15 page 12`",
+    "line": "the line on that page: `\"...\" art 12.15 page 12 line 4`",
 }
 """What each keyword means, for hover."""

@@ -8,7 +8,7 @@ with :mod:`engine.rendering.safe` making text inert and
 :mod:`engine.rendering.grid` laying out wide terminal tables.  Strings here
 are *not* escaped: each format escapes them as it writes them.
 
-What every format shows of a finding (schema 2.0): the grade with its mark
+What every format shows of a finding (schema 2.1): the grade with its mark
 (``?`` for not-encoded, counted apart from the three grades), a partial
 grade's score, the force of a text that binds no one, each reason followed
 by its evidence (a paraphrase never in quotation marks, an absence that
@@ -33,6 +33,7 @@ from engine.language import model as M
 from engine.language import names
 from engine.language import parties as P
 from engine.language import vocab as V
+from engine.language.citations import article_words
 
 if TYPE_CHECKING:
     from engine.views.compare import Cell, Comparison, Row
@@ -99,8 +100,8 @@ class BinaryFormat:
 
 Schema = tuple[str, str]
 
-EXPLANATION_SCHEMA: Schema = ("tradegap.explanation", "2.0")  # a Finding with its trace (`tradegap explain`)
-PRECEDENTS_SCHEMA: Schema = ("tradegap.precedents", "2.0")  # a list of Suggestion
+EXPLANATION_SCHEMA: Schema = ("tradegap.explanation", "2.1")  # a Finding with its trace (`tradegap explain`)
+PRECEDENTS_SCHEMA: Schema = ("tradegap.precedents", "2.1")  # a list of Suggestion
 
 
 @functools.cache
@@ -128,7 +129,7 @@ def schema(kind: type) -> Schema:
 
 
 def schema_words(kind: type) -> str:
-    """``schema tradegap.report 2.0``."""
+    """``schema tradegap.report 2.1``."""
     name, version = schema(kind)
     return f"schema {name} {version}"
 
@@ -296,9 +297,31 @@ def info_force(info: AgreementInfo, as_of: dt.date) -> str:
 # ---------------------------------------------------------------- evidence and reasons
 
 
+def cited(number: Optional[str], chapter: Optional[str] = None, none: str = "") -> str:
+    """An article as every format cites it: ``Art. 12.15``, ``Ch. 14, Art. 3`` (an agreement numbered per
+    chapter), ``unnumbered article 1 of Ch. 14``; ``none`` without an article."""
+    return article_words(number, chapter) if number else none
+
+
+def article_cell(number: Optional[str], chapter: Optional[str] = None, none: str = "") -> str:
+    """An article in a table's article column: its number as written (``12.15``), cited in full where a number
+    alone would not name it (``Ch. 14, Art. 3``, ``unnumbered article 1``); ``none`` without an article."""
+    if not number:
+        return none
+    return article_words(number, chapter) if chapter or M.unnumbered_ordinal(number) is not None else number
+
+
+def articles_cited(numbers: Sequence[str]) -> str:
+    """Several articles of one agreement: ``Art. 14.11, 14.13``; articles that need their chapter or are
+    unnumbered (as a carve-out lists them, already cited) are listed as cited."""
+    if all(n[:1].isdigit() for n in numbers):
+        return f"Art. {', '.join(numbers)}"
+    return "; ".join(n if not n[:1].isdigit() else f"Art. {n}" for n in numbers)
+
+
 def citation(e: Evidence) -> str:
     """``Art. 12.15, fn 14`` as the evaluation wrote it, else ``Art. 12.15`` from the article."""
-    return e.citation or (f"Art. {e.article}" if e.article else "")
+    return e.citation or cited(e.article, e.chapter)
 
 
 NO_STATEMENT = "no statement: cannot be quoted"
@@ -554,7 +577,7 @@ def article_lines(c: Comparison, cell: Cell) -> list[str]:
 
     if c.cells_shown is Cells.ARTICLES:
         shown = cell.articles[:1] if cell.grade is not None else cell.articles
-        return [", ".join(a.number for a in shown) or "none"]
+        return [", ".join(article_cell(a.number, a.key[0]) for a in shown) or "none"]
     leave_out = omitted(c)
     return [a.summary(leave_out) for a in cell.articles] or ["no article"]
 
@@ -587,7 +610,7 @@ CARVE_OUT_INTRO = "carve-outs in every column, said once here rather than in eac
 
 def carve_out_lines(c: Comparison) -> list[str]:
     """``excludes government-procurement: CPTPP Art. 14.11, 14.13; RCEP Art. 12.14`` per common carve-out."""
-    return [f"{V.ScopeMode.EXCLUDES} {x.item}: " + "; ".join(f"{names.short(a)} Art. {', '.join(nums)}"
+    return [f"{V.ScopeMode.EXCLUDES} {x.item}: " + "; ".join(f"{names.short(a)} {articles_cited(nums)}"
                                                             for a, nums in x.where)
             for x in c.common_carve_outs()]
 
@@ -623,10 +646,15 @@ def change_counts(items: Sequence[ArticleChange]) -> str:
 
 def grade_change_line(g: GradeChange) -> str:
     """``tpp3.data-flows: partial -> met (Art. 8.2 -> 8.3): closes``."""
-    if g.old_article != g.new_article:
-        art = f" (Art. {g.old_article or '-'} -> {g.new_article or '-'})"
+    old, new = cited(g.old_article, g.old_chapter), cited(g.new_article, g.new_chapter)
+    if (g.old_article, g.old_chapter) != (g.new_article, g.new_chapter):
+        plain = all(n is None or M.unnumbered_ordinal(n) is None for n in (g.old_article, g.new_article))
+        if plain and not (g.old_chapter or g.new_chapter):
+            art = f" (Art. {g.old_article or '-'} -> {g.new_article or '-'})"
+        else:
+            art = f" ({old or '-'} -> {new or '-'})"
     else:
-        art = f" (Art. {g.new_article})" if g.new_article else ""
+        art = f" ({new})" if new else ""
     return f"{g.norm}: {g.old_grade} -> {g.new_grade}{art}: {g.effect}"
 
 
@@ -652,7 +680,7 @@ def finding_words(f: Optional[Finding], source: bool = False) -> list[str]:
     """``~ partial 43 [text]`` and ``Art. 12.15 (rcep)``; no finding: ``nothing binds``."""
     if f is None:
         return [f"{GRADE_MARK[V.Grade.UNMET]} nothing binds"]
-    where = (f"Art. {f.article}" if f.article else "no article") + (f" ({names.short(f.agreement)})" if source else "")
+    where = cited(f.article, f.chapter, "no article") + (f" ({names.short(f.agreement)})" if source else "")
     return [with_badge(grade_words(f.grade, f.score), finding_verification(f)), where]
 
 
@@ -677,7 +705,7 @@ def precedent_facts(p: Precedent) -> str:
 
 def suggestion_heading(s: Suggestion) -> str:
     """``rcep / tpp3.data-flows (partial, Art. 12.15)``."""
-    art = f", Art. {s.article}" if s.article else ""
+    art = f", {cited(s.article, s.chapter)}" if s.article else ""
     return f"{s.agreement} / {s.norm} ({s.grade}{art})"
 
 
@@ -699,7 +727,7 @@ def search_header(s: Search) -> list[str]:
 def hit_heading(h: Hit) -> str:
     """``KSDPA Art. 14.17 Source Code [binding; matched: source code] [text]``."""
     title = f" {h.title}" if h.title else ""
-    return with_badge(f"{names.short(h.agreement)} Art. {h.article}{title} ({h.strength}; matched: "
+    return with_badge(f"{names.short(h.agreement)} {h.citation}{title} ({h.strength}; matched: "
                       f"{', '.join(h.matched)})", h.verification)
 
 

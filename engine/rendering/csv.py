@@ -21,7 +21,7 @@ from engine.rendering import safe
 
 if TYPE_CHECKING:
     from engine.evaluation.findings import AgreementInfo
-    from engine.views.compare import Comparison, Row
+    from engine.views.compare import ArticleView, Comparison, Row
     from engine.views.diff import Diff
     from engine.views.listing import AgreementListing, NormListing, WordListing
     from engine.views.pair import Pair
@@ -61,7 +61,7 @@ def _report_rows(r: Report) -> Iterable[list[Value]]:
         parties = " ".join(sorted({p for x in f.reasons for p in x.parties}))
         evidence = " | ".join(C.evidence_words(e) for e in f.evidence)
         yield [f.agreement, f.norm, f.grade, "" if f.score is None else f.score, f.unmet_because or "",
-               f.article or "", C.finding_verification(f) or "", f.force, _reasons(f.reasons), parties,
+               C.article_cell(f.article, f.chapter), C.finding_verification(f) or "", f.force, _reasons(f.reasons), parties,
                _reason_evidence(f.reasons), evidence, " | ".join(f.notes), " | ".join(f.searched),
                " ".join(f.covered), r.as_of.isoformat(), r.party or ""]
 
@@ -81,8 +81,15 @@ def _cell_row(c: Comparison, row: Row, info: AgreementInfo) -> list[Value]:
     hard = C.hardness(cell)
     return [row.kind, row.key, row.title or "", info.id, cell.grade or "", "" if cell.score is None else cell.score,
             hard or "", C.cell_verification(cell) or "", cell.force, cell.unmet_because or "",
-            " ".join(a.number for a in cell.articles), " | ".join(a.summary() for a in cell.articles),
+            _articles(cell.articles), " | ".join(a.summary() for a in cell.articles),
             _reasons(cell.reasons), _reason_evidence(cell.reasons), c.as_of.isoformat(), c.party or ""]
+
+
+def _articles(views: Sequence[ArticleView]) -> str:
+    """A cell's article numbers, space-separated (``14.11 14.13``); cited and separated by ``; `` where one
+    needs its chapter or is unnumbered (``Ch. 14, Art. 3; Ch. 14, Art. 4``)."""
+    cells = [C.article_cell(a.number, a.key[0]) for a in views]
+    return "; ".join(cells) if any(x != a.number for x, a in zip(cells, views)) else " ".join(cells)
 
 
 def comparison(c: Comparison) -> str:
@@ -99,10 +106,12 @@ def _diff_rows(d: Diff) -> Iterable[list[Value]]:
                " | ".join(c.quotes_removed), " | ".join(c.quotes_added)]
     for section, items in (("chapter", d.chapters), ("article", d.articles)):
         for item in items:
+            name = C.article_cell(item.number, item.chapter if item.per_chapter else None) \
+                if section == "article" else item.number
             if not item.changes:
-                yield [section, item.number, item.status, "", "", "", "", ""]
+                yield [section, name, item.status, "", "", "", "", ""]
             for c in item.changes:
-                yield [section, item.number, item.status, c.attribute, c.old or "", c.new or "",
+                yield [section, name, item.status, c.attribute, c.old or "", c.new or "",
                        " | ".join(c.quotes_removed), " | ".join(c.quotes_added)]
     for g in d.grades:
         yield ["grade", g.norm, g.effect, "grade", g.old_grade, g.new_grade, "; ".join(g.resolved),
@@ -126,10 +135,11 @@ PAIR_COLUMNS = ["x", "y", "as_of", "norm", "strongest_grade", "strongest_score",
 def _pair_rows(p: Pair) -> Iterable[list[Value]]:
     for r in p.rows:
         s, d = r.strongest, r.with_drafts
-        strongest = [s.grade, "" if s.score is None else s.score, s.agreement, s.article or "",
+        strongest = [s.grade, "" if s.score is None else s.score, s.agreement, C.article_cell(s.article, s.chapter),
                      C.finding_verification(s) or "", " | ".join(x.requirement for x in s.reasons)] if s \
             else ["", "", "", "", "", ""]
-        drafts = [d.grade, "" if d.score is None else d.score, d.agreement, d.article or ""] if d else ["", "", "", ""]
+        drafts = [d.grade, "" if d.score is None else d.score, d.agreement, C.article_cell(d.article, d.chapter)] \
+            if d else ["", "", "", ""]
         yield [p.x, p.y, p.as_of.isoformat(), r.norm, *strongest, *drafts, r.effect or ""]
 
 
@@ -145,7 +155,8 @@ PRECEDENT_COLUMNS = ["agreement", "norm", "grade", "rank", "precedent_agreement"
 def _precedent_rows(items: Sequence[Suggestion]) -> Iterable[list[Value]]:
     for s in items:
         for i, p in enumerate(s.precedents, 1):
-            yield [s.agreement, s.norm, s.grade, i, p.agreement, p.article, p.title or "", p.strength, p.parties,
+            yield [s.agreement, s.norm, s.grade, i, p.agreement, C.article_cell(p.article, p.chapter), p.title or "",
+                   p.strength, p.parties,
                    p.date.isoformat() if p.date else "", p.status or "", p.citation, p.file, p.line, p.verification,
                    " ".join(p.also_in), p.snippet]
 
@@ -169,7 +180,8 @@ SEARCH_COLUMNS = ["rank", "agreement", "short_name", "article", "title", "streng
 def _search_rows(s: Search) -> Iterable[list[Value]]:
     for i, hit in enumerate(s.hits, 1):
         for p in hit.passages:
-            yield [i, hit.agreement, hit.short_name, hit.article, hit.title or "", hit.strength, hit.verification,
+            yield [i, hit.agreement, hit.short_name, C.article_cell(hit.article, hit.chapter if hit.per_chapter else None),
+                   hit.title or "", hit.strength, hit.verification,
                    " | ".join(hit.matched), p.field, p.citation, p.text, p.file, p.line]
 
 

@@ -255,7 +255,7 @@ def summaries(m: Memo, paragraphs: Sequence[tuple[AgreementInfo, str]]) -> None:
 def _finding_lines(f: Optional[Finding]) -> list[str]:
     if f is None:
         return ["–"]
-    lines = [C.grade_words(f.grade, f.score), f"Art. {f.article}" if f.article else "no article"]
+    lines = [C.grade_words(f.grade, f.score), C.cited(f.article, f.chapter, "no article")]
     badge = C.badge(C.finding_verification(f))
     return lines + ([badge] if badge else []) + ([C.force_short(f.force)] if f.force != V.Force.IN_FORCE else [])
 
@@ -275,7 +275,7 @@ def _report_reasons(m: Memo, r: Report) -> None:
     if gaps:
         m.heading("Why not met", 1)
     for f in gaps:
-        art = f" (Art. {f.article})" if f.article else ""
+        art = f" ({C.cited(f.article, f.chapter)})" if f.article else ""
         m.para(f"{f.norm}: {C.grade_words(f.grade, f.score)}{art}", None, f"{names.short(f.agreement)}, ")
         reasons(m, f.reasons, f.article is None)
         for note in C.finding_notes(f):
@@ -343,7 +343,7 @@ def _comparison_gaps(m: Memo, c: Comparison) -> None:
         m.heading("Why not met", 1)
     for r, a in gaps:
         cell = c.cell(r.key, a.id)
-        art = f" (Art. {cell.articles[0].number})" if cell.articles else ""
+        art = f" ({cell.articles[0].citation})" if cell.articles else ""
         m.para(f"{r.key}: {C.grade_words(cell.grade or V.Grade.UNMET, cell.score)}{art}", None,
                f"{names.short(a.id)}, ")
         reasons(m, cell.reasons, not cell.articles)
@@ -425,7 +425,7 @@ def pair(p: Pair) -> bytes:
 
 def _change_rows(d: Diff) -> list[list[str]]:
     rows = [["agreement", V.ChangeStatus.CHANGED, c.attribute, c.old or "", c.new or ""] for c in d.agreement]
-    items = [(f"chapter {ch.number}", ch) for ch in d.chapters] + [(f"Art. {a.number} {a.title or ''}".strip(), a)
+    items = [(f"chapter {ch.number}", ch) for ch in d.chapters] + [(f"{a.citation} {a.title or ''}".strip(), a)
                                                                    for a in d.articles]
     for name, item in items:
         rows += [[name, item.status, "", "", ""]] if not item.changes else []
@@ -449,8 +449,8 @@ def diff(d: Diff) -> bytes:
             write_cell(grid[i][j], [words])
     if d.norm_sets:
         m.heading(f"Grades: {d.summary}", 1)
-        cells = [[[str(g.old_grade), f"Art. {g.old_article}" if g.old_article else "no article"],
-                  [str(g.new_grade), f"Art. {g.new_article}" if g.new_article else "no article"], [str(g.effect)]]
+        cells = [[[str(g.old_grade), C.cited(g.old_article, g.old_chapter, "no article")],
+                  [str(g.new_grade), C.cited(g.new_article, g.new_chapter, "no article")], [str(g.effect)]]
                  for g in d.grades]
         fills = [[SHADE.get(g.old_grade), SHADE.get(g.new_grade), None] for g in d.grades]
         table(m, Grid("Norm", [["Before"], ["After"], ["Effect"]], [[g.norm] for g in d.grades], cells, fills))

@@ -226,7 +226,7 @@ def _reason_item(r: Reason, plain: bool) -> str:
     evidence = f"<ul class=\"evidence\">{evidence}</ul>" if evidence else ""
     if plain:  # no article graded: the reason explains the grade
         return f"<li>{h(r.because)}{evidence}</li>"
-    art = f" <span class=\"where\">(Art. {h(r.article)})</span>" if r.article and not r.evidence else ""
+    art = f" <span class=\"where\">({h(C.cited(r.article, r.chapter))})</span>" if r.article and not r.evidence else ""
     found = f"<br><span class=\"where\">found: {h(r.detail)}</span>" if r.detail else ""
     return f"<li><strong>{h(C.reason_head(r))}</strong>{art}: {h(r.because)}{found}{evidence}</li>"
 
@@ -262,7 +262,7 @@ def articles_html(articles: Sequence[ArticleView]) -> str:
     for a in articles:
         title = f" {h(a.title)}" if a.title else ""
         quals = "; ".join(h(q.text) for q in a.qualifiers)
-        items.append(f"<li><strong>Art. {h(a.number)}</strong>{title}: {quals} "
+        items.append(f"<li><strong>{h(a.citation)}</strong>{title}: {quals} "
                      f"<span class=\"where\">({h(a.file)}:{a.line})</span>{badge(a.verification, title=False)}</li>")
     return "<p><strong>Articles on the topic</strong></p><ul class=\"articles\">" + "".join(items) + "</ul>"
 
@@ -367,7 +367,7 @@ def force_html(text: str) -> str:
 
 
 def _finding_lines(f: Finding, source: bool, extra: str) -> list[str]:
-    lines = [f"Art. {f.article}" if f.article else "no article"]
+    lines = [C.cited(f.article, f.chapter, "no article")]
     if f.reasons and f.article is not None:
         lines.append(f"{len(f.reasons)} requirement{'s' if len(f.reasons) != 1 else ''} not met")
     lines += [C.force_short(f.force)] if f.force != V.Force.IN_FORCE else []
@@ -505,7 +505,7 @@ def _text_changes(d: Diff) -> str:
            "<th scope=\"col\">Before</th><th scope=\"col\">After</th><th scope=\"col\">Quotes</th></tr></thead>"
     rows = _changes_rows("agreement", V.ChangeStatus.CHANGED, d.agreement) if d.agreement else ""
     rows += "".join(_changes_rows(f"chapter {c.number}", c.status, c.changes) for c in d.chapters)
-    rows += "".join(_changes_rows(f"Art. {a.number} {a.title or ''}".strip(), a.status, a.changes)
+    rows += "".join(_changes_rows(f"{a.citation} {a.title or ''}".strip(), a.status, a.changes)
                     for a in d.articles)
     return ("<h2>Text</h2>\n<div class=\"scroll\"><table class=\"changes\"><caption>What the text says "
             f"differently</caption>{head}<tbody>\n{rows}</tbody></table></div>\n")
@@ -513,9 +513,9 @@ def _text_changes(d: Diff) -> str:
 
 def _grade_change_row(g: GradeChange) -> str:
     return (f"<tr><th scope=\"row\">{h(g.norm)}<span class=\"sub\">{h(g.norm_title or '')}</span></th>"
-            + cell(Head(g.old_grade), [f"Art. {g.old_article}" if g.old_article else "no article"], "",
+            + cell(Head(g.old_grade), [C.cited(g.old_article, g.old_chapter, "no article")], "",
                    f"before: {g.old_grade}")
-            + cell(Head(g.new_grade), [f"Art. {g.new_article}" if g.new_article else "no article"], "",
+            + cell(Head(g.new_grade), [C.cited(g.new_article, g.new_chapter, "no article")], "",
                    f"after: {g.new_grade}")
             + f"<td>{h(g.effect)}</td><td>{h('; '.join(g.resolved))}</td><td>{h('; '.join(g.introduced))}</td></tr>\n")
 
@@ -586,7 +586,7 @@ def search(s: Search) -> str:
     """The hits, best first, each with the passages that matched, the matches in ``<mark>``."""
     items = []
     for hit in s.hits:
-        head = f"{names.short(hit.agreement)} Art. {hit.article}" + (f" {hit.title}" if hit.title else "")
+        head = f"{names.short(hit.agreement)} {hit.citation}" + (f" {hit.title}" if hit.title else "")
         items.append(f"<li><strong>{h(head)}</strong> <span class=\"where\">({h(hit.strength)}; matched: "
                      f"{h(', '.join(hit.matched))})</span>{badge(hit.verification)}<ul class=\"evidence\">"
                      + "".join(_passage_item(p) for p in hit.passages) + "</ul></li>\n")

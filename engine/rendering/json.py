@@ -11,7 +11,7 @@ import datetime as dt
 import functools
 import json
 import re
-from typing import TYPE_CHECKING, Any, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from engine.evaluation.findings import Finding, Report
 from engine.rendering import common as C
@@ -27,13 +27,60 @@ if TYPE_CHECKING:
 Data = dict[str, Any]
 
 
+# Fields that 2.1 added, written only where they say something: an article's chapter where its agreement numbers
+# per chapter (``chapter`` next to ``article``, ``old_chapter``/``new_chapter``), and whether it does (``per_chapter``).
+_ONLY_WHEN_SET: Mapping[str, tuple[str, ...]] = {
+    "Evidence": ("chapter",), "Reason": ("chapter",), "Candidate": ("chapter",), "Finding": ("chapter",),
+    "Precedent": ("chapter",), "Suggestion": ("chapter",), "GradeChange": ("old_chapter", "new_chapter"),
+    "ArticleView": ("per_chapter",), "ArticleChange": ("per_chapter",), "Hit": ("per_chapter",),
+}
+
+
+def _beside(data: Data, name: str, value: object) -> Data:
+    """``data`` with ``name`` put right after the field it belongs to (``chapter`` after ``article``)."""
+    anchor = {"chapter": "article", "old_chapter": "old_article", "new_chapter": "new_article"}.get(name)
+    if anchor not in data:
+        return {**data, name: value}
+    out: Data = {}
+    for key, item in data.items():
+        out[key] = item
+        if key == anchor:
+            out[name] = value
+    return out
+
+
+def _sparse(conv: cattrs.Converter, cls: type, names: tuple[str, ...]) -> Callable[[Any], Data]:
+    """The unstructure hook of ``cls`` that leaves out ``names`` where they hold their default (None, False)."""
+    from cattrs.gen import make_dict_unstructure_fn
+
+    whole: Callable[[Any], Data] = make_dict_unstructure_fn(cls, conv)
+
+    def hook(obj: Any) -> Data:
+        data: Data = whole(obj)
+        for name in names:
+            value = data.pop(name)
+            if value:
+                data = _beside(data, name, value)
+        return data
+    return hook
+
+
 @functools.lru_cache(maxsize=1)
 def converter() -> cattrs.Converter:
-    """A cattrs converter: dates as ISO strings, tuples as lists."""
+    """A cattrs converter: dates as ISO strings, tuples as lists, the fields of :data:`_ONLY_WHEN_SET` only
+    where they are set."""
     import cattrs
+
+    from engine.evaluation import findings
+    from engine.views import compare, diff, precedents, search
 
     conv = cattrs.Converter()
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
+    for module in (findings, compare, diff, precedents, search):
+        for cls_name, names in _ONLY_WHEN_SET.items():
+            cls = getattr(module, cls_name, None)
+            if isinstance(cls, type) and cls.__module__ == module.__name__:
+                conv.register_unstructure_hook(cls, _sparse(conv, cls, names))
     return conv
 
 

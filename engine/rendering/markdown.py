@@ -79,7 +79,7 @@ def reason_lines(f: Finding) -> list[str]:
 
 
 def _finding_lines(f: Finding, force: str) -> list[str]:
-    head = f"### {md(f.norm)}: {grade(f.grade, f.score)}" + (f" (Art. {md(f.article)})" if f.article else "")
+    head = f"### {md(f.norm)}: {grade(f.grade, f.score)}" + (f" ({md(C.cited(f.article, f.chapter))})" if f.article else "")
     out = ["", head + badge(C.finding_verification(f))]
     out += ["", f"*{md(f.norm_title)}*"] if f.norm_title else []
     out += ["", f"**{md(force)}**"] if force else []
@@ -99,7 +99,7 @@ def _agreement_lines(info: AgreementInfo, findings: Sequence[Finding], as_of: dt
     for f in findings:
         gap = C.unmet_note(f) or (f.reasons[0].requirement if f.reasons else "")
         checked = md(C.badge(C.finding_verification(f))) or "-"
-        out.append(f"| {md(f.norm)} | {grade(f.grade, f.score)} | {md(f.article or '-')} | {checked} | {md(gap)} |")
+        out.append(f"| {md(f.norm)} | {grade(f.grade, f.score)} | {md(C.article_cell(f.article, f.chapter, '-'))} | {checked} | {md(gap)} |")
     for f in findings:
         out += _finding_lines(f, C.force_words(f.force, info.status, as_of))
     return out
@@ -238,7 +238,7 @@ def diff(d: Diff) -> str:
             out += _changes(ch.changes, "  ")
     out += ["", f"## Articles ({C.change_counts(d.articles)})", ""]
     for a in d.articles:
-        out.append(f"- **{C.CHANGE_MARK[a.status]} Art. {md(a.number)}** {md(a.title or '')} ({a.status})")
+        out.append(f"- **{C.CHANGE_MARK[a.status]} {md(a.citation)}** {md(a.title or '')} ({a.status})")
         out += _changes(a.changes, "  ")
     if d.norm_sets:
         out += _grade_changes(d)

@@ -33,7 +33,7 @@ class Verdict:
 
     norm: str  # its name in a sentence: the norm's id in words (``data flows`` for ``tpp3.data-flows``)
     grade: Optional[str]
-    article: Optional[str]
+    article: Optional[str]  # the decisive article, cited: ``Art. 12.15``, ``Ch. 14, Art. 3``
     reasons: tuple[Reason, ...] = ()
 
 
@@ -99,7 +99,7 @@ def _short_of(name: str, partial: Sequence[Verdict]) -> list[str]:
         groups.setdefault(tuple(_reasons([v])), []).append(v)
     out = []
     for reasons, vs in groups.items():
-        where = _series([f"{_lower(v.norm)} (Art. {v.article})" if v.article else _lower(v.norm) for v in vs])
+        where = _series([f"{_lower(v.norm)} ({v.article})" if v.article else _lower(v.norm) for v in vs])
         why = f": {', '.join(reasons)}" if reasons else ""
         out.append(f"On {where}, {name} falls short{why}.")
     return out
@@ -127,7 +127,7 @@ def _unmet(name: str, verdicts: Sequence[Verdict]) -> list[str]:
     absent = [v for v in _by(verdicts, V.Grade.UNMET) if not v.article]
     failed = [v for v in _by(verdicts, V.Grade.UNMET) if v.article]
     out = [f"{name} has no article on {_series([_lower(v.norm) for v in absent], 'or')} at all."] if absent else []
-    out += [f"Its article on {_lower(v.norm)} (Art. {v.article}) fails an essential requirement: "
+    out += [f"Its article on {_lower(v.norm)} ({v.article}) fails an essential requirement: "
             f"{', '.join(_reasons([v]))}." for v in failed]
     unknown = _by(verdicts, V.Grade.NOT_ENCODED)
     if unknown:
@@ -158,7 +158,7 @@ def report_summaries(r: Report) -> list[tuple[AgreementInfo, str]]:
     """Each agreement of a report with its paragraph."""
     out = []
     for info in r.agreements:
-        verdicts = [Verdict(f.norm, f.grade, f.article, f.reasons)
+        verdicts = [Verdict(f.norm, f.grade, C.cited(f.article, f.chapter) or None, f.reasons)
                     for f in r.findings if f.agreement == info.id]
         out.append((info, paragraph(info, verdicts, C.info_force(info, r.as_of))))
     return out
@@ -173,7 +173,7 @@ def comparison_summaries(c: Comparison) -> list[tuple[AgreementInfo, str]]:
             cell = c.cell(row.key, info.id)
             if row.kind is V.RowKind.NORM:
                 decided = cell.articles and cell.unmet_because != V.UnmetBecause.NO_ARTICLE
-                article = cell.articles[0].number if decided else None
+                article = cell.articles[0].citation if decided else None
                 verdicts.append(Verdict(row.key, cell.grade, article, cell.reasons))
         out.append((info, paragraph(info, verdicts, C.info_force(info, c.as_of)) if verdicts else ""))
     return out

@@ -85,7 +85,7 @@ def _short_reason(f: Finding) -> str:
 
 
 def _summary_table(findings: Sequence[Finding]) -> str:
-    rows = [[safe.term(f.norm), C.grade_words(f.grade, f.score), safe.term(f.article or "-"),
+    rows = [[safe.term(f.norm), C.grade_words(f.grade, f.score), safe.term(C.article_cell(f.article, f.chapter, "-")),
              safe.term(C.badge(C.finding_verification(f)) or "-"), safe.term(C.unmet_note(f) or _short_reason(f))]
             for f in findings]
     return _table(rows, ["norm", "grade", "article", "checked", "main gap"], [24, 13, 7, 12, 16])
@@ -126,7 +126,7 @@ def reason_lines(f: Finding, brief: bool = False) -> list[str]:
 def _finding_head(f: Finding) -> str:
     head = f"{f.norm}: {f.grade.upper()}{C.score_words(f.grade, f.score)}"
     if f.article:
-        head += f" (Art. {f.article})"
+        head += f" ({C.cited(f.article, f.chapter)})"
     level = C.finding_verification(f)
     if level:
         head += f" {C.badge(level)}"
@@ -185,14 +185,14 @@ def _check_lines(check: Check) -> list[str]:
 
 def _candidate_lines(c: Candidate, mark: str) -> list[str]:
     t = safe.term
-    lines = ["", f"[{mark}] Art. {t(c.article)} {t(c.title or '')} ({c.strength}; {t(c.file)}:{c.line})"]
+    lines = ["", f"[{mark}] {t(C.cited(c.article, c.chapter))} {t(c.title or '')} ({c.strength}; {t(c.file)}:{c.line})"]
     return lines + [x for check in c.checks for x in _check_lines(check)]
 
 
 def _trace_head(f: Finding) -> list[str]:
     t = safe.term
     head = f"{t(f.agreement)} against {t(f.norm)}: {f.grade.upper()}{C.score_words(f.grade, f.score)}"
-    head += f" (Art. {t(f.article)})" if f.article else ""
+    head += f" ({t(C.cited(f.article, f.chapter))})" if f.article else ""
     level = C.finding_verification(f)
     lines = [head + (f" {t(C.badge(level))}" if level else "")]
     force = C.force_words(f.force)
@@ -228,7 +228,7 @@ def _column_head(info: AgreementInfo) -> list[str]:
 
 def _gap_lines(c: Comparison, row: Row, info: AgreementInfo) -> list[str]:
     cell = c.cell(row.key, info.id)
-    art = f", Art. {cell.articles[0].number}" if cell.articles else ""
+    art = f", {cell.articles[0].citation}" if cell.articles else ""
     head = f"{info.id} / {row.key}: {cell.grade}{C.score_words(cell.grade, cell.score)}{art}"
     out = [safe.term(C.with_badge(head, C.cell_verification(cell)))]
     for r in cell.reasons:
@@ -327,8 +327,9 @@ def diff(d: Diff) -> str:
             lines += _changes(ch.changes, "      ")
     lines += ["", f"articles: {C.change_counts(d.articles)}"]
     for a in d.articles:
-        where = f" (chapter {a.chapter})" if a.chapter and a.status != V.ChangeStatus.CHANGED else ""
-        lines += _wrap_diff(f"{C.CHANGE_MARK[a.status]} Art. {a.number} {a.title or ''}".rstrip() + where, "  ")
+        where = f" (chapter {a.chapter})" if a.chapter and a.status != V.ChangeStatus.CHANGED and not a.per_chapter \
+            else ""
+        lines += _wrap_diff(f"{C.CHANGE_MARK[a.status]} {a.citation} {a.title or ''}".rstrip() + where, "  ")
         lines += _changes(a.changes, "      ")
     if d.norm_sets:
         lines += _grade_changes(d)
@@ -360,7 +361,7 @@ def _pair_effects(p: Pair) -> list[str]:
         if r.effect and r.with_drafts is not None:
             before = r.strongest.grade if r.strongest else "nothing binds"
             w = r.with_drafts
-            out.append(safe.term(f"  {r.norm}: {r.effect} ({before} -> {w.grade}, Art. {w.article} of {w.agreement})"))
+            out.append(safe.term(f"  {r.norm}: {r.effect} ({before} -> {w.grade}, {C.cited(w.article, w.chapter)} of {w.agreement})"))
     return out
 
 

@@ -24,7 +24,8 @@ from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import vocab as V
 from engine.syntax.lark_util import token_span, unquote
-from engine.syntax.limits import MAX_FOOTNOTE, MAX_PREDICATE_DEPTH, MAX_SCORE, MAX_WEIGHT, MAX_YEARS
+from engine.syntax.limits import (MAX_FOOTNOTE, MAX_LINE, MAX_ORDINAL, MAX_PAGE, MAX_PREDICATE_DEPTH, MAX_SCORE,
+                                  MAX_WEIGHT, MAX_YEARS)
 
 _T = TypeVar("_T")
 Children = list[Any]  # a rule's tokens and sub-rule results, in the order written
@@ -53,6 +54,22 @@ class _Paragraph:
     """``paragraph "1(a)"`` in a transition or reservation."""
 
     text: str
+    span: M.Span
+
+
+@attrs.frozen
+class _No:
+    """An article number as written: ``14.11``, or ``unnumbered 2`` (a placeholder, in canonical form)."""
+
+    text: str
+    span: M.Span
+
+
+@attrs.frozen
+class _InChapter:
+    """``ch 14``: the chapter an article number is read in."""
+
+    number: str
     span: M.Span
 
 
@@ -107,6 +124,16 @@ def _title(c: Children, at: int) -> Optional[str]:
     if len(c) > at and isinstance(c[at], Token) and c[at].type == "STRING":
         return unquote(c[at])
     return None
+
+
+def _chapter_named(c: Children) -> Optional[str]:
+    """The chapter a reference names (``ch 14``), if it names one."""
+    return next((x.number for x in c if isinstance(x, _InChapter)), None)
+
+
+def _after_reference(c: Children, at: int) -> int:
+    """Where a header's title would stand: after the article number at ``c[at]`` and its ``ch N``, if any."""
+    return at + 2 if len(c) > at + 1 and isinstance(c[at + 1], _InChapter) else at + 1
 
 
 def _merge(nodes: Children) -> M.Span:
@@ -241,9 +268,23 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
         return attrs.evolve(self.quote(c[1:]), paraphrase=True)
 
     def citation(self, c: Children) -> M.Citation:
-        numbers = [x for x in c if isinstance(x, Token) and x.type in ("NUMBER", "INT")]
-        footnote = self._whole(numbers[1], "a footnote number", MAX_FOOTNOTE) if len(numbers) > 1 else None
-        return M.Citation(str(numbers[0]), footnote)
+        """``art N [ch N] [fn N] [page N [line N]]``."""
+        footnote, page, line = _after(c, "FN"), _after(c, "PAGE"), _after(c, "LINE")
+        return M.Citation(c[1].text, self._whole(footnote, "a footnote number", MAX_FOOTNOTE) if footnote else None,
+                          chapter=_chapter_named(c),
+                          page=self._whole(page, "a page number", MAX_PAGE) if page else None,
+                          line=self._whole(line, "a line number", MAX_LINE) if line else None)
+
+    def article_no(self, c: Children) -> _No:
+        """An article number, or ``unnumbered N`` (written back with N as a plain number)."""
+        span = self._span(c)
+        if len(c) == 1:
+            return _No(str(c[0]), span)
+        ordinal = self._whole(c[1], "an unnumbered article's ordinal", MAX_ORDINAL)
+        return _No(M.unnumbered(ordinal) if ordinal is not None else f"{M.UNNUMBERED} {c[1]}", span)
+
+    def in_chapter(self, c: Children) -> _InChapter:
+        return _InChapter(str(c[1]), self._span(c))
 
     def period_years(self, c: Children) -> M.Period:
         extension = self._whole(c[3], "an extension in years", MAX_YEARS) if len(c) > 3 else None
@@ -264,7 +305,7 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
     def kind_stmt(self, c: Children) -> _Setting:
         return self._setting(c, str(c[1]))
 
-    status_stmt = verification_stmt = based_on_stmt = kind_stmt
+    status_stmt = verification_stmt = based_on_stmt = numbering_stmt = kind_stmt
 
     def parties_stmt(self, c: Children) -> _Setting:
         return self._setting(c, tuple(_tokens(c, "CODE")))
@@ -363,19 +404,23 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
         )
 
     def article(self, c: Children) -> M.Article:
-        number = str(c[1])
+        number = c[1].text
         return self._article(number, _title(c, 2), self._block(c[2:], f"article {number}"), self._span(c))
 
     def amend(self, c: Children) -> M.Amendment:
-        number, title, span = str(c[2]), _title(c, 3), self._span(c)
-        block = self._block(c[3:], f"the amendment of article {number}")
+        """``amend article N [ch N] "Title" { ... }``."""
+        number, at, span = c[2].text, _after_reference(c, 2), self._span(c)
+        title = _title(c, at)
+        block = self._block(c[at:], f"the amendment of article {number}")
         changes = self._article(number, title, block, span)
-        return M.Amendment(number, title, changes, block.all(M.Removal), span=span)
+        return M.Amendment(number, title, changes, block.all(M.Removal), span=span, chapter=_chapter_named(c))
 
     def omit(self, c: Children) -> M.Omission | _ChapterOmission:
-        """``omit article N "why"``, or ``omit chapter N "why"`` (kept apart: it removes a whole chapter)."""
-        omission = M.Omission(str(c[2]), _title(c, 3), span=self._span(c))
-        return _ChapterOmission(omission) if c[1].type == "CHAPTER" else omission
+        """``omit article N [ch N] "why"``, or ``omit chapter N "why"`` (kept apart: it removes a whole chapter)."""
+        if c[1].type == "CHAPTER":
+            return _ChapterOmission(M.Omission(str(c[2]), _title(c, 3), span=self._span(c)))
+        return M.Omission(c[2].text, _title(c, _after_reference(c, 2)), span=self._span(c),
+                          chapter=_chapter_named(c))
 
     def base_chapter_stmt(self, c: Children) -> M.BaseChapter:
         """``chapter N`` without a block: with ``based-on X``, the chapter of X the draft takes."""
@@ -423,6 +468,7 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
             base_chapters=block.all(M.BaseChapter),
             chapter_omissions=tuple(x.omission for x in block.all(_ChapterOmission)),
             spans=M.SettingSpans(**{k.replace("-", "_"): s.span for k, s in block.settings.items()}),
+            numbering=block.value("numbering"),
         )
 
     # ---------------------------------------------------------- conditions

@@ -30,11 +30,17 @@ def quote_string(text: str) -> str:
 
 def _quote(q: M.Quote) -> str:
     out = ("paraphrase " if q.paraphrase else "") + quote_string(q.text)
-    if q.citation is not None:
-        out += f" art {q.citation.article}"
-        if q.citation.footnote is not None:
-            out += f" fn {q.citation.footnote}"
+    c = q.citation
+    if c is not None:
+        out += f" art {c.article}" + (f" ch {c.chapter}" if c.chapter is not None else "")
+        out += f" fn {c.footnote}" if c.footnote is not None else ""
+        if c.page is not None:
+            out += f" page {c.page}" + (f" line {c.line}" if c.line is not None else "")
     return out
+
+
+def _in_chapter(chapter: Optional[str]) -> list[str]:
+    return ["ch", chapter] if chapter is not None else []
 
 
 def _period(p: Optional[M.Period]) -> list[str]:
@@ -237,8 +243,8 @@ def _agreement(w: _Writer, a: M.Agreement) -> None:
         w.blank()
     for what, omissions in (("chapter", a.chapter_omissions), ("article", a.omissions)):
         for om in omissions:
-            w.stmt(["omit", what, om.number] + ([quote_string(om.reason)] if om.reason is not None else []),
-                   span=om.span)
+            w.stmt(["omit", what, om.number, *_in_chapter(om.chapter)]
+                   + ([quote_string(om.reason)] if om.reason is not None else []), span=om.span)
     w.close(a.span)
 
 
@@ -266,6 +272,8 @@ def _settings(w: _Writer, a: M.Agreement) -> None:
         w.stmt(["verification", a.verification], span=sp.verification)
     if a.coverage:
         w.stmt(["coverage", *a.coverage], span=sp.coverage)
+    if a.numbering:
+        w.stmt(["numbering", a.numbering], span=sp.numbering)
 
 
 def _chapter(w: _Writer, ch: M.Chapter) -> None:
@@ -287,7 +295,7 @@ def _chapter(w: _Writer, ch: M.Chapter) -> None:
 
 def _amendment(w: _Writer, am: M.Amendment) -> None:
     w.blank()
-    w.open(_title(["amend", "article", am.number], am.title), am.span)
+    w.open(_title(["amend", "article", am.number, *_in_chapter(am.chapter)], am.title), am.span)
     _article_body(w, am.changes)
     for r in am.removals:
         w.stmt(["remove", r.what] + ([r.which] if r.which else []), span=r.span)

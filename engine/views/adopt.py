@@ -26,6 +26,7 @@ from engine.evaluation import context as F
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import vocab as V
+from engine.language.citations import article_words, cite
 from engine.syntax.printer import INDENT, format_article, quote_string
 from engine.views.precedents import explicit
 
@@ -58,10 +59,10 @@ def _uncited(q: M.Quote, number: str, source: str, flags: list[str]) -> M.Quote:
     """A quote without its citation; a citation of another article of the source is flagged."""
     c = q.citation
     if c is not None and c.article != number:
-        flags.append(f"a quote cited {source} Art. {c.article}" + (f", fn {c.footnote}" if c.footnote else "")
+        flags.append(f"a quote cited {source} {cite(c.article, c.chapter, c.footnote or None)}"
                      + ", which this draft does not hold: the citation was removed")
     elif c is not None and c.footnote is not None:
-        flags.append(f"a quote cited {source} Art. {number}, fn {c.footnote}: the footnote is the source's")
+        flags.append(f"a quote cited {source} {cite(number, c.chapter, c.footnote)}: the footnote is the source's")
     return attrs.evolve(q, citation=None)
 
 
@@ -91,7 +92,8 @@ def adopted_article(placed: F.Placed, new_number: str) -> tuple[M.Article, tuple
     flags: list[str] = [f"left out (it names {source}'s parties): {d}" for d in dropped]
     article = _statements(article, number, source, flags)
     level = placed.article.verification or placed.agreement.verification or V.Verification.UNVERIFIED.value
-    note = (f"Adopted from {source} Art. {number}" + (f" {placed.article.title}" if placed.article.title else "")
+    cited = article_words(number, placed.agreement.cited_chapter(placed.chapter))
+    note = (f"Adopted from {source} {cited}" + (f" {placed.article.title}" if placed.article.title else "")
             + f"; its words keep {source}'s verification ({level})"
             + (f"; written on it from its context there: {'; '.join(folded)}" if folded else "")
             + (f". To check: {'; '.join(flags)}." if flags else "."))
@@ -139,13 +141,21 @@ def _insert(text: str, draft: M.Agreement, article: M.Article, base: Optional[M.
 # ---------------------------------------------------------------- adopting
 
 
-def _source_article(source: M.Agreement, number: str) -> F.Placed:
-    found = next((p for p in F.placed_articles(source) if p.article.number == number), None)
-    if found is None:
+def _source_article(source: M.Agreement, number: str, chapter: Optional[str] = None) -> F.Placed:
+    """The source's article ``number`` (in ``chapter``, when given); in an agreement numbered per chapter, a
+    number that stands in several chapters needs its chapter."""
+    found = [p for p in F.placed_articles(source)
+             if p.article.number == number and (chapter is None or (p.chapter is not None and p.chapter.number == chapter))]
+    if not found:
         numbers = [a.number for _, a in source.all_articles()]
-        raise UsageError(f"`{source.id}` has no article {number}",
+        where = f" in chapter {chapter}" if chapter is not None else ""
+        raise UsageError(f"`{source.id}` has no article {number}{where}",
                          D.did_you_mean(number, numbers) or f"its articles: {', '.join(numbers[:12])}")
-    return found
+    if len(found) > 1:
+        chapters = ", ".join(p.chapter.number if p.chapter else "outside chapters" for p in found)
+        raise UsageError(f"article {number} stands in several chapters of `{source.id}` ({chapters})",
+                         "name the chapter (`--chapter N`)")
+    return found[0]
 
 
 def _draft(text: str, path: str) -> M.Agreement:
@@ -168,15 +178,17 @@ def _checked(corpus: Corpus, path: str, text: str) -> tuple[D.Diagnostic, ...]:
 
 
 def adopt(corpus: Corpus, source: str, number: str, path: str, text: str,
-          new_number: Optional[str] = None) -> Adoption:
-    """Adopt article ``number`` of agreement ``source`` into the draft ``text`` (from ``path``) as ``new_number``.
+          new_number: Optional[str] = None, chapter: Optional[str] = None) -> Adoption:
+    """Adopt article ``number`` of agreement ``source`` (of its ``chapter``, when given: needed where the source
+    numbers its articles per chapter and the number stands in several) into the draft ``text`` (from ``path``)
+    as ``new_number``.
 
     Raises:
         UnknownId: no agreement ``source``.
         UsageError: it has no such article, the draft defines no agreement or already writes that number.
         InvalidInput: the draft does not parse.
     """
-    placed = _source_article(corpus.agreement(source), number)
+    placed = _source_article(corpus.agreement(source), number, chapter)
     draft = _draft(text, path)
     new = new_number or number
     if any(a.number == new for _, a in draft.all_articles()):

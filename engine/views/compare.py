@@ -26,15 +26,16 @@ import attrs
 from engine._version import __version__
 from engine.errors import UnknownId, UsageError
 from engine.evaluation import context as F
-from engine.evaluation.evaluator import evaluate_norm, weakest
+from engine.evaluation.evaluator import article_order, evaluate_norm, weakest
 from engine.evaluation.findings import AgreementInfo, Evidence, NormSetInfo, Reason
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
+from engine.language.citations import article_words
 from engine.language.diagnostics import did_you_mean
 from engine.views.layout import Cells, Labels
 
-COMPARISON_SCHEMA = ("tradegap.comparison", "2.0")
+COMPARISON_SCHEMA = ("tradegap.comparison", "2.1")
 
 # Topics that describe a chapter's housekeeping rather than a discipline: left out of default rows.
 HOUSEKEEPING_TOPICS = frozenset({"definitions", "scope", "institutional", "dispute-resolution", "exceptions"})
@@ -89,11 +90,22 @@ class ArticleView:
     file: str = ""
     line: int = 0
     verification: str = V.Verification.UNVERIFIED
+    per_chapter: bool = attrs.field(default=False, kw_only=True)  # its agreement numbers articles per chapter
+
+    @property
+    def citation(self) -> str:
+        """``Art. 14.11``; ``Ch. 14, Art. 3`` where the agreement numbers its articles per chapter."""
+        return article_words(self.number, self.chapter if self.per_chapter else None)
+
+    @property
+    def key(self) -> tuple[Optional[str], str]:
+        """What names the article in its agreement: (its chapter where numbered per chapter, its number)."""
+        return (self.chapter if self.per_chapter else None), self.number
 
     def summary(self, omit: Collection[str] = ()) -> str:
         """``Art. 14.11: binding; objective exception``; ``omit``: carve-outs left out (said once elsewhere)."""
         words = "; ".join(x for x in (_without(q, omit) for q in self.qualifiers) if x)
-        return f"Art. {self.number}" + (f": {words}" if words else "")
+        return self.citation + (f": {words}" if words else "")
 
     def carved_out(self) -> tuple[str, ...]:
         """The scope items the article excludes (``financial-services``, ``government-procurement``)."""
@@ -171,14 +183,14 @@ class Comparison:
         """The carve-outs every column has on some article (two columns or more): said once, below the table."""
         if len(self.agreements) < 2:
             return ()
-        found: dict[str, dict[str, list[str]]] = {}
+        found: dict[str, dict[str, dict[tuple[Optional[str], str], ArticleView]]] = {}
         for cell in self.cells:
             for a in cell.articles:
                 for item in a.carved_out():
-                    numbers = found.setdefault(item, {}).setdefault(cell.agreement, [])
-                    numbers += [] if a.number in numbers else [a.number]
+                    views = found.setdefault(item, {}).setdefault(cell.agreement, {})
+                    views.setdefault(a.key, a)
         every = [x.id for x in self.agreements]
-        return tuple(CarveOut(item, tuple((i, tuple(sorted(by[i], key=M.number_key))) for i in every))
+        return tuple(CarveOut(item, tuple((i, _numbers(by[i].values())) for i in every))
                      for item, by in sorted(found.items()) if all(i in by for i in every))
 
     def row_label(self, row: Row) -> str:
@@ -186,9 +198,17 @@ class Comparison:
         return row.title if self.row_labels is Labels.TITLES and row.title else row.key
 
 
+def _numbers(views: Iterable[ArticleView]) -> tuple[str, ...]:
+    """Articles in number order, as a carve-out lists them: their numbers (with their chapters, ``Ch. 14,
+    Art. 3``, where the agreement numbers per chapter)."""
+    ordered = sorted(views, key=lambda v: (M.number_key(v.key[0] or ""), M.number_key(v.number)))
+    return tuple(v.citation if v.per_chapter else v.number for v in ordered)
+
+
 @attrs.frozen
 class CarveOut:
-    """A scope item every column excludes somewhere, and where: (agreement id, article numbers) per column."""
+    """A scope item every column excludes somewhere, and where: (agreement id, article numbers) per column
+    (``Ch. 14, Art. 3`` for an article of an agreement numbered per chapter)."""
 
     item: str
     where: tuple[tuple[str, tuple[str, ...]], ...]
@@ -287,14 +307,15 @@ def article_view(p: F.Placed, ctx: F.Context) -> ArticleView:
     a = p.article
     return ArticleView(p.agreement.id, a.number, a.title, p.chapter.number if p.chapter else None,
                        V.Strength(a.strength), qualifiers(p, ctx), a.span.file, a.span.line,
-                       a.verification or V.Verification.UNVERIFIED)
+                       a.verification or V.Verification.UNVERIFIED, per_chapter=p.agreement.per_chapter)
 
 
 # ---------------------------------------------------------------- matrix
 
 
 def _strongest_first(placed: Iterable[F.Placed]) -> list[F.Placed]:
-    return sorted(placed, key=lambda p: (-V.Strength(p.article.strength).rank, M.number_key(p.article.number)))
+    return sorted(placed, key=lambda p: (-V.Strength(p.article.strength).rank,
+                                         article_order(p.agreement.cited_chapter(p.chapter), p.article.number)))
 
 
 def norm_cell(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context,
@@ -302,8 +323,9 @@ def norm_cell(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx: F.
     """A graded cell: the finding's grade, reasons and evidence, the candidate articles best first."""
     index = index or F.TopicIndex.of(agreement)
     finding = evaluate_norm(agreement, norm_set, norm, ctx, index)
-    placed = {p.article.number: p for p in index.on(norm.topics)}
-    views = tuple(article_view(placed[c.article], ctx) for c in finding.candidates if c.article in placed)
+    placed = {(agreement.cited_chapter(p.chapter), p.article.number): p for p in index.on(norm.topics)}
+    views = tuple(article_view(placed[(c.chapter, c.article)], ctx) for c in finding.candidates
+                  if (c.chapter, c.article) in placed)
     return Cell(finding.norm, agreement.id, finding.grade, finding.unmet_because, views,
                 finding.reasons, finding.evidence, finding.score, finding.verification, finding.force)
 

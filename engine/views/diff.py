@@ -34,9 +34,10 @@ from engine.evaluation.findings import AgreementInfo, Finding, NormSetInfo
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
+from engine.language.citations import article_words
 from engine.language.model import number_key
 
-DIFF_SCHEMA = ("tradegap.diff", "2.0")
+DIFF_SCHEMA = ("tradegap.diff", "2.1")
 
 GAPS = frozenset({V.Grade.PARTIAL, V.Grade.UNMET})  # not-encoded is no gap: nothing is known
 UNKNOWN_DATE = "unknown"  # `in-force MM unknown`
@@ -62,6 +63,12 @@ class ArticleChange:
     status: V.ChangeStatus
     chapter: Optional[str] = None
     changes: tuple[Change, ...] = ()
+    per_chapter: bool = attrs.field(default=False, kw_only=True)  # numbered in its chapter: cited with it
+
+    @property
+    def citation(self) -> str:
+        """``Art. 14.11``; ``Ch. 14, Art. 3`` where the agreement numbers its articles per chapter."""
+        return article_words(self.number, self.chapter if self.per_chapter else None)
 
 
 @attrs.frozen
@@ -79,6 +86,9 @@ class GradeChange:
     introduced: tuple[str, ...] = ()  # requirements that fail now and held (or were not tested) before
     old_score: Optional[int] = None  # the findings' scores (None: not-encoded or not-applicable)
     new_score: Optional[int] = None
+    # the decisive articles' chapters, where their agreement numbers per chapter (None elsewhere)
+    old_chapter: Optional[str] = attrs.field(default=None, kw_only=True)
+    new_chapter: Optional[str] = attrs.field(default=None, kw_only=True)
 
 
 @attrs.frozen
@@ -208,7 +218,7 @@ def agreement_attributes(a: M.Agreement) -> dict[str, Entry]:
     """An agreement's metadata and agreement-level statements, in words."""
     out: dict[str, Entry] = {"id": (a.id, ())}
     for key, value in (("title", a.title), ("kind", a.kind), ("status", a.status), ("source", a.source),
-                       ("based-on", a.based_on), ("verification", a.verification)):
+                       ("based-on", a.based_on), ("verification", a.verification), ("numbering", a.numbering)):
         if value is not None:
             out[key] = (value, ())
     if a.parties:
@@ -252,30 +262,42 @@ def attribute_changes(old: dict[str, Entry], new: dict[str, Entry]) -> tuple[Cha
 # ---------------------------------------------------------------- text
 
 
-def _placed(a: M.Agreement) -> dict[str, tuple[Optional[M.Chapter], M.Article]]:
-    return {art.number: (ch, art) for ch, art in a.all_articles()}
+Key = tuple[Optional[str], str]  # an article's chapter (where numbered per chapter) and number
+
+
+def _placed(a: M.Agreement) -> dict[Key, tuple[Optional[M.Chapter], M.Article]]:
+    """Every article by what names it: its number (with its chapter, where the agreement numbers per chapter)."""
+    return {(a.cited_chapter(ch), art.number): (ch, art) for ch, art in a.all_articles()}
+
+
+def _order(key: Key) -> tuple[M.NumberKey, M.NumberKey]:
+    return number_key(key[0] or ""), number_key(key[1])
 
 
 def article_changes(old: M.Agreement, new: M.Agreement) -> tuple[ArticleChange, ...]:
-    """Articles added, removed and changed, in article-number order."""
+    """Articles added, removed and changed, in article-number order (an article of an agreement numbered per
+    chapter is named by its chapter and number: the same number in another chapter is another article)."""
     before, after = _placed(old), _placed(new)
     out = []
-    for number in sorted(set(before) | set(after), key=number_key):
-        if number not in after:
-            ch, art = before[number]
-            out.append(ArticleChange(number, art.title, V.ChangeStatus.REMOVED, ch.number if ch else None))
-        elif number not in before:
-            ch, art = after[number]
+    for key in sorted(set(before) | set(after), key=_order):
+        number = key[1]
+        if key not in after:
+            ch, art = before[key]
+            out.append(ArticleChange(number, art.title, V.ChangeStatus.REMOVED, ch.number if ch else None,
+                                     per_chapter=old.per_chapter))
+        elif key not in before:
+            ch, art = after[key]
             out.append(ArticleChange(number, art.title, V.ChangeStatus.ADDED, ch.number if ch else None,
-                                     attribute_changes({}, article_attributes(art))))
+                                     attribute_changes({}, article_attributes(art)), per_chapter=new.per_chapter))
         else:
-            (och, oart), (nch, nart) = before[number], after[number]
+            (och, oart), (nch, nart) = before[key], after[key]
             changes = list(attribute_changes(article_attributes(oart), article_attributes(nart)))
             ochn, nchn = (och.number if och else None), (nch.number if nch else None)
             if ochn != nchn:
                 changes.insert(0, Change("chapter", ochn, nchn))
             if changes:
-                out.append(ArticleChange(number, nart.title or oart.title, V.ChangeStatus.CHANGED, nchn, tuple(changes)))
+                out.append(ArticleChange(number, nart.title or oart.title, V.ChangeStatus.CHANGED, nchn,
+                                         tuple(changes), per_chapter=new.per_chapter))
     return tuple(out)
 
 
@@ -348,7 +370,7 @@ def grade_changes(old: Sequence[Finding], new: Sequence[Finding]) -> tuple[Grade
         of, nf = _failed(o), _failed(n)
         out.append(GradeChange(n.norm, n.norm_title, o.grade, n.grade, o.article, n.article, how,
                                tuple(r for r in of if r not in nf), tuple(r for r in nf if r not in of),
-                               o.score, n.score))
+                               o.score, n.score, old_chapter=o.chapter, new_chapter=n.chapter))
     return tuple(out)
 
 

@@ -20,7 +20,7 @@ from engine.language import model as M
 from engine.language import names
 from engine.language import vocab as V
 
-LIST_SCHEMA = ("tradegap.list", "2.0")
+LIST_SCHEMA = ("tradegap.list", "2.1")
 
 
 @attrs.frozen

@@ -31,7 +31,7 @@ from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
 
-PAIR_SCHEMA = ("tradegap.pair", "2.0")
+PAIR_SCHEMA = ("tradegap.pair", "2.1")
 
 
 @attrs.frozen

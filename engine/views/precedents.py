@@ -34,6 +34,7 @@ from engine.evaluation.evaluator import evaluate_norm
 from engine.evaluation.findings import Finding, Report
 from engine.language import model as M
 from engine.language import vocab as V
+from engine.language.citations import article_words
 from engine.language.model import number_key
 from engine.syntax.printer import format_article
 
@@ -63,6 +64,7 @@ class Precedent:
     verification: str
     snippet: str
     also_in: tuple[str, ...] = ()
+    chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # where its agreement numbers per chapter
 
 
 @attrs.frozen
@@ -76,6 +78,7 @@ class Suggestion:
     article: Optional[str]
     precedents: tuple[Precedent, ...]
     more: int = 0  # precedents found beyond the limit
+    chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # the gap's article's, as the finding's
 
 
 # ---------------------------------------------------------------- snippets
@@ -116,7 +119,7 @@ def snippet(p: F.Placed) -> str:
     """The article as DSL text, context made explicit, party-specific terms left out (see module doc)."""
     article, folded, dropped = explicit(p)
     where = f"{p.agreement.id}" + (f" chapter {p.chapter.number}" if p.chapter else "")
-    lines = [f"# Precedent: {where}, Art. {article.number}"]
+    lines = [f"# Precedent: {where}, {article_words(article.number)}"]
     if folded:
         lines.append("# Written on the article from its context: " + "; ".join(folded))
     if dropped:
@@ -140,29 +143,30 @@ def accepted_by(a: M.Agreement, own: frozenset[str]) -> int:
     return 0 if a.status in NOT_ACCEPTED else len(own.intersection(a.parties))
 
 
-def _rank(pr: Precedent, accepted: int) -> tuple[int, int, int, int, str, M.NumberKey]:
+def _rank(pr: Precedent, accepted: int) -> tuple[int, int, int, int, str, M.NumberKey, M.NumberKey]:
     return (-accepted, -pr.strength.rank, -pr.parties, -(pr.date.toordinal() if pr.date else 0), pr.agreement,
-            number_key(pr.article))
+            number_key(pr.chapter or ""), number_key(pr.article))
 
 
-def _citation(a: M.Agreement, art: M.Article) -> str:
+def _citation(a: M.Agreement, art: M.Article, chapter: Optional[str]) -> str:
     head = f"{a.title} ({a.id})" if a.title else a.id
-    return f"{head}, Art. {art.number}" + (f" {art.title}" if art.title else "")
+    return f"{head}, {article_words(art.number, chapter)}" + (f" {art.title}" if art.title else "")
 
 
 def _precedent(p: F.Placed) -> Precedent:
     a, art = p.agreement, p.article
+    chapter = a.cited_chapter(p.chapter)
     return Precedent(a.id, a.title, art.number, art.title, V.Strength(art.strength), len(a.parties), _date(a),
-                     a.status, _citation(a, art), art.span.file, art.span.line,
-                     art.verification or V.Verification.UNVERIFIED, snippet(p))
+                     a.status, _citation(a, art, chapter), art.span.file, art.span.line,
+                     art.verification or V.Verification.UNVERIFIED, snippet(p), chapter=chapter)
 
 
 def _meeting(a: M.Agreement, index: F.TopicIndex, norm_set: M.NormSet, norm: M.Norm,
              ctx: F.Context) -> list[F.Placed]:
     """The agreement's articles that meet the norm on the date."""
     finding = evaluate_norm(a, norm_set, norm, ctx, index)
-    placed = {p.article.number: p for p in index.on(norm.topics)}
-    return [placed[c.article] for c in finding.candidates if not c.failures]
+    placed = {(a.cited_chapter(p.chapter), p.article.number): p for p in index.on(norm.topics)}
+    return [placed[(c.chapter, c.article)] for c in finding.candidates if not c.failures]
 
 
 # Every article of a corpus that meets one norm: (its agreement, the precedent, the article).
@@ -221,7 +225,7 @@ def _suggest(corpus: Corpus, indexed: Indexed, finding: Finding, as_of: dt.date,
     found = _ranked(seen[finding.norm], (finding.agreement,), own)
     kept = found if limit is None else found[:limit]
     return Suggestion(finding.agreement, finding.norm, finding.norm_title, finding.grade, finding.article,
-                      kept, len(found) - len(kept))
+                      kept, len(found) - len(kept), chapter=finding.chapter)
 
 
 def suggest(corpus: Corpus, finding: Finding, as_of: Optional[dt.date] = None,

@@ -23,8 +23,9 @@ from engine.evaluation.evaluator import context_evidence
 from engine.language import model as M
 from engine.language import names
 from engine.language import vocab as V
+from engine.language.citations import article_words
 
-SEARCH_SCHEMA = ("tradegap.search", "2.0")
+SEARCH_SCHEMA = ("tradegap.search", "2.1")
 
 
 class Field(V.Word):
@@ -98,6 +99,12 @@ class Hit:
     passages: tuple[Passage, ...]
     file: str = ""
     line: int = 0
+    per_chapter: bool = attrs.field(default=False, kw_only=True)  # its agreement numbers articles per chapter
+
+    @property
+    def citation(self) -> str:
+        """``Art. 14.11``; ``Ch. 14, Art. 3`` where the agreement numbers its articles per chapter."""
+        return article_words(self.article, self.chapter if self.per_chapter else None)
 
 
 @attrs.frozen
@@ -134,13 +141,12 @@ def _spans(text: str, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> tuple[
 def _texts(p: F.Placed) -> list[Passage]:
     """The article's searchable words: its title, its quotes (each cited), its notes (spans still empty)."""
     art = p.article
-    level = F.article_stated(p).verification
-    out = [Passage(Field.TITLE, art.title, f"Art. {art.number}", (), False, level, art.span.file, art.span.line)] \
-        if art.title else []
+    stated = F.article_stated(p)
+    level, where = stated.verification, stated.where
+    out = [Passage(Field.TITLE, art.title, where, (), False, level, art.span.file, art.span.line)] if art.title else []
     out += [Passage(Field.QUOTE, e.quote, e.citation, (), e.paraphrase, e.verification, e.file, e.line)
             for e in context_evidence(p) if e.quote is not None]
-    return out + [Passage(Field.NOTE, n.text, f"Art. {art.number}", (), False, level, n.span.file, n.span.line)
-                  for n in art.notes]
+    return out + [Passage(Field.NOTE, n.text, where, (), False, level, n.span.file, n.span.line) for n in art.notes]
 
 
 def _hit(p: F.Placed, terms: Terms, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> Optional[Hit]:
@@ -157,11 +163,13 @@ def _hit(p: F.Placed, terms: Terms, patterns: Sequence[tuple[str, re.Pattern[str
     return Hit(a.id, names.short(a.id), art.number, art.title, p.chapter.number if p.chapter else None,
                V.Strength(art.strength), F.article_stated(p).verification, art.topics,
                tuple(t for t in terms.all() if t in found), sum(1 for t in terms.phrases if t in found),
-               tuple(passages), art.span.file, art.span.line)
+               tuple(passages), art.span.file, art.span.line, per_chapter=a.per_chapter)
 
 
-def _rank(h: Hit) -> tuple[int, int, int, str, M.NumberKey]:
-    return (-h.phrases, -len(h.matched), -V.Strength(h.strength).rank, h.agreement, M.number_key(h.article))
+def _rank(h: Hit) -> tuple[int, int, int, str, M.NumberKey, M.NumberKey]:
+    chapter = h.chapter if h.per_chapter else None
+    return (-h.phrases, -len(h.matched), -V.Strength(h.strength).rank, h.agreement, M.number_key(chapter or ""),
+            M.number_key(h.article))
 
 
 def search(agreements: Iterable[M.Agreement], query: str, topic: Optional[str] = None,

@@ -45,7 +45,7 @@ def test_report_json_validates_against_the_shipped_schema():
     assert code == 0, err
     data = json.loads(out)
     jsonschema.validate(data, _schema())
-    assert data["schema"] == {"name": "tradegap.report", "version": "2.0"}
+    assert data["schema"] == {"name": "tradegap.report", "version": "2.1"}
     assert data["as_of"] == "2026-11-27" and data["party"] == "JP"
     f = next(x for x in data["findings"] if x["agreement"] == "rcep" and x["norm"] == "tpp3.data-flows")
     assert f["grade"] == "partial" and f["reasons"] and f["evidence"][0]["verification"] == "text"

@@ -246,5 +246,5 @@ def test_make_finding_sets_every_field_as_init_does():
     assert all(a.validator is None and a.converter is None for a in fields)  # nothing __init__ would run
     values = ("a", "s.n", "T", ("t",), V.Grade.PARTIAL, None, "1", (), (), (), 50, V.Force.NOT_IN_FORCE,
               V.Verification.TEXT, ("note",), ("Ch. 1",), ("customs",))
-    made = make_finding(*values)
-    assert made == Finding(*values) and attrs.astuple(made, recurse=False) == values
+    made = make_finding(*values, "14")
+    assert made == Finding(*values, chapter="14") and attrs.astuple(made, recurse=False) == (*values, "14")

@@ -38,7 +38,7 @@ def test_every_format(matrix):
     assert row["grade"] == "partial" and row["articles"] == "12.15" and "no dispute settlement" in row["qualifiers"]
 
     data = json.loads(render(matrix, "json"))
-    assert data["schema"] == {"name": "tradegap.comparison", "version": "2.0"}
+    assert data["schema"] == {"name": "tradegap.comparison", "version": "2.1"}
     assert len(data["cells"]) == 15 and data["as_of"] == "2026-01-01"
 
     html = render(matrix, "html")

@@ -1,4 +1,4 @@
-"""The JSON contract 2.0: every result validates against its shipped schema, and the schemas agree."""
+"""The JSON contract 2.1: every result validates against its shipped schema, and the schemas agree."""
 
 from __future__ import annotations
 
@@ -34,7 +34,7 @@ def schema(name: str) -> dict:
 def valid(name: str, text: str) -> dict:
     data = json.loads(text)
     jsonschema.Draft202012Validator(schema(name)).validate(data)
-    assert data["schema"] == {"name": f"tradegap.{name}", "version": "2.0"}
+    assert data["schema"] == {"name": f"tradegap.{name}", "version": "2.1"}
     return data
 
 
@@ -42,7 +42,7 @@ def valid(name: str, text: str) -> dict:
 def test_each_schema_is_a_2020_12_schema_at_version_2(name):
     s = schema(name)
     jsonschema.Draft202012Validator.check_schema(s)
-    assert s["$id"] == f"tradegap.{name}/2.0"
+    assert s["$id"] == f"tradegap.{name}/2.1"
     assert s["properties"]["schema"]["properties"]["name"] == {"const": f"tradegap.{name}"}
 
 
@@ -54,7 +54,7 @@ def test_the_schema_names_and_versions_come_from_the_constants():
     from engine.views.precedents import Suggestion
 
     kinds = (Report, Finding, Comparison, Diff, Pair, Suggestion)
-    assert [C.schema(k) for k in kinds] == [(f"tradegap.{n}", "2.0") for n in NAMES]
+    assert [C.schema(k) for k in kinds] == [(f"tradegap.{n}", "2.1") for n in NAMES]
 
 
 def test_definitions_shared_by_several_files_are_the_same_in_each():

@@ -85,7 +85,7 @@ def test_a_finding_renders_as_explain_prints_it(corpus, fmt, agreement, norm):
 def test_a_findings_json_names_the_explanation_schema(corpus):
     finding = engine.explain(corpus.agreement("rcep"), corpus.norms("tpp3"), "data-flows", DAY)
     data = json.loads(render(finding, "json"))
-    assert data["schema"] == {"name": "tradegap.explanation", "version": "2.0"}
+    assert data["schema"] == {"name": "tradegap.explanation", "version": "2.1"}
     assert [c["article"] for c in data["candidates"]] == [c.article for c in finding.candidates]
 
 
@@ -174,4 +174,4 @@ def test_renaming_a_result_class_does_not_change_its_schema(results):
 
     c = results["compare-all-tpp3"]
     data = json.loads(render(Matrix(**attrs.asdict(c, recurse=False)), "json"))
-    assert data["schema"] == {"name": "tradegap.comparison", "version": "2.0"}
+    assert data["schema"] == {"name": "tradegap.comparison", "version": "2.1"}

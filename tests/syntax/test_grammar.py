@@ -21,11 +21,12 @@ from engine.syntax.printer import format_document
 
 import strategies as S
 
-NEW_KEYWORDS = {"coverage", "part", "unknown", "extendable", "paragraph", "paraphrase", "weight", "score"}
+NEW_KEYWORDS = {"coverage", "part", "unknown", "extendable", "paragraph", "paraphrase", "weight", "score",
+                "numbering", "unnumbered", "ch", "page", "line"}
 VOCABULARY = (set(V.TOPICS) | set(V.PARTS) | set(V.FORMS) | set(V.SCOPE_ITEMS) | set(V.SOFTWARE_COVERAGE)
               | set(V.EXCEPTION_KINDS) | set(V.EXCEPTION_QUALIFIERS) | set(V.DISPUTE_SETTLEMENT_MODES)
               | set(V.VERIFICATION_LEVELS) | set(V.AGREEMENT_KINDS) | set(V.STATUSES) | set(V.GRADES)
-              | set(V.REMOVABLE) | set(PREDICATES) | {V.COMPLETE, V.ANY_EXCEPTION})
+              | set(V.REMOVABLE) | set(V.NUMBERINGS) | set(PREDICATES) | {V.COMPLETE, V.ANY_EXCEPTION})
 
 
 def parse(text: str) -> M.Document:

@@ -51,7 +51,7 @@ def test_every_listing_validates_against_the_list_schema(corpus, make):
     schema = json.loads((ROOT / "engine" / "schemas" / "list.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     data = json.loads(render(make(corpus), "json"))
-    assert data["schema"] == {"name": "tradegap.list", "version": "2.0"}
+    assert data["schema"] == {"name": "tradegap.list", "version": "2.1"}
     jsonschema.Draft202012Validator(schema).validate(data)
     assert render(make(corpus), "csv").count("\n") > 1
 

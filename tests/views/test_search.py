@@ -68,10 +68,10 @@ def test_each_format_highlights_the_matches(corpus):
     assert "source code" in render(found, "csv").splitlines()[1]
 
 
-def test_the_json_is_tradegap_search_2_0_and_validates_against_its_schema(corpus):
+def test_the_json_is_tradegap_search_2_1_and_validates_against_its_schema(corpus):
     jsonschema = pytest.importorskip("jsonschema")
     data = json.loads(render(search(corpus.agreements.values(), '"source code" algorithm', party="KR"), "json"))
-    assert data["schema"] == {"name": "tradegap.search", "version": "2.0"}
+    assert data["schema"] == {"name": "tradegap.search", "version": "2.1"}
     schema = json.loads((ROOT / "engine" / "schemas" / "search.schema.json").read_text(encoding="utf-8"))
     jsonschema.Draft202012Validator.check_schema(schema)
     jsonschema.Draft202012Validator(schema).validate(data)

@@ -1,0 +1,171 @@
+"""Chapter-scoped article numbers: checked in one document, resolved in drafts, quoted verbatim from ToTA."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import engine
+from conftest import ROOT, TOTA
+from engine.language import codes as C
+from engine.language import model as M
+from engine.syntax.parse import parse_text
+from engine.checking.validate import validate
+
+FIXTURE = ROOT / "tests" / "fixtures" / "numbering" / "safta.agr"
+
+BASE = """agreement base {
+  numbering per-chapter
+  parties AU SG
+  chapter 1 {
+    article 1 "One-one" { topic scope }
+    article 3 "One-three" { topic definitions }
+  }
+  chapter 2 {
+    article 1 "Two-one" { topic transparency }
+    article 3 "Two-three" { topic cooperation }
+  }
+  article 9 "Loose" { topic institutional }
+}
+"""
+
+
+def _codes(text: str) -> list[tuple[str, str]]:
+    doc = parse_text(text, "n.agr").document
+    assert doc is not None
+    return [(d.code, d.message) for d in validate(doc)]
+
+
+def _resolved(draft: str) -> tuple[engine.Corpus, M.Agreement]:
+    corpus = engine.parse(BASE + "\n" + draft, "n.agr")
+    return corpus, corpus.agreement("d")
+
+
+def _where(a: M.Agreement) -> list[tuple[str | None, str, str | None]]:
+    return [(ch.number if ch else None, art.number, art.title) for ch, art in a.all_articles()]
+
+
+def _errors(corpus: engine.Corpus) -> list[tuple[str, str]]:
+    return [(d.code, d.message) for d in corpus.diagnostics if d.is_error]
+
+
+# ---------------------------------------------------------------- one document
+
+
+def test_a_number_may_repeat_across_chapters_of_an_agreement_numbered_per_chapter():
+    assert _codes(BASE) == []
+    assert engine.load([str(FIXTURE)]).errors == ()
+
+
+def test_without_numbering_per_chapter_a_repeat_across_chapters_is_an_error_that_names_the_way_out():
+    ((code, message),) = _codes(BASE.replace("  numbering per-chapter\n", "").replace("article 3 \"Two-three\"",
+                                                                                      "article 4 \"Two-four\""))
+    assert code == C.DUPLICATE_ARTICLE.id and message == "article 1 is written twice in `base` (in chapters 1 and 2)"
+
+
+def test_numbered_per_chapter_a_repeat_within_one_chapter_is_still_an_error():
+    text = BASE.replace('article 3 "One-three"', 'article 1 "One-one again"')
+    assert _codes(text) == [(C.DUPLICATE_ARTICLE.id, "article 1 is written twice in chapter 1 of `base`")]
+
+
+def test_an_unknown_numbering_word_is_reported_with_the_known_ones():
+    ((code, message),) = _codes('agreement a { numbering per-chaptr article 1 { topic scope } }')
+    assert code == C.UNKNOWN_SETTING.id and message == "unknown numbering `per-chaptr`"
+
+
+@pytest.mark.parametrize("citation, problem", [
+    ("art 3", "`art 3` outside a chapter of `base`, which numbers its articles per chapter, names no article"),
+    ("art 3 ch 1", None),
+    ("art 9", None),  # the article outside chapters of that number
+    ("art 9 page 0", "page 0 does not exist: they are counted from 1"),
+    ("art 1 ch 2 page 4 line 0", "line 0 does not exist: they are counted from 1"),
+    ("art unnumbered 0 ch 1", "unnumbered article 0 does not exist: they are counted from 1"),
+])
+def test_citations_at_agreement_level(citation, problem):
+    text = BASE.replace("  parties AU SG\n", f'  parties AU SG\n  exception general "x" {citation}\n')
+    assert [m for _, m in _codes(text)] == ([problem] if problem else [])
+
+
+def test_a_placeholder_is_counted_from_one():
+    assert _codes('agreement a { article unnumbered 0 { topic scope } }') == [
+        (C.NUMBER_OUT_OF_RANGE.id, "unnumbered article 0 does not exist: they are counted from 1")]
+
+
+# ---------------------------------------------------------------- drafts
+
+
+def test_a_draft_chapter_replaces_the_article_of_its_number_in_the_same_chapter_only():
+    corpus, d = _resolved('agreement d { based-on base\n chapter 2 { article 3 "New" { topic cooperation } } }')
+    assert _errors(corpus) == []
+    assert d.per_chapter  # inherited from the base
+    assert _where(d) == [(None, "9", "Loose"), ("1", "1", "One-one"), ("1", "3", "One-three"), ("2", "1", "Two-one"),
+                         ("2", "3", "New")]
+
+
+def test_amend_and_omit_name_the_chapter_where_the_number_is_ambiguous():
+    corpus, d = _resolved('agreement d { based-on base\n amend article 3 ch 2 "Amended" { }\n'
+                          ' omit article 1 ch 1 "gone"\n amend article 9 "Loose too" { } }')
+    assert _errors(corpus) == []
+    assert _where(d) == [(None, "9", "Loose too"), ("1", "3", "One-three"), ("2", "1", "Two-one"),
+                         ("2", "3", "Amended")]
+
+
+@pytest.mark.parametrize("statement, message", [
+    ("amend article 3 { }", "article 3 stands in several chapters of `base`: 1, 2"),
+    ("omit article 1", "article 1 stands in several chapters of `base`: 1, 2"),
+    ("amend article 3 ch 7 { }", "article 3 is not in chapter 7 of `base`, so it cannot be amended"),
+    ("omit article 4", "article 4 is not in `base`, so it cannot be omitted"),
+    ('article 3 "Loose three" { topic scope }',
+     "article 3 stands in several chapters of `base` (1, 2): this article outside chapters replaces none of them"),
+    ("numbering agreement-wide",
+     "`numbering agreement-wide` differs from the numbering of its base `base` (per-chapter)"),
+])
+def test_a_draft_reference_that_names_no_single_article_is_an_error(statement, message):
+    corpus, d = _resolved(f"agreement d {{ based-on base\n {statement} }}")
+    assert [m for _, m in _errors(corpus)] == [message]
+    assert len(d.all_articles()) == 5  # nothing applied
+
+
+def test_the_ambiguity_hint_lists_the_chapters():
+    corpus, _ = _resolved("agreement d { based-on base\n amend article 3 { } }")
+    (diag,) = [d for d in corpus.diagnostics if d.is_error]
+    assert diag.code == C.AMBIGUOUS_ARTICLE.id and diag.hint == "name the chapter: `amend article 3 ch N` (chapters 1, 2)"
+
+
+def test_in_a_base_numbered_agreement_wide_ch_narrows_the_search_to_that_chapter():
+    corpus = engine.parse('agreement d { based-on cptpp\n amend article 14.11 ch 14 "Cross" { }\n'
+                          ' omit article 14.13 ch 9 }', "d.agr")
+    found = [d.message for d in corpus.diagnostics if d.span.file == "d.agr"]
+    assert found == ["article 14.13 is not in chapter 9 of `cptpp`, so it cannot be omitted"]
+    assert any(a.title == "Cross" for _, a in corpus.agreement("d").all_articles())
+
+
+# ---------------------------------------------------------------- the fixture's words, where ToTA has them
+
+
+def _tota_articles(name: str) -> dict[tuple[str, str], str]:
+    """(chapter, article number) -> the article's words, from a ToTA file numbered per chapter."""
+    from defusedxml.ElementTree import parse
+
+    out = {}
+    for ch in parse(str(TOTA / name), forbid_dtd=True).getroot().find("body").findall("chapter"):
+        chapter = (ch.get("number") or "").lstrip("0")
+        for a in ch.findall("article"):
+            number = (a.get("number") or "").split()[-1] if a.get("number") else ""
+            out[(chapter, number)] = re.sub(r"\s+", " ", "".join(a.itertext()))
+    return out
+
+
+@pytest.mark.skipif(not (TOTA / "pta_54.xml").is_file(), reason="../shared/tota/xml/pta_54.xml is not here")
+def test_the_fixture_quotes_stand_verbatim_in_the_article_of_their_chapter():
+    (a,) = [i for i in parse_text(FIXTURE.read_text(encoding="utf-8"), str(FIXTURE)).document.items]
+    words = _tota_articles("pta_54.xml")
+    quoted = [(q, None) for e in a.exceptions for q in e.quotes]
+    quoted += [(q, (ch.number if ch else None, art.number)) for ch, art in a.all_articles()
+               for s in (art.commitment, *art.dispute_settlement) if s is not None for q in s.quotes]
+    assert len(quoted) >= 7
+    for q, (chapter, number) in ((q, where or (None, None)) for q, where in quoted):
+        c = q.citation
+        key = (c.chapter or chapter, c.article) if c is not None else (chapter, number)
+        assert q.text in words[key], (key, q.text)
