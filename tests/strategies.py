@@ -60,6 +60,10 @@ periods = (st.builds(M.Period, years=small, extension_years=st.none() | small) |
            | st.builds(M.Period, until=st.none() | dates, event=text))
 commitments = st.builds(M.Commitment, st.sampled_from(["binding", "best-endeavour", "hortatory"]),
                         st.none() | st.sampled_from(sorted(V.FORMS)), tup(quotes))
+# `binding [FORM] for TOPIC... [paragraph "N"]`: the commitment on some topics alone
+topic_commitments = st.builds(M.Commitment, st.sampled_from(["binding", "best-endeavour", "hortatory"]),
+                              st.none() | st.sampled_from(sorted(V.FORMS)), tup(quotes),
+                              topics=tup(st.sampled_from(sorted(V.TOPICS)), 2, 1), paragraph=paragraphs)
 scopes = st.builds(M.Scope, st.sampled_from(["covers", "excludes"]), st.sampled_from(sorted(V.SCOPE_ITEMS)),
                    tup(quotes, 2))
 softwares = st.builds(M.Software, st.sampled_from(sorted(V.SOFTWARE_COVERAGE)), tup(quotes, 2))
@@ -78,6 +82,7 @@ def _article_kwargs() -> dict[str, st.SearchStrategy[Any]]:
     return dict(
         topics=tup(st.sampled_from(sorted(V.TOPICS))),
         commitment=st.none() | commitments,
+        topic_commitments=tup(topic_commitments, 2),
         scope=tup(scopes, 2),
         software=st.none() | softwares,
         exceptions=tup(exceptions, 2),

@@ -25,6 +25,7 @@ from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
+from engine.checking.validate import topic_commitments
 
 Lookup = Callable[[str], Optional[M.Agreement]]
 T = TypeVar("T")
@@ -330,7 +331,10 @@ def _apply_amendments(index: ArticleIndex, amendments: tuple[M.Amendment, ...], 
         found, chapter = _located(index, amendment, "amend article", base, diags)
         article = index.find(amendment.number, chapter) if found else None
         if article is not None:
-            index.replace(amendment.number, amend(article, amendment), chapter)
+            amended = amend(article, amendment)
+            index.replace(amendment.number, amended, chapter)
+            diags.extend(attrs.evolve(d, span=amendment.span, secondary=((d.span, "the commitment"),))
+                         for d in topic_commitments(amended) if d.code == C.TOPIC_NOT_OF_ARTICLE.id)
 
 
 def _omit_chapters(index: ArticleIndex, omissions: tuple[M.Omission, ...], base: M.Agreement,
@@ -396,6 +400,7 @@ def amend(article: M.Article, amendment: M.Amendment) -> M.Article:
         title=_prefer(amendment.title, article.title),
         topics=_prefer(ch.topics, article.topics),
         commitment=_prefer(ch.commitment, article.commitment),
+        topic_commitments=_per_topic(article.topic_commitments, ch.topic_commitments),
         scope=tuple(s for s in article.scope if s.item not in items) + ch.scope,
         software=_prefer(ch.software, article.software),
         exceptions=tuple(e for e in article.exceptions if e.kind not in kinds) + ch.exceptions,
@@ -412,6 +417,14 @@ def amend(article: M.Article, amendment: M.Amendment) -> M.Article:
         if remove is not None:  # an unknown word removes nothing (validation reports it)
             new = remove(new, removal.which)
     return new
+
+
+def _per_topic(base: tuple[M.Commitment, ...], new: tuple[M.Commitment, ...]) -> tuple[M.Commitment, ...]:
+    """An amendment's commitments per topic over the base's: each replaces the base's on the topics it names (a
+    base commitment for several topics keeps the others)."""
+    named = {t for c in new for t in c.topics}
+    kept = (attrs.evolve(c, topics=tuple(t for t in c.topics if t not in named)) for c in base)
+    return tuple(c for c in kept if c.topics) + new
 
 
 Remove = Callable[[M.Article, Optional[str]], M.Article]
@@ -456,6 +469,7 @@ def _stamp(article: M.Article, level: str) -> M.Article:
     return attrs.evolve(
         article,
         commitment=_stamp_one(article.commitment, level),
+        topic_commitments=_stamp_all(article.topic_commitments, level),
         scope=_stamp_all(article.scope, level),
         software=_stamp_one(article.software, level),
         exceptions=_stamp_all(article.exceptions, level),

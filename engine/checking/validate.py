@@ -264,6 +264,7 @@ def _article(art: M.Article, members: set[str], a: M.Agreement, amendment: bool 
         if not art.commitment.quotes and not amendment:
             yield C.COMMITMENT_WITHOUT_QUOTE.at(art.commitment.span, strength=art.commitment.strength,
                                                 number=art.number)
+    yield from topic_commitments(art, check_topics=not amendment or bool(art.topics))
     yield from _vocab(C.NO_SUCH_SETTING_WORD, "verification level", art.verification, V.VERIFICATION_LEVELS, art.span)
     for scope in art.scope:
         yield from _vocab(C.NO_SUCH_SCOPE_WORD, "scope item", scope.item, V.SCOPE_ITEMS, scope.span)
@@ -278,6 +279,27 @@ def _article(art: M.Article, members: set[str], a: M.Agreement, amendment: bool 
     for r in art.reservations:
         yield from _party_codes(r.parties, r.span)
         yield from _not_parties(r.parties, members, a, r.span, "the reservation")
+
+
+def topic_commitments(art: M.Article, check_topics: bool = True) -> Iterator[D.Diagnostic]:
+    """``binding for TOPIC...``: known words, one commitment per topic, and (``check_topics``: the article's
+    topics are known, which an amendment that writes none leaves to its base) only topics of the article."""
+    seen: dict[str, M.Commitment] = {}
+    for c in art.topic_commitments:
+        yield from _vocab(C.NO_SUCH_SETTING_WORD, "form", c.form, V.FORMS, c.span)
+        if not c.quotes:
+            yield C.TOPIC_COMMITMENT_WITHOUT_QUOTE.at(c.span, strength=c.strength, number=art.number,
+                                                      topics=", ".join(c.topics))
+        for topic in c.topics:
+            if topic not in V.TOPICS:
+                yield C.NO_SUCH_TOPIC.unknown(c.span, "topic", topic, V.TOPICS)
+            elif check_topics and topic not in art.topics:
+                yield C.COMMITMENT_FOR_OTHER_TOPIC.at(c.span, focus=topic, number=art.number, topic=topic,
+                                                      topics=", ".join(art.topics) or "none")
+            if topic in seen:
+                yield C.TOPIC_COMMITTED_TWICE.at(c.span, secondary=((seen[topic].span, "first given"),), focus=topic,
+                                                 number=art.number, topic=topic)
+            seen.setdefault(topic, c)
 
 
 def _exceptions(exceptions: Iterable[M.Exception_]) -> Iterator[D.Diagnostic]:

@@ -33,10 +33,12 @@ def on_date(as_of: Optional[dt.date]) -> dt.date:
 
 
 class Context(NamedTuple):
-    """The date and party perspective of an evaluation."""
+    """The date and party perspective of an evaluation, and the topics of the norm being evaluated (what an
+    article's commitment is read for: see :meth:`engine.language.model.Article.commitment_on`)."""
 
     as_of: dt.date
     party: Optional[str] = None
+    topics: tuple[str, ...] = ()
 
 
 class Placed(NamedTuple):
@@ -113,8 +115,8 @@ def article_stated(p: Placed) -> Stated:
 def standing(p: Placed, node: Statement) -> str:
     """Where a statement in reach of the article stands: :data:`ARTICLE`, :data:`CHAPTER` or :data:`AGREEMENT`."""
     art = p.article
-    own = (art.commitment, art.software, art.contingency, *art.scope, *art.exceptions, *art.dispute_settlement,
-           *art.transitions, *art.reservations)
+    own = (art.commitment, *art.topic_commitments, art.software, art.contingency, *art.scope, *art.exceptions,
+           *art.dispute_settlement, *art.transitions, *art.reservations)
     if any(x is node for x in own):
         return ARTICLE
     ch = p.chapter

@@ -155,7 +155,9 @@ def _candidate_key(r: Ranked, primary: bool) -> tuple[int, int, int, int, tuple[
 def _tested_all(p: F.Placed, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context, texts: Sequence[str],
                 binds_all: bool) -> tuple[Tested, ...]:
     """Every requirement of the norm tested on one article, with its trace (``binds_all``: the implicit check
-    too)."""
+    too); its commitment is read for the norm's topics."""
+    if ctx.topics != norm.topics:
+        ctx = ctx._replace(topics=norm.topics)
     tested = tuple(_tested(r, weight(r, norm_set), p, ctx, t) for r, t in zip(norm.requirements, texts))
     return tested + ((_binds_all(p, ctx, norm_set.weight or 1),) if binds_all else ())
 
@@ -167,7 +169,8 @@ def _ranked_candidates(placed: Sequence[F.Placed], norm_set: M.NormSet, norm: M.
     for p in placed:
         tested = _tested_all(p, norm_set, norm, ctx, texts, binds_all)
         art = p.article
-        out.append(Ranked(Candidate(art.number, art.title, V.Strength(art.strength), tuple(t.check for t in tested),
+        out.append(Ranked(Candidate(art.number, art.title, V.Strength(art.strength_on(norm.topics)),
+                                    tuple(t.check for t in tested),
                                     art.span.file, art.span.line, chapter=p.agreement.cited_chapter(p.chapter)),
                           p, tested))
     # An article whose first topic is the norm's is about it; one that lists it later only touches it.
@@ -216,7 +219,7 @@ def _statements(art: M.Article) -> list[F.Statement]:
     """An article's statements in the order their quotes are shown: commitment, scope, exceptions, dispute
     settlement, periods, software, contingency."""
     out: list[F.Statement] = [art.commitment] if art.commitment else []
-    out += [*art.scope, *art.exceptions, *art.dispute_settlement, *art.transitions, *art.reservations]
+    out += [*art.topic_commitments, *art.scope, *art.exceptions, *art.dispute_settlement, *art.transitions, *art.reservations]
     out += [x for x in (art.software, art.contingency) if x is not None]
     return out
 

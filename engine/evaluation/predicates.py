@@ -66,25 +66,34 @@ def _sources(held: Sequence[F.Held]) -> tuple[F.Stated, ...]:
     return tuple(out)
 
 
-def _commitment(art: M.Article, p: F.Placed) -> tuple[M.Span, tuple[F.Stated, ...]]:
-    if art.commitment is None:
-        return art.span, ()
-    return art.commitment.span, (F.stated(p, art.commitment),)
+def _commitment(p: F.Placed, ctx: F.Context) -> tuple[Optional[M.Commitment], M.Span, tuple[F.Stated, ...]]:
+    """The commitment that counts for the norm's topics (see :meth:`engine.language.model.Article.commitment_on`),
+    where it is written and the statement it rests on."""
+    c = p.article.commitment_on(ctx.topics)
+    if c is None:
+        return None, p.article.span, ()
+    return c, c.span, (F.stated(p, c),)
+
+
+def _which(c: Optional[M.Commitment]) -> str:
+    """``the commitment``; ``the commitment for source-code (para 2)`` for one written for some topics."""
+    if c is None or not c.topics:
+        return "the commitment"
+    return f"the commitment for {', '.join(c.topics)}" + (f" (para {c.paragraph})" if c.paragraph else "")
 
 
 def strength(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
-    """``strength at-least S``: the commitment is at least as strong as S."""
-    art = p.article
-    held = V.Strength(art.strength).rank >= V.Strength(args[1]).rank
-    span, stated = _commitment(art, p)
-    return Verdict(held, f"the commitment is {art.strength}", span, (), stated)
+    """``strength at-least S``: the commitment (for the norm's topics) is at least as strong as S."""
+    c, span, stated = _commitment(p, ctx)
+    found = c.strength if c is not None else V.Strength.ABSENT
+    held = V.Strength(found).rank >= V.Strength(args[1]).rank
+    return Verdict(held, f"{_which(c)} is {found}", span, (), stated)
 
 
 def form(args: tuple[str, ...], p: F.Placed, ctx: F.Context) -> Verdict:
-    """``form F``: the commitment has form F."""
-    art = p.article
-    found = art.commitment.form if art.commitment else None
-    span, stated = _commitment(art, p)
+    """``form F``: the commitment (for the norm's topics) has form F."""
+    c, span, stated = _commitment(p, ctx)
+    found = c.form if c is not None else None
     return Verdict(found == args[0], f"the form is {found or 'not coded'}", span, (), stated)
 
 

@@ -71,6 +71,32 @@ class Facts:
         return c.form if c else None
 
     @_Fact
+    def by_topics(self) -> dict[tuple[str, ...], Optional[M.Commitment]]:
+        """The commitment that counts for each set of a norm's topics asked about so far."""
+        return {}
+
+    def _on(self, topics: tuple[str, ...]) -> Optional[M.Commitment]:
+        known = self.by_topics
+        if topics not in known:
+            known[topics] = self.placed.article.commitment_on(topics)
+        return known[topics]
+
+    def rank_on(self, topics: tuple[str, ...]) -> int:
+        """The rank of the commitment's strength for a norm on ``topics`` (an article without commitments per
+        topic: its general strength, worked out once)."""
+        if not self.placed.article.topic_commitments:
+            return self.strength_rank
+        c = self._on(topics)
+        return _RANKS.get(c.strength, V.Strength.rank_of(c.strength)) if c is not None else V.Strength.ABSENT.rank
+
+    def form_on(self, topics: tuple[str, ...]) -> Optional[str]:
+        """The form of the commitment for a norm on ``topics``."""
+        if not self.placed.article.topic_commitments:
+            return self.form
+        c = self._on(topics)
+        return c.form if c is not None else None
+
+    @_Fact
     def enforceable(self) -> bool:
         """Whether dispute settlement reaches the article, for every party in view, on the date (see
         :func:`engine.evaluation.context.enforcement`): it is not excluded and no shield holds a party back."""
@@ -119,10 +145,10 @@ class Facts:
         return self.placed.agreement.cited_chapter(self.placed.chapter)
 
     @_Fact
-    def order(self) -> tuple[int, tuple[M.NumberKey, M.NumberKey]]:
-        """Strongest first, then the lowest number (chapter first, where numbered per chapter): how candidates
-        that fare alike are ranked."""
-        return -self.strength_rank, (M.number_key(self.cited_chapter or ""), M.number_key(self.placed.article.number))
+    def number_order(self) -> tuple[M.NumberKey, M.NumberKey]:
+        """The lowest number first (chapter first, where numbered per chapter): how candidates that fare alike
+        and are as strong are ranked."""
+        return M.number_key(self.cited_chapter or ""), M.number_key(self.placed.article.number)
 
     @_Fact
     def notes(self) -> tuple[str, ...]:
@@ -137,17 +163,21 @@ Test = Callable[[Facts], bool]
 # ---------------------------------------------------------------- predicates, compiled
 
 
-def _strength(args: tuple[str, ...]) -> Test:
+Topics = tuple[str, ...]  # the norm's topics: what an article's commitment is read for
+Compiler = Callable[[tuple[str, ...], Topics], Test]
+
+
+def _strength(args: tuple[str, ...], topics: Topics) -> Test:
     rank = V.Strength(args[1]).rank
-    return lambda f: f.strength_rank >= rank
+    return lambda f: f.rank_on(topics) >= rank
 
 
-def _form(args: tuple[str, ...]) -> Test:
+def _form(args: tuple[str, ...], topics: Topics) -> Test:
     wanted = args[0]
-    return lambda f: f.form == wanted
+    return lambda f: f.form_on(topics) == wanted
 
 
-def _exception(args: tuple[str, ...]) -> Test:
+def _exception(args: tuple[str, ...], topics: Topics) -> Test:
     kind, quals = args[0], frozenset(args[1:])
     any_kind = kind == V.ANY_EXCEPTION
 
@@ -159,14 +189,14 @@ def _exception(args: tuple[str, ...]) -> Test:
     return test
 
 
-def _scope_is(mode: V.ScopeMode) -> Callable[[tuple[str, ...]], Test]:
-    def compiled(args: tuple[str, ...]) -> Test:
+def _scope_is(mode: V.ScopeMode) -> Compiler:
+    def compiled(args: tuple[str, ...], topics: Topics) -> Test:
         item = args[0]
         return lambda f: f.scope.get(item) == mode
     return compiled
 
 
-def _software(args: tuple[str, ...]) -> Test:
+def _software(args: tuple[str, ...], topics: Topics) -> Test:
     wanted = args[0]
 
     def test(f: Facts) -> bool:
@@ -175,11 +205,11 @@ def _software(args: tuple[str, ...]) -> Test:
     return test
 
 
-def _fact(read: Test) -> Callable[[tuple[str, ...]], Test]:
-    return lambda args: read
+def _fact(read: Test) -> Compiler:
+    return lambda args, topics: read
 
 
-COMPILERS: Mapping[str, Callable[[tuple[str, ...]], Test]] = {
+COMPILERS: Mapping[str, Compiler] = {
     Pred.STRENGTH: _strength,
     Pred.FORM: _form,
     Pred.ENFORCEABLE: _fact(lambda f: f.enforceable),
@@ -195,26 +225,27 @@ if set(COMPILERS) != set(PREDICATES):  # pragma: no cover - the table and this m
     raise RuntimeError("the predicate table and the compiled verdict pass disagree")
 
 
-def _as_traced(atom: M.Atom) -> Test:
+def _as_traced(atom: M.Atom, topics: Topics) -> Test:
     """The atom tested as the trace tests it: for arguments the compilers refuse (validation reports them
     first for written norms), so that the same error is raised at the same point."""
     def test(f: Facts) -> bool:
-        return evaluate_atom(atom, f.placed, f.view.ctx).held
+        return evaluate_atom(atom, f.placed, f.view.ctx._replace(topics=topics)).held
     return test
 
 
-def compile_predicate(pred: M.Predicate) -> Test:
-    """A predicate as a test on an article's facts (holds exactly when the traced predicate holds)."""
+def compile_predicate(pred: M.Predicate, topics: Topics = ()) -> Test:
+    """A predicate as a test on an article's facts (holds exactly when the traced predicate holds for a norm on
+    ``topics``)."""
     if isinstance(pred, M.Atom):
         compiler = COMPILERS.get(pred.name)
         try:
-            return compiler(pred.args) if compiler is not None else _as_traced(pred)
+            return compiler(pred.args, topics) if compiler is not None else _as_traced(pred, topics)
         except (IndexError, ValueError, KeyError):
-            return _as_traced(pred)
+            return _as_traced(pred, topics)
     if isinstance(pred, M.Not):
-        inner = compile_predicate(pred.operand)
+        inner = compile_predicate(pred.operand, topics)
         return lambda f: not inner(f)
-    tests = tuple(compile_predicate(o) for o in pred.operands)
+    tests = tuple(compile_predicate(o, topics) for o in pred.operands)
     if isinstance(pred, M.All):
         return lambda f: all([t(f) for t in tests])  # every operand tested, as the trace does
     return lambda f: any([t(f) for t in tests])
@@ -247,7 +278,7 @@ class CompiledNorm:
         self.norm_set, self.norm = norm_set, norm
         self.ref = f"{norm_set.id}.{norm.id}"
         self.requirements = tuple(
-            Requirement(compile_predicate(r.predicate), r.forbid, r.essential, r.weight or norm_set.weight or 1)
+            Requirement(compile_predicate(r.predicate, norm.topics), r.forbid, r.essential, r.weight or norm_set.weight or 1)
             for r in norm.requirements)
         self.binds_weight = norm_set.weight or 1
         self.weight = sum(r.weight for r in self.requirements)
@@ -429,9 +460,10 @@ def decide(view: AgreementView, norm: CompiledNorm) -> Optional[Verdict]:
     else:
         topics = norm.norm.topics
 
-        def key(pair: tuple[Facts, _Fared]) -> tuple[int, int, int, tuple[int, tuple[M.NumberKey, M.NumberKey]]]:
+        def key(pair: tuple[Facts, _Fared]) -> tuple[int, int, int, int, tuple[M.NumberKey, M.NumberKey]]:
             f, x = pair
-            return x.essential, x.weight, 0 if f.placed.article.topics[0] in topics else 1, f.order
+            on_topic = 0 if f.placed.article.topics[0] in topics else 1
+            return x.essential, x.weight, on_topic, -f.rank_on(topics), f.number_order
         best, fared = min(((f, _fared(f, norm, binds)) for f in candidates), key=key)
     grade, why, score = _graded(fared, total)
     return Verdict(best, candidates, grade, why, score)

@@ -231,6 +231,8 @@ NOT_ALLOWED_HERE = Code("E0310", "statement not allowed here", "amend article 1 
 OUTSIDE_ROOTS = Code("E0311", "reference outside the corpus roots", 'source "../../etc/passwd", or a symbolic link '
                      "in a folder that points out of it")
 DEFINES_NOTHING = Code("E0312", "file defines nothing", "an empty file, or one holding only comments")
+TOPIC_NOT_OF_ARTICLE = Code("E0314", "commitment for a topic the article does not have",
+                            'article 1 { topic source-code  binding for cross-border-data "..." }')
 AMBIGUOUS_ARTICLE = Code("E0313", "article number names more than one article",
                          "`amend article 3` in a draft whose base numbers its articles per chapter")
 
@@ -272,6 +274,8 @@ SETTING_GIVEN_TWICE = Message(GIVEN_TWICE, "`{key}` is given twice in {owner}",
                               "keep one; per-party entry into force is written `in-force XX DATE`")
 ARTICLE_SAYS_TWICE = Message(GIVEN_TWICE, "{owner} says this twice",
                              "an article has one commitment, one software coverage and one contingency")
+TOPIC_COMMITTED_TWICE = Message(GIVEN_TWICE, "article {number} gives `{topic}` a commitment twice",
+                                "one commitment per topic: merge the two, or name the topic in one of them only")
 NO_SUCH_NORM = Message(UNKNOWN_NORM, _UNKNOWN, _KNOWN)
 AMEND_WITHOUT_BASE = Message(NOT_ALLOWED_HERE, "`amend article` needs a base agreement",
                              "add `based-on ID`, or write the article out in full")
@@ -313,6 +317,9 @@ ARTICLE_NOT_IN_CHAPTER = Message(NOT_IN_BASE, "article {number} is not in chapte
 NUMBERING_DIFFERS = Message(NOT_ALLOWED_HERE, "`numbering {numbering}` differs from the numbering of its base "
                             "`{base}` ({base_numbering})", "a draft numbers its articles as its base does: leave "
                             "`numbering` out")
+COMMITMENT_FOR_OTHER_TOPIC = Message(TOPIC_NOT_OF_ARTICLE, "article {number} has no topic `{topic}`, so it can give "
+                                     "it no commitment", "add `{topic}` to its `topic` line, or commit one of its "
+                                     "topics: {topics}")
 NOTHING_DEFINED = Message(DEFINES_NOTHING, "this file defines nothing: no agreement, norm set or expectation",
                           "an empty file is almost always a truncated one: restore its text, or delete the file")
 
@@ -323,6 +330,8 @@ NO_QUOTE = Code("W0402", "coded attribute has no quote", "binding with no quoted
 
 ARTICLE_WITHOUT_TOPIC = Message(NO_TOPIC, "article {number} has no topic, so no norm will find it",
                                 "add `topic NAME` (see `tradegap list topics`)")
+TOPIC_COMMITMENT_WITHOUT_QUOTE = Message(NO_QUOTE, "the {strength} commitment of article {number} for {topics} quotes "
+                                        "no words", "add the operative words of the paragraph that says it")
 COMMITMENT_WITHOUT_QUOTE = Message(NO_QUOTE, "the {strength} commitment of article {number} quotes no words",
                                    "add the operative words from the treaty, e.g. "
                                    "binding prohibition \"No Party shall require ...\"")

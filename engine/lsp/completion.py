@@ -45,7 +45,8 @@ _ONE_WORD: Mapping[str, Mapping[str, str]] = {
 """Statements that take one word of a vocabulary (then quotes)."""
 _MANY_WORDS: Mapping[str, Mapping[str, str]] = {"topic": V.TOPICS, "coverage": _COVERAGE}
 _REMOVE_WHICH: Mapping[str, Mapping[str, str]] = {
-    V.Removable.EXCEPTION: V.EXCEPTION_KINDS, V.Removable.SCOPE: V.SCOPE_ITEMS, V.Removable.TOPIC: V.TOPICS}
+    V.Removable.EXCEPTION: V.EXCEPTION_KINDS, V.Removable.SCOPE: V.SCOPE_ITEMS, V.Removable.TOPIC: V.TOPICS,
+    V.Removable.COMMITMENT: V.TOPICS}
 _PREDICATE_WORDS: Mapping[str, Mapping[str, str]] = {
     Pred.FORM: V.FORMS, Pred.COVERS: V.SCOPE_ITEMS, Pred.EXCLUDES: V.SCOPE_ITEMS, Pred.SOFTWARE: V.SOFTWARE_COVERAGE,
     Pred.EXCEPTION: _KINDS_OR_ANY, Pred.STRENGTH: {"at-least": "at least this strong"}}
@@ -120,6 +121,13 @@ def _vocabulary(_a: Analysis, ctx: Context, _line: int) -> list[Offer]:
     return [Offer(_ONE_WORD[ctx.keyword])] if not ctx.args else []
 
 
+def _commitment(_a: Analysis, ctx: Context, _line: int) -> list[Offer]:
+    """``binding [FORM] [for TOPIC... [paragraph "N"]]``: a form or ``for``, then the topics."""
+    if "for" in ctx.args:
+        return [Offer(V.TOPICS), _keywords("paragraph")]
+    return ([Offer(V.FORMS)] if not ctx.args else []) + [_keywords("for")]
+
+
 def _exception(_a: Analysis, ctx: Context, _line: int) -> list[Offer]:
     return [Offer(V.EXCEPTION_KINDS if not ctx.args else V.EXCEPTION_QUALIFIERS)]
 
@@ -162,6 +170,7 @@ def _amend_or_omit(a: Analysis, ctx: Context, line: int) -> list[Offer]:
 
 _RULES: Mapping[str, Rule] = {
     **{k: _vocabulary for k in (*_ONE_WORD, *_MANY_WORDS)},
+    **{s.value: _commitment for s in (V.Strength.BINDING, V.Strength.BEST_ENDEAVOUR, V.Strength.HORTATORY)},
     "exception": _exception, "dispute-settlement": _dispute, "remove": _remove,
     **{k: _codes for k in ("parties", "in-force", "transition", "reservation")},
     "based-on": _based_on, "chapter": _chapter, "amend": _amend_or_omit, "omit": _amend_or_omit,

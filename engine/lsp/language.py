@@ -92,5 +92,6 @@ KEYWORD_MEANINGS: Mapping[str, str] = {
     "ch": "the chapter an article number is read in: `art 3 ch 14`, `amend article 3 ch 14`",
     "page": "the page of the source PDF a quote's words stand on: `\"...\" art 12.15 page 12`",
     "line": "the line on that page: `\"...\" art 12.15 page 12 line 4`",
+    "for": "a commitment on some of the article's topics alone: `hortatory for cooperation paragraph \"2\" \"...\"`",
 }
 """What each keyword means, for hover."""

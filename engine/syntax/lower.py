@@ -74,6 +74,14 @@ class _InChapter:
 
 
 @attrs.frozen
+class _PerTopic:
+    """``binding for TOPIC...``: a commitment on some of the article's topics alone (sorted apart from the
+    general one)."""
+
+    commitment: M.Commitment
+
+
+@attrs.frozen
 class _ChapterOmission:
     """``omit chapter N "why"``: an omission sorted apart from ``omit article``."""
 
@@ -351,6 +359,13 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
         names = _tokens(c, "NAME")
         return M.Commitment(V.Strength(c[0]), names[0] if names else None, _quotes(c), span=self._span(c))
 
+    def topic_commitment(self, c: Children) -> _PerTopic:
+        """``STRENGTH [FORM] for TOPIC... [paragraph "N"] quote*``."""
+        at = next(i for i, x in enumerate(c) if isinstance(x, Token) and x.type == "FOR")
+        form = _tokens(c[:at], "NAME")
+        return _PerTopic(M.Commitment(V.Strength(c[0]), form[0] if form else None, _quotes(c), span=self._span(c),
+                                      topics=tuple(_tokens(c[at:], "NAME")), paragraph=_paragraph(c)))
+
     def scope_stmt(self, c: Children) -> M.Scope:
         return M.Scope(V.ScopeMode(c[0]), str(c[1]), _quotes(c), span=self._span(c))
 
@@ -390,6 +405,7 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
             number, title,
             topics=tuple(name for t in topics for name in t.names),
             commitment=self._single(block, M.Commitment),
+            topic_commitments=tuple(x.commitment for x in block.all(_PerTopic)),
             scope=block.all(M.Scope),
             software=self._single(block, M.Software),
             exceptions=block.all(M.Exception_),

@@ -188,6 +188,9 @@ def _article_body(w: _Writer, a: M.Article) -> None:
     if a.commitment is not None:
         c = a.commitment
         w.stmt([c.strength] + ([c.form] if c.form else []), c.quotes, c.span)
+    for c in a.topic_commitments:
+        w.stmt([c.strength] + ([c.form] if c.form else []) + ["for", *c.topics, *_paragraph(c.paragraph)], c.quotes,
+               c.span)
     for s in a.scope:
         w.stmt([s.mode, s.item], s.quotes, s.span)
     if a.software is not None:

@@ -78,6 +78,7 @@ def _statements(article: M.Article, number: str, source: str, flags: list[str]) 
     return attrs.evolve(
         article,
         commitment=quotes(article.commitment) if article.commitment else None,
+        topic_commitments=tuple(quotes(c) for c in article.topic_commitments),
         software=quotes(article.software) if article.software else None,
         contingency=quotes(article.contingency) if article.contingency else None,
         scope=tuple(quotes(s) for s in article.scope), exceptions=tuple(quotes(e) for e in article.exceptions),

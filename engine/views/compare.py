@@ -283,10 +283,17 @@ def _scope_qualifiers(p: F.Placed) -> list[Qualifier]:
     return out
 
 
+def _strength_qualifier(c: Optional[M.Commitment]) -> Qualifier:
+    """``binding``; ``hortatory (para 2)`` for a commitment written for some topics in a paragraph of its own."""
+    strength = c.strength if c is not None else V.Strength.ABSENT
+    words = STRENGTH_WORDS.get(strength, strength)
+    return Qualifier(V.QualifierKind.STRENGTH, words + (f" (para {c.paragraph})" if c and c.paragraph else ""))
+
+
 def qualifiers(p: F.Placed, ctx: F.Context) -> tuple[Qualifier, ...]:
     """What matters about a placed article on the date, strongest signal first."""
     art = p.article
-    out = [Qualifier(V.QualifierKind.STRENGTH, STRENGTH_WORDS.get(art.strength, art.strength))]
+    out = [_strength_qualifier(art.commitment_on(ctx.topics))]
     out += _exception_qualifiers(p)
     enforcement = F.enforcement(p, ctx)
     if enforcement.excluded_by is not None:
@@ -303,18 +310,18 @@ def qualifiers(p: F.Placed, ctx: F.Context) -> tuple[Qualifier, ...]:
 
 
 def article_view(p: F.Placed, ctx: F.Context) -> ArticleView:
-    """An article with its qualifiers on the date."""
+    """An article with its qualifiers on the date (its strength for the topics of ``ctx``)."""
     a = p.article
     return ArticleView(p.agreement.id, a.number, a.title, p.chapter.number if p.chapter else None,
-                       V.Strength(a.strength), qualifiers(p, ctx), a.span.file, a.span.line,
+                       V.Strength(a.strength_on(ctx.topics)), qualifiers(p, ctx), a.span.file, a.span.line,
                        a.verification or V.Verification.UNVERIFIED, per_chapter=p.agreement.per_chapter)
 
 
 # ---------------------------------------------------------------- matrix
 
 
-def _strongest_first(placed: Iterable[F.Placed]) -> list[F.Placed]:
-    return sorted(placed, key=lambda p: (-V.Strength(p.article.strength).rank,
+def _strongest_first(placed: Iterable[F.Placed], topics: tuple[str, ...]) -> list[F.Placed]:
+    return sorted(placed, key=lambda p: (-V.Strength(p.article.strength_on(topics)).rank,
                                          article_order(p.agreement.cited_chapter(p.chapter), p.article.number)))
 
 
@@ -322,6 +329,7 @@ def norm_cell(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx: F.
               index: Optional[F.TopicIndex] = None) -> Cell:
     """A graded cell: the finding's grade, reasons and evidence, the candidate articles best first."""
     index = index or F.TopicIndex.of(agreement)
+    ctx = ctx._replace(topics=norm.topics)
     finding = evaluate_norm(agreement, norm_set, norm, ctx, index)
     placed = {(agreement.cited_chapter(p.chapter), p.article.number): p for p in index.on(norm.topics)}
     views = tuple(article_view(placed[(c.chapter, c.article)], ctx) for c in finding.candidates
@@ -333,7 +341,8 @@ def norm_cell(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx: F.
 def topic_cell(agreement: M.Agreement, topic: str, ctx: F.Context, index: Optional[F.TopicIndex] = None) -> Cell:
     """An ungraded cell: every article on the topic, strongest first (its badge: the weakest of their levels)."""
     on_topic = (index or F.TopicIndex.of(agreement)).on((topic,))
-    views = tuple(article_view(p, ctx) for p in _strongest_first(on_topic))
+    ctx = ctx._replace(topics=(topic,))
+    views = tuple(article_view(p, ctx) for p in _strongest_first(on_topic, ctx.topics))
     return Cell(topic, agreement.id, None, None, views, verification=weakest(v.verification for v in views),
                 force=F.force(agreement, ctx.as_of))
 

@@ -180,6 +180,10 @@ def article_attributes(a: M.Article) -> dict[str, Entry]:
     if a.commitment is not None:
         c = a.commitment
         out["commitment"] = (" ".join(x for x in (c.strength, c.form) if x), _quotes(c.quotes))
+    for c in a.topic_commitments:  # one entry per topic, so that a topic's strength changing shows as such
+        for topic in c.topics:
+            out[f"commitment for {topic}"] = (" ".join(x for x in (c.strength, c.form) if x)
+                                              + _paragraph(c.paragraph), _quotes(c.quotes))
     out.update(_scope(a.scope))
     if a.software is not None:
         out["software"] = (a.software.coverage, _quotes(a.software.quotes))

@@ -153,10 +153,11 @@ def _citation(a: M.Agreement, art: M.Article, chapter: Optional[str]) -> str:
     return f"{head}, {article_words(art.number, chapter)}" + (f" {art.title}" if art.title else "")
 
 
-def _precedent(p: F.Placed) -> Precedent:
+def _precedent(p: F.Placed, topics: tuple[str, ...]) -> Precedent:
     a, art = p.agreement, p.article
     chapter = a.cited_chapter(p.chapter)
-    return Precedent(a.id, a.title, art.number, art.title, V.Strength(art.strength), len(a.parties), _date(a),
+    return Precedent(a.id, a.title, art.number, art.title, V.Strength(art.strength_on(topics)), len(a.parties),
+                     _date(a),
                      a.status, _citation(a, art, chapter), art.span.file, art.span.line,
                      art.verification or V.Verification.UNVERIFIED, snippet(p), chapter=chapter)
 
@@ -175,7 +176,8 @@ Meeting = Sequence[tuple[M.Agreement, Precedent, M.Article]]
 
 def _all_meeting(indexed: Indexed, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context) -> Meeting:
     """Every article in ``indexed`` that meets ``norm``: computed once per norm, however many gaps ask."""
-    return [(a, _precedent(p), p.article) for a, index in indexed for p in _meeting(a, index, norm_set, norm, ctx)]
+    return [(a, _precedent(p, norm.topics), p.article) for a, index in indexed
+            for p in _meeting(a, index, norm_set, norm, ctx)]
 
 
 def _ranked(meeting: Meeting, exclude: Iterable[str], own: frozenset[str] = frozenset()) -> tuple[Precedent, ...]:

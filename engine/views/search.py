@@ -149,7 +149,8 @@ def _texts(p: F.Placed) -> list[Passage]:
     return out + [Passage(Field.NOTE, n.text, where, (), False, level, n.span.file, n.span.line) for n in art.notes]
 
 
-def _hit(p: F.Placed, terms: Terms, patterns: Sequence[tuple[str, re.Pattern[str]]]) -> Optional[Hit]:
+def _hit(p: F.Placed, terms: Terms, patterns: Sequence[tuple[str, re.Pattern[str]]],
+         topic: Optional[str] = None) -> Optional[Hit]:
     found: set[str] = set()
     passages = []
     for passage in _texts(p):
@@ -161,7 +162,8 @@ def _hit(p: F.Placed, terms: Terms, patterns: Sequence[tuple[str, re.Pattern[str
         return None
     a, art = p.agreement, p.article
     return Hit(a.id, names.short(a.id), art.number, art.title, p.chapter.number if p.chapter else None,
-               V.Strength(art.strength), F.article_stated(p).verification, art.topics,
+               V.Strength(art.strength_on((topic,)) if topic else art.strength), F.article_stated(p).verification,
+               art.topics,
                tuple(t for t in terms.all() if t in found), sum(1 for t in terms.phrases if t in found),
                tuple(passages), art.span.file, art.span.line, per_chapter=a.per_chapter)
 
@@ -196,7 +198,7 @@ def search(agreements: Iterable[M.Agreement], query: str, topic: Optional[str] =
             continue
         for p in F.placed_articles(a):
             if topic is None or topic in p.article.topics:
-                hit = _hit(p, terms, patterns)
+                hit = _hit(p, terms, patterns, topic)
                 hits += [hit] if hit is not None else []
     return Search(__version__, query, terms.phrases, terms.words, topic, party, agreement,
                   tuple(sorted(hits, key=_rank)))

@@ -76,8 +76,9 @@ class Cited:
 
     text: str
     article: Optional[str]  # the article it cites, else the article holding the statement; None above articles
-    chapter: Optional[str]  # the chapter holding the statement (None outside chapters)
+    chapter: Optional[str]  # the chapter holding the statement (None outside chapters), or the one it cites
     span: M.Span
+    per_chapter: bool = False  # the agreement numbers per chapter: the article is the one of that chapter
 
 
 def _statements(node: Any) -> Iterator[Any]:
@@ -89,24 +90,27 @@ def _statements(node: Any) -> Iterator[Any]:
                 yield item
 
 
-def _cited(statement: Any, article: Optional[str], chapter: Optional[str]) -> Iterator[Cited]:
+def _cited(statement: Any, article: Optional[str], chapter: Optional[str], per_chapter: bool) -> Iterator[Cited]:
     if statement.verification != V.Verification.TEXT:
         return
     for q in statement.quotes:
         if not q.paraphrase:
-            yield Cited(q.text, q.citation.article if q.citation else article, chapter, q.span)
+            c = q.citation
+            yield Cited(q.text, c.article if c else article, (c.chapter if c else None) or chapter, q.span,
+                        per_chapter or (c is not None and c.chapter is not None))
 
 
 def text_quotes(agreement: M.Agreement) -> Iterator[Cited]:
     """Every verbatim quote of a statement at verification `text`, in a resolved agreement."""
+    per = agreement.per_chapter
     for s in _statements(agreement):
-        yield from _cited(s, None, None)
+        yield from _cited(s, None, None, per)
     for chapter, article in agreement.all_articles():
         for s in _statements(article):
-            yield from _cited(s, article.number, chapter.number if chapter else None)
+            yield from _cited(s, article.number, chapter.number if chapter else None, per)
     for ch in agreement.chapters:
         for s in _statements(ch):
-            yield from _cited(s, None, ch.number)
+            yield from _cited(s, None, ch.number, per)
 
 
 @attrs.frozen
@@ -116,10 +120,13 @@ class SourceText:
     whole: str
     articles: Mapping[str, str] = attrs.field(factory=dict)
     chapters: Mapping[str, str] = attrs.field(factory=dict)
+    in_chapters: Mapping[tuple[str, str], str] = attrs.field(factory=dict)  # (chapter, article) -> words
 
     def holds(self, quote: Cited) -> bool:
         """Whether the quote stands where it must (anywhere, for a text without articles)."""
-        if self.articles and quote.article is not None:
+        if self.in_chapters and quote.per_chapter and quote.article is not None:
+            where = self.in_chapters.get(((quote.chapter or "").lstrip("0"), quote.article), "")
+        elif self.articles and quote.article is not None:
             where = self.articles.get(quote.article, "")
         elif self.chapters and quote.chapter is not None:
             where = self.chapters.get(quote.chapter, "")
@@ -141,6 +148,7 @@ def tota_text(path: pathlib.Path) -> SourceText:
     body = parse(str(path), forbid_dtd=True).getroot().find("body")
     articles: dict[str, str] = {}
     chapters: dict[str, str] = {}
+    in_chapters: dict[tuple[str, str], str] = {}
     for ch in body.findall("chapter"):
         words = []
         for a in ch.findall("article"):
@@ -148,8 +156,9 @@ def tota_text(path: pathlib.Path) -> SourceText:
             words.append(text)
             if a.get("number"):
                 articles.setdefault(_number(a.get("number")), text)
+                in_chapters.setdefault((_number(ch.get("number")).lstrip("0"), _number(a.get("number"))), text)
         chapters.setdefault(_number(ch.get("number")), " ".join(words))
-    return SourceText(" ".join(chapters.values()), articles, chapters)
+    return SourceText(" ".join(chapters.values()), articles, chapters, in_chapters)
 
 
 def source_text(name: str) -> SourceText:

@@ -126,10 +126,15 @@ requirements = st.builds(M.Requirement, predicates, S.text, st.booleans(), st.bo
 norm_sets = st.builds(M.NormSet, S.names, norms=S.tup(st.builds(M.Norm, S.names, topics=S.tup(st.sampled_from(FEW), 2, 1),
                                                                requirements=S.tup(requirements, 4, 1)), 3, 1),
                       weight=S.weights)
+per_topic = st.builds(M.Commitment, st.sampled_from(["binding", "best-endeavour", "hortatory"]),
+                      st.none() | st.sampled_from(sorted(V.FORMS)), S.tup(S.quotes, 1),
+                      topics=S.tup(st.sampled_from(FEW), 2, 1), paragraph=st.none() | st.just("2"))
 articles = st.builds(M.Article, S.numbers, st.none() | S.text,
-                     **{**S._article_kwargs(), "topics": S.tup(st.sampled_from(FEW), 3)})
+                     **{**S._article_kwargs(), "topics": S.tup(st.sampled_from(FEW), 3),
+                        "topic_commitments": S.tup(per_topic, 2)})
 agreements = st.builds(
     M.Agreement, S.names, status=st.none() | st.sampled_from(sorted(V.STATUSES)), parties=S.tup(S.codes, 4),
+    numbering=st.none() | st.sampled_from(sorted(V.NUMBERINGS)),
     in_force=S.tup(S.entries, 2), verification=S.levels, coverage=S.tup(S.parts, 2) | S.coverages,
     exceptions=S.tup(S.exceptions, 2), dispute_settlement=S.tup(S.disputes, 2),
     chapters=S.tup(st.builds(M.Chapter, S.numbers, articles=S.tup(articles, 3), exceptions=S.tup(S.exceptions, 1),
@@ -248,3 +253,58 @@ def test_make_finding_sets_every_field_as_init_does():
               V.Verification.TEXT, ("note",), ("Ch. 1",), ("customs",))
     made = make_finding(*values, "14")
     assert made == Finding(*values, chapter="14") and attrs.astuple(made, recurse=False) == (*values, "14")
+
+
+# ---------------------------------------------------------------- commitments per topic
+
+_CODE = ("source-code",)
+
+
+def _two_norms(*articles: M.Article) -> tuple[M.Agreement, M.NormSet]:
+    """An agreement of ``articles`` and a norm set asking a binding commitment on data flows, on source code, and
+    on either."""
+    agreement = M.Agreement("a", parties=("JP", "VN"), in_force=(M.PartyEntry(dt.date(2020, 1, 1)),),
+                            articles=articles)
+    binding = _require(M.Atom(Pred.STRENGTH, ("at-least", V.Strength.BINDING)))
+    norms = tuple(M.Norm(name, topics=topics, requirements=(binding,))
+                  for name, topics in (("data", _DATA), ("code", _CODE), ("either", _DATA + _CODE)))
+    return agreement, M.NormSet("s", norms=norms)
+
+
+def _all(agreement: M.Agreement, norm_set: M.NormSet) -> dict[str, Finding]:
+    day = dt.date(2026, 1, 1)
+    fast, slow = evaluate(agreement, norm_set, day), traced([agreement], [norm_set], day, None)
+    assert fast == slow and repr(fast) == repr(slow)
+    return {f.norm.split(".")[1]: f for f in fast.findings}
+
+
+def test_each_topic_takes_its_own_commitment_else_the_general_one():
+    mixed = M.Article("1", topics=_DATA + _CODE, commitment=_BINDING,
+                      topic_commitments=(M.Commitment(V.Strength.HORTATORY, topics=_CODE, paragraph="2"),))
+    found = _all(*_two_norms(mixed))
+    assert (found["data"].grade, found["code"].grade) == (V.Grade.MET, V.Grade.PARTIAL)
+    assert found["code"].candidates[0].strength == V.Strength.HORTATORY
+    (reason,) = found["code"].reasons
+    assert reason.detail == "the commitment for source-code (para 2) is hortatory"
+    # a norm on both topics reads the weakest of them: the article binds on data flows only
+    assert found["either"].grade == V.Grade.PARTIAL
+
+
+def test_a_topic_without_a_commitment_of_its_own_or_a_general_one_has_none():
+    only = M.Article("1", topics=_DATA + _CODE,
+                     topic_commitments=(M.Commitment(V.Strength.BINDING, topics=_DATA),))
+    found = _all(*_two_norms(only))
+    assert (found["data"].grade, found["code"].grade, found["either"].grade) == (
+        V.Grade.MET, V.Grade.PARTIAL, V.Grade.PARTIAL)
+    assert found["code"].candidates[0].strength == V.Strength.ABSENT
+
+
+def test_the_strongest_candidate_is_judged_on_the_norms_topic():
+    """Two articles fare alike on a norm; the tie goes to the one stronger on the norm's topic, not in general."""
+    general = M.Article("1", topics=_CODE, commitment=M.Commitment(V.Strength.BEST_ENDEAVOUR))
+    per_topic = M.Article("2", topics=_CODE, commitment=M.Commitment(V.Strength.HORTATORY),
+                          topic_commitments=(M.Commitment(V.Strength.BEST_ENDEAVOUR, topics=_CODE),))
+    weaker = M.Article("3", topics=_CODE, commitment=_BINDING,
+                       topic_commitments=(M.Commitment(V.Strength.HORTATORY, topics=_CODE),))
+    found = _all(*_two_norms(weaker, per_topic, general))
+    assert [c.article for c in found["code"].candidates] == ["1", "2", "3"]

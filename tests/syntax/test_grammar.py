@@ -22,7 +22,7 @@ from engine.syntax.printer import format_document
 import strategies as S
 
 NEW_KEYWORDS = {"coverage", "part", "unknown", "extendable", "paragraph", "paraphrase", "weight", "score",
-                "numbering", "unnumbered", "ch", "page", "line"}
+                "numbering", "unnumbered", "ch", "page", "line", "for"}
 VOCABULARY = (set(V.TOPICS) | set(V.PARTS) | set(V.FORMS) | set(V.SCOPE_ITEMS) | set(V.SOFTWARE_COVERAGE)
               | set(V.EXCEPTION_KINDS) | set(V.EXCEPTION_QUALIFIERS) | set(V.DISPUTE_SETTLEMENT_MODES)
               | set(V.VERIFICATION_LEVELS) | set(V.AGREEMENT_KINDS) | set(V.STATUSES) | set(V.GRADES)
@@ -88,3 +88,12 @@ def test_every_file_of_the_repository_parses_and_formats_to_the_same_document(pa
     again = parse_text(text, str(path)).document
     assert again == result.document
     assert format_document(again) == text
+
+
+def test_every_topic_is_read_as_a_word_in_a_commitment_per_topic_before_the_next_statement():
+    topics = sorted(V.TOPICS)
+    doc = parse(f"agreement a {{\n  article 1 {{\n    topic {' '.join(topics)}\n    hortatory for {' '.join(topics)}\n"
+                f"    binding for {' '.join(reversed(topics))} paragraph \"2\"\n    verification auto\n  }}\n}}\n")
+    (art,) = doc.items[0].articles
+    assert [c.topics for c in art.topic_commitments] == [tuple(topics), tuple(reversed(topics))]
+    assert art.verification == "auto"
