@@ -92,8 +92,8 @@ def import_bytes(data: bytes, path: str, fmt: Optional[str] = None, rules: Optio
         raw, diags = read_text(text, path)
     if raw is None:
         return ImportResult(path, fmt, None, diags)
-    agreement, stats = build_agreement(raw, rules or bundled_rules())
-    return ImportResult(path, fmt, agreement, diags, stats)
+    agreement, stats = build_agreement(raw, rules or bundled_rules(), path)
+    return ImportResult(path, fmt, agreement, diags + stats.warnings, stats)
 
 
 def _decode(data: bytes, path: str) -> Union[str, D.Diagnostic]:

@@ -1,30 +1,29 @@
 """From a treaty as read to an :class:`~engine.model.Agreement`: numbering, coding, notes.
 
-Article numbers are never invented silently: a number is used as the
-heading writes it; one the language cannot write as such (``ARTICLE XIII``,
-``ARTÍCULO 3-06``) is converted and the note says how it was written; an
-article with no usable number, or a number already taken, gets the next
-number in the importer's own series ``0.1``, ``0.2``, ... (no treaty numbers
-an article 0.x) and a note that says so.  The same goes for chapters.
+Numbers are the source's, never made up (see :mod:`engine.importer.numbering`): as the heading writes
+them, converted only to the language's way of writing the same number (with a note saying how the text wrote
+it); a placeholder ``unnumbered N`` (with a note and a warning, W0520) where the source gives none the
+language can write, or gives one twice where it must be unique.  A text whose chapters number their articles
+afresh is imported ``numbering per-chapter``.  A chapter with neither number nor title (ToTA's container of a
+treaty without chapters) is no chapter: its articles stand outside chapters.
 """
 
 from __future__ import annotations
 
-import re
-from typing import Iterable, Optional, TypeVar
+from typing import Iterable, Optional, Sequence, TypeVar
 
 import attrs
 
+from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import vocab as V
 from engine.importer.autocode import Coder, Coding, code_article, make_coder
-from engine.importer.raw import RawArticle, RawChapter, RawTreaty, clean_text, parse_label
+from engine.importer.numbering import (OPENING, Numbered, Scope, Written, placeholder_warning, restarts,
+                                       written_article, written_chapter)
+from engine.importer.raw import RawArticle, RawChapter, RawTreaty, clean_text
 from engine.importer.rules_lang import RuleSet, normalize
 
 SKIPPED_CHAPTERS = ("preamble", "conclusion")
-# "Article 13 Title" opening an article's text when the source gives no number
-_OPENING = re.compile(r"^\s*((?:ARTICLE|Article|ARTÍCULO|Artículo|ART\.|Art\.)\s+[0-9IVXLC][0-9A-Za-z.\-]*)"
-                      r"[ \t:.\-\u2013]*([^\n]*)")
 
 
 def opening_heading(item: RawArticle) -> tuple[Optional[str], str]:
@@ -32,7 +31,7 @@ def opening_heading(item: RawArticle) -> tuple[Optional[str], str]:
     ("Article 2.6 Source Code"), when the source gives no title; else (title, text) unchanged."""
     if item.label or item.title:
         return item.title, item.text
-    m = _OPENING.match(item.text)
+    m = OPENING.match(item.text)
     if m is None:
         return item.title, item.text
     rest = m.group(2).strip()
@@ -47,48 +46,9 @@ class Stats:
     articles: int = 0
     coded: int = 0  # articles given at least a topic or a commitment
     with_topic: int = 0
-    renumbered: int = 0  # numbers converted or assigned, each with a note
-
-
-class _Numbers:
-    """Hands out numbers: as written when possible, else the next in the series 0.1, 0.2, ..."""
-
-    def __init__(self, what: str) -> None:
-        self.what = what
-        self.used: set[str] = set()
-        self.next = 1
-        self.changed = 0
-
-    def take(self, label: Optional[str], text: str, ref: str) -> tuple[str, Optional[str]]:
-        number: Optional[str] = None
-        exact, origin = False, label or ""  # origin: the words the number is read from
-        if label:
-            number, exact = parse_label(label)
-        elif text:
-            m = _OPENING.match(text)
-            if m:
-                origin = m.group(1).strip()
-                number, _ = parse_label(origin)
-        if number is not None and number not in self.used:
-            self.used.add(number)
-            if exact and label:
-                return number, None
-            self.changed += 1
-            if label:
-                return number, f"numbered {number}: the text writes `{clean_text(label)}`"
-            return number, f"numbered {number} from its opening words `{clean_text(origin)}` ({ref} gives no number)"
-        while f"0.{self.next}" in self.used:
-            self.next += 1
-        assigned = f"0.{self.next}"
-        self.used.add(assigned)
-        self.changed += 1
-        if number is not None:
-            why = f"`{clean_text(origin)}` is a number used before in this text"
-        elif label:
-            why = f"`{clean_text(label)}` cannot be written as a {self.what} number"
-        else:
-            why = "the source gives no number"
-        return assigned, f"{self.what} number {assigned} assigned by the importer: {why} ({ref})"
+    renumbered: int = 0  # numbers converted from how the text writes them, or placeholders: each with a note
+    placeholders: int = 0  # articles and chapters written `unnumbered N`: the source gives no usable number
+    warnings: tuple[D.Diagnostic, ...] = ()  # one per placeholder (W0520)
 
 
 def _ds_chapter(raw: RawTreaty) -> Optional[str]:
@@ -148,48 +108,72 @@ class _Level:
 
 @attrs.define
 class _Builder:
-    """Numbers and codes the articles of one treaty, counting as it goes."""
+    """Numbers and codes the articles of one treaty, counting as it goes.
+
+    ``per_chapter``: the text numbers each chapter's articles afresh, so each chapter (and the articles outside
+    chapters) is a scope of its own; else every article shares the agreement's scope.
+    """
 
     coder: Coder
-    chapter_numbers: _Numbers = attrs.Factory(lambda: _Numbers("chapter"))
-    article_numbers: _Numbers = attrs.Factory(lambda: _Numbers("article"))
+    path: str
+    per_chapter: bool = False
+    chapter_numbers: Scope = attrs.Factory(lambda self: Scope("chapter", " in this text", self.per_chapter),
+                                           takes_self=True)
+    article_numbers: Scope = attrs.Factory(lambda: Scope("article", " in this text"))
     articles: int = 0
     coded: int = 0
     with_topic: int = 0
+    notes: int = 0
+    warnings: list[D.Diagnostic] = attrs.Factory(list)
 
-    def article_list(self, items: tuple[RawArticle, ...], chapter_title: Optional[str],
-                     level: _Level) -> list[M.Article]:
-        """The articles, coded; what they say of their chapter (or agreement) goes to ``level``."""
+    def _numbered(self, scope: Scope, what: str, w: Written, ref: str, chapter: Optional[str]) -> Numbered:
+        numbered = scope.take(w, ref)
+        self.notes += numbered.note is not None
+        if numbered.placeholder is not None:
+            self.warnings.append(placeholder_warning(self.path, what, numbered, ref, chapter))
+        return numbered
+
+    def article_list(self, items: Sequence[RawArticle], chapter_title: Optional[str], level: _Level,
+                     chapter: Optional[str] = None) -> list[M.Article]:
+        """The articles, numbered and coded; what they say of their chapter (or agreement) goes to ``level``."""
+        scope = self.article_numbers
+        if self.per_chapter:
+            scope = Scope("article", " in this chapter" if chapter is not None else " outside chapters")
         out = []
         for item in items:
-            number, note = self.article_numbers.take(item.label, item.text, item.ref)
+            numbered = self._numbered(scope, "article", written_article(item), item.ref, chapter)
             title, text = opening_heading(item)
             item = attrs.evolve(item, title=title, text=text)
             coding = code_article(self.coder, item.title, chapter_title, item.text)
             self.articles += 1
             self.coded += bool(coding.topics or coding.commitment)
             self.with_topic += bool(coding.topics)
-            level.add(coding, number)
-            out.append(_article(item, number, note, coding))
+            level.add(coding, numbered.number)
+            out.append(_article(item, numbered.number, numbered.note, coding))
         return out
 
     def chapter(self, ch: RawChapter) -> M.Chapter:
-        number, note = self.chapter_numbers.take(ch.label, "", ch.ref)
+        numbered = self._numbered(self.chapter_numbers, "chapter", written_chapter(ch), ch.ref, None)
         level = _Level()
-        arts = self.article_list(ch.articles, ch.title, level)
+        arts = self.article_list(ch.articles, ch.title, level, numbered.number)
         ds = list({d.mode: d for d in reversed(level.dispute_settlement)}.values())[::-1]
         scope = list({(s.mode, s.item): s for s in reversed(level.scope)}.values())[::-1]
-        return M.Chapter(number, ch.title, tuple(arts), _merge_exceptions(level.exceptions), tuple(ds), tuple(scope),
-                         notes=(M.Note(note),) if note else ())
+        return M.Chapter(numbered.number, ch.title, tuple(arts), _merge_exceptions(level.exceptions), tuple(ds),
+                         tuple(scope), notes=(M.Note(numbered.note),) if numbered.note else ())
 
     def stats(self, chapters: int) -> Stats:
-        return Stats(chapters, self.articles, self.coded, self.with_topic,
-                     self.chapter_numbers.changed + self.article_numbers.changed)
+        warnings = tuple(self.warnings)
+        return Stats(chapters, self.articles, self.coded, self.with_topic, self.notes, len(warnings), warnings)
 
 
 def _skipped(ch: RawChapter) -> bool:
     """A preamble or concluding part: not imported."""
     return ch.label is None and (ch.title or "").strip().lower() in SKIPPED_CHAPTERS
+
+
+def _container(ch: RawChapter) -> bool:
+    """A chapter with neither number nor title: ToTA's container of a treaty without chapters (no chapter)."""
+    return ch.label is None and not (ch.title or "").strip()
 
 
 def _agreement_notes(raw: RawTreaty, rules: RuleSet, skipped: int) -> tuple[M.Note, ...]:
@@ -202,12 +186,29 @@ def _agreement_notes(raw: RawTreaty, rules: RuleSet, skipped: int) -> tuple[M.No
     return tuple(M.Note(n) for n in notes)
 
 
-def build_agreement(raw: RawTreaty, rules: RuleSet) -> tuple[M.Agreement, Stats]:
-    """The agreement, every article auto-coded and marked ``verification auto``."""
-    builder = _Builder(make_coder(rules, raw.parties, _ds_chapter(raw)))
-    chapters = [builder.chapter(ch) for ch in raw.chapters if not _skipped(ch)]
+def _parts(raw: RawTreaty) -> tuple[list[RawChapter], tuple[RawArticle, ...]]:
+    """The chapters imported as chapters, and the articles outside chapters (the text's own, then those of
+    chapters that are no chapters)."""
+    kept = [ch for ch in raw.chapters if not _skipped(ch)]
+    loose = raw.articles + tuple(a for ch in kept if _container(ch) for a in ch.articles)
+    return [ch for ch in kept if not _container(ch)], loose
+
+
+def _restarts(chapters: Iterable[RawChapter], loose: Iterable[RawArticle]) -> bool:
+    """Whether the text numbers each chapter's articles afresh (some number stands in two chapters)."""
+    return restarts([[written_article(a) for a in ch.articles] for ch in chapters]
+                    + [[written_article(a) for a in loose]])
+
+
+def build_agreement(raw: RawTreaty, rules: RuleSet, path: str = "") -> tuple[M.Agreement, Stats]:
+    """The agreement, every article auto-coded and marked ``verification auto``; ``path`` names the source in
+    the warnings (default: ``raw.source``)."""
+    chapters_in, loose_in = _parts(raw)
+    per_chapter = _restarts(chapters_in, loose_in)
+    builder = _Builder(make_coder(rules, raw.parties, _ds_chapter(raw)), path or raw.source or "", per_chapter)
+    chapters = [builder.chapter(ch) for ch in chapters_in]
     top = _Level()
-    loose = builder.article_list(raw.articles, raw.title, top)  # outside chapters, the agreement is the context
+    loose = builder.article_list(loose_in, raw.title, top)  # outside chapters, the agreement is the context
     agreement = M.Agreement(
         raw.ident, raw.title, kind=raw.kind, status=raw.status, parties=raw.parties, signed=raw.signed,
         in_force=(M.PartyEntry(raw.in_force),) if raw.in_force else (), source=raw.source,
@@ -215,5 +216,6 @@ def build_agreement(raw: RawTreaty, rules: RuleSet) -> tuple[M.Agreement, Stats]
         dispute_settlement=tuple({d.mode: d for d in top.dispute_settlement}.values()),
         chapters=tuple(chapters), articles=tuple(loose),
         notes=_agreement_notes(raw, rules, sum(map(_skipped, raw.chapters))),
+        numbering=V.Numbering.PER_CHAPTER if per_chapter else None,
     )
     return agreement, builder.stats(len(chapters))

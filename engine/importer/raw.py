@@ -102,7 +102,8 @@ def parse_label(label: str) -> tuple[Optional[str], bool]:
 
     ``ARTICLE 9.10`` -> ("9.10", True); ``ARTÍCULO 3-06`` -> ("3.06", False);
     ``ARTICLE XIII`` -> ("13", False); ``ARTICLE TWENTY-ONE`` -> ("21", False);
-    ``ARTICLE G-01`` or ``ARTICLE 25 BIS`` -> (None, False): the language cannot write it.
+    ``ARTICLE 25 BIS`` -> ("25bis", False); ``ARTICLE G-01`` -> ("G-01", True) and ``CHAPTER A`` -> ("A", True)
+    (lettered, as Canada-Chile numbers them); ``ARTICLE`` alone -> (None, False): no number to write.
     """
     whole = _number(label.strip().rstrip(".:").strip())
     if whole[0] is not None:
@@ -118,6 +119,8 @@ _DASHED = re.compile(r"\d+(?:[.\-\u2013]\d+)+")
 _LETTER_IN_BRACKETS = re.compile(r"(\d+)\s*\(([A-Za-z])\)")
 _ORDINAL = re.compile(r"(\d+)\s*(?:ER|ST|ND|RD|TH|er|st|nd|rd|th)")
 _ROMAN_NUMBER = re.compile(r"([IVXLC]+|[ivxlc]+)((?:\.\d+)*)")
+_LATIN_SUFFIX = re.compile(r"\d+\s*[A-Za-z]{2,}(?:\.\d+(?:[A-Za-z]{2,}|[A-Z])?)*")  # 25 BIS, 8BIS.1
+_LETTERED = re.compile(r"[A-Z](?:-\d+(?:\.\d+)*)?")  # G, G-01
 
 
 def _number(rest: str) -> tuple[Optional[str], bool]:
@@ -138,6 +141,11 @@ def _number(rest: str) -> tuple[Optional[str], bool]:
     n = words_number(rest)
     if n is not None:
         return str(n), False
+    if _LATIN_SUFFIX.fullmatch(rest):  # the language writes a Latin suffix in lower case, joined: 25bis, 8bis.1
+        written = re.sub(r"[A-Za-z]{2,}", lambda m: m.group().lower(), rest.replace(" ", ""))
+        return written, written == rest
+    if _LETTERED.fullmatch(rest):
+        return rest, True
     return None, False
 
 

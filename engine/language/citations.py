@@ -20,15 +20,15 @@ def article_words(number: str, chapter: Optional[str] = None) -> str:
     """An article: ``Art. 3``, ``Ch. 14, Art. 3``, ``unnumbered article 1`` or ``unnumbered article 1 of Ch. 14``."""
     ordinal = unnumbered_ordinal(number)
     if ordinal is not None:
-        return f"unnumbered article {ordinal}" + (f" of Ch. {chapter}" if chapter else "")
-    return (f"Ch. {chapter}, " if chapter else "") + f"Art. {number}"
+        return f"unnumbered article {ordinal}" + (f" of {chapter_words(chapter)}" if chapter else "")
+    return (f"{chapter_words(chapter)}, " if chapter else "") + f"Art. {number}"
 
 
 def cite(number: Optional[str], chapter: Optional[str] = None, footnote: Optional[int] = None,
          page: Optional[int] = None, line: Optional[int] = None) -> str:
     """A citation in words: ``Ch. 14, Art. 3, fn 2 (p. 12, l. 4)`` (each part only when given; no article:
     the footnote and page alone, or nothing)."""
-    parts = [article_words(number, chapter)] if number else ([f"Ch. {chapter}"] if chapter else [])
+    parts = [article_words(number, chapter)] if number else ([chapter_words(chapter)] if chapter else [])
     if footnote is not None:
         parts.append(f"fn {footnote}")
     words = ", ".join(parts)
@@ -45,5 +45,6 @@ def cite_quote(citation: Citation, chapter: Optional[str] = None) -> str:
 
 
 def chapter_words(number: str) -> str:
-    """A chapter: ``Ch. 14``."""
-    return f"Ch. {number}"
+    """A chapter: ``Ch. 14``; a chapter the source gives no number: ``unnumbered chapter 2``."""
+    ordinal = unnumbered_ordinal(number)
+    return f"unnumbered chapter {ordinal}" if ordinal is not None else f"Ch. {number}"

@@ -349,6 +349,8 @@ BAD_ENCODING = Code("E0508", "input not valid in its encoding", "a Latin-1 file 
 RULES_SYNTAX = Code("E0510", "syntax error in coding rules", "topic cooperation heading \"cooperation\" (no `when`)")
 RULES_UNKNOWN_WORD = Code("E0511", "unknown word in a coding rule", "strength bindng when text \"shall\"")
 RULES_BAD_PHRASE = Code("E0512", "unusable phrase in a coding rule", 'text "--" (no letters) or "{nosuch}"')
+NO_NUMBER_IN_SOURCE = Code("W0520", "imported article or chapter written with a placeholder number",
+                           "a ToTA <article> without a `number`, imported as `article unnumbered 1`")
 
 BINARY_INPUT = Message(NOT_A_TREATY_TEXT, "this looks like a binary file, not a treaty text",
                        "import reads ToTA XML or plain text (UTF-8); convert a PDF or word-processor file first")
@@ -399,6 +401,9 @@ CHAPTER_ACTION = Message(RULES_UNKNOWN_WORD, "`chapter {action}` is not possible
 UNKNOWN_PLACEHOLDER = Message(RULES_BAD_PHRASE, "unknown placeholder `{{{name}}}`",
                               "the only placeholder is {{ds-chapter}}")
 TWO_PLACEHOLDERS = Message(RULES_BAD_PHRASE, "a phrase may hold one placeholder")
+PLACEHOLDER_NUMBER = Message(NO_NUMBER_IN_SOURCE, "{what} {placeholder}{where} ({ref}): {why}",
+                             "the placeholder is never cited as a number; if the treaty does number it, write that "
+                             "number in the draft")
 PHRASE_WITHOUT_LETTERS = Message(RULES_BAD_PHRASE, "this phrase has no letters or digits to match",
                                  "phrases match whole words; punctuation alone matches nothing")
 

@@ -71,6 +71,8 @@ def _character(u: Unexpected) -> D.Diagnostic:
 
 
 def _token(u: Unexpected) -> D.Diagnostic:
+    if u.type == "NUMBER" and u.text[:1].isalpha() and "NUMBER" not in u.expected:  # a lone capital (`G`, `G-01`)
+        return C.STRAY_CAPITAL.at(u.span, shown=u.text)
     shown = u.text if len(u.text) <= MAX_TOKEN_SHOWN else u.text[:MAX_TOKEN_SHOWN - 3] + "..."
     keywords = {t.lower().replace("_", "-") for t in u.expected if t.isupper() and t not in _TOKEN_WORDS}
     hint = D.did_you_mean(u.text, keywords) if u.type == "NAME" else None

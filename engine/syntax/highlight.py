@@ -43,7 +43,7 @@ class TradegapLexer(RegexLexer):
             (r'"(?:[^"\\\n]|\\.)*"', String.Double),
             (r'"[^\n]*', String.Double),  # a string not closed on its line: `check` says so, not the colours
             (r"\d{4}-\d{2}-\d{2}" + _WORD_END, Literal.Date),
-            (r"\d+(?:[a-z]+|[A-Z])?(?:\.\d+(?:[a-z]+|[A-Z])?)*", Number),
+            (r"\d+(?:[a-z]+|[A-Z])?(?:\.\d+(?:[a-z]+|[A-Z])?)*|[A-Z](?:-\d+(?:\.\d+)*)?(?![A-Za-z0-9-])", Number),
             (r"\.\.", Operator),
             (r"[{}().]", Punctuation),
             (words(_BLOCKS, prefix=_WORD_START, suffix=_WORD_END), Keyword.Declaration),

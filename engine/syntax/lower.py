@@ -283,16 +283,16 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
                           page=self._whole(page, "a page number", MAX_PAGE) if page else None,
                           line=self._whole(line, "a line number", MAX_LINE) if line else None)
 
-    def article_no(self, c: Children) -> _No:
-        """An article number, or ``unnumbered N`` (written back with N as a plain number)."""
+    def numeral(self, c: Children) -> _No:
+        """An article's or chapter's number, or ``unnumbered N`` (written back with N as a plain number)."""
         span = self._span(c)
         if len(c) == 1:
             return _No(str(c[0]), span)
-        ordinal = self._whole(c[1], "an unnumbered article's ordinal", MAX_ORDINAL)
+        ordinal = self._whole(c[1], "a placeholder's ordinal", MAX_ORDINAL)
         return _No(M.unnumbered(ordinal) if ordinal is not None else f"{M.UNNUMBERED} {c[1]}", span)
 
     def in_chapter(self, c: Children) -> _InChapter:
-        return _InChapter(str(c[1]), self._span(c))
+        return _InChapter(c[1].text, self._span(c))
 
     def period_years(self, c: Children) -> M.Period:
         extension = self._whole(c[3], "an extension in years", MAX_YEARS) if len(c) > 3 else None
@@ -434,16 +434,16 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
     def omit(self, c: Children) -> M.Omission | _ChapterOmission:
         """``omit article N [ch N] "why"``, or ``omit chapter N "why"`` (kept apart: it removes a whole chapter)."""
         if c[1].type == "CHAPTER":
-            return _ChapterOmission(M.Omission(str(c[2]), _title(c, 3), span=self._span(c)))
+            return _ChapterOmission(M.Omission(c[2].text, _title(c, 3), span=self._span(c)))
         return M.Omission(c[2].text, _title(c, _after_reference(c, 2)), span=self._span(c),
                           chapter=_chapter_named(c))
 
     def base_chapter_stmt(self, c: Children) -> M.BaseChapter:
         """``chapter N`` without a block: with ``based-on X``, the chapter of X the draft takes."""
-        return M.BaseChapter(str(c[1]), span=self._span(c))
+        return M.BaseChapter(c[1].text, span=self._span(c))
 
     def chapter(self, c: Children) -> M.Chapter:
-        number = str(c[1])
+        number = c[1].text
         block = self._block(c[2:], f"chapter {number}")
         return M.Chapter(
             number, _title(c, 2),

@@ -57,10 +57,11 @@ def test_numbers_as_written_or_marked(articles):
     # no number in ToTA, but the text opens with "Article 2.6 Source Code"
     assert articles["2.6"].title == "Source Code" and "source-code" in articles["2.6"].topics
     assert any("opening words" in n.text for n in articles["2.6"].notes)
-    # no number at all, and a number used twice: the importer's own series 0.N, with a note
-    assert any("gives no number" in n.text for n in articles["0.1"].notes)
-    assert articles["0.2"].title == "Paperless Trading"
-    assert any("used before" in n.text for n in articles["0.2"].notes)
+    # no number at all, and a number used twice: a placeholder, never a made-up number, with a note and a warning
+    assert any("gives it no number" in n.text for n in articles["unnumbered 1"].notes)
+    assert articles["unnumbered 2"].title == "Paperless Trading"
+    assert any("a number given before" in n.text for n in articles["unnumbered 2"].notes)
+    assert not [n for n in articles if n.startswith("0.")]
 
 
 def test_every_article_is_marked_auto(mini):
@@ -161,8 +162,12 @@ def test_number_labels():
     assert parse_label("ARTICLE 9.10") == ("9.10", True)
     assert parse_label("ARTÍCULO 3-06") == ("3.06", False)
     assert parse_label("ARTICLE TWENTY-ONE") == ("21", False)
-    assert parse_label("ARTICLE G-01") == (None, False)
-    assert parse_label("ARTICLE 25 BIS") == (None, False)
+    assert parse_label("ARTICLE G-01") == ("G-01", True)  # lettered, as Canada-Chile numbers them
+    assert parse_label("CHAPTER A") == ("A", True)
+    assert parse_label("ARTICLE 25 BIS") == ("25bis", False)
+    assert parse_label("ARTICLE 8BIS.1") == ("8bis.1", False)
+    assert parse_label("ARTICLE 9bis") == ("9bis", True)
+    assert parse_label("ARTICLE") == (None, False)
 
 
 # ---------------------------------------------------------------- bad input

@@ -113,3 +113,24 @@ def test_the_new_keywords_stay_names_where_a_name_is_expected():
 def test_placeholders_sort_after_written_numbers_in_their_own_order():
     numbers = ["unnumbered 10", "14.2", "unnumbered 2", "3"]
     assert sorted(numbers, key=M.number_key) == ["3", "14.2", "unnumbered 2", "unnumbered 10"]
+
+
+def test_lettered_numbers_read_as_numbers_and_a_lone_capital_elsewhere_is_still_no_party_code():
+    doc = _parse('agreement a { parties JP KR\n chapter G { article G-01 { topic scope binding "x" art G-02 ch G } } }')
+    (a,) = doc.items
+    assert a.parties == ("JP", "KR") and _numbers(a) == [("G", "G-01")]
+    assert a.chapters[0].articles[0].commitment.quotes[0].citation == M.Citation("G-02", chapter="G")
+    (diag,) = parse_text("agreement a { parties J }", "n.agr").diagnostics
+    assert diag.code == C.UNEXPECTED_CHARACTER.id and "2 or 3 capital letters" in (diag.hint or "")
+
+
+def test_a_placeholder_chapter_reads_like_a_placeholder_article():
+    doc = _parse('agreement a { chapter unnumbered 1 "Final" { article 3 { topic scope binding "x" '
+                 'art 1 ch unnumbered 1 } } }\nagreement d { based-on a chapter unnumbered 1 omit chapter unnumbered 1 }')
+    a, d = doc.items
+    assert _numbers(a) == [("unnumbered 1", "3")] and d.base_chapters[0].number == "unnumbered 1"
+    assert d.chapter_omissions[0].number == "unnumbered 1"
+
+
+def _numbers(a: M.Agreement) -> list[tuple[str | None, str]]:
+    return [(ch.number if ch else None, art.number) for ch, art in a.all_articles()]
