@@ -25,7 +25,7 @@ from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
-from engine.checking.validate import topic_commitments
+from engine.checking.validate import citations_need_chapters, topic_commitments
 
 Lookup = Callable[[str], Optional[M.Agreement]]
 T = TypeVar("T")
@@ -243,7 +243,12 @@ def _overlay(draft: M.Agreement, base: M.Agreement, diags: list[D.Diagnostic]) -
     _loose_articles(index, draft.articles, base.id, diags)
     _apply_amendments(index, draft.amendments, base.id, diags)
     _apply_omissions(index, draft.omissions, base.id, diags)
-    return attrs.evolve(_merge_metadata(draft, base), chapters=index.chapters(), articles=index.articles())
+    merged = attrs.evolve(_merge_metadata(draft, base), chapters=index.chapters(), articles=index.articles())
+    if merged.per_chapter and draft.numbering is None:  # numbered per chapter as its base: its citations too
+        sp = draft.span
+        diags.extend(d for d in citations_need_chapters(merged)
+                     if d.span.file == sp.file and sp.line <= d.span.line <= sp.end_line)
+    return merged
 
 
 def _check_numbering(draft: M.Agreement, base: M.Agreement, diags: list[D.Diagnostic]) -> None:

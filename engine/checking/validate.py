@@ -220,11 +220,17 @@ def _citations(a: M.Agreement) -> Iterator[D.Diagnostic]:
                 yield C.COUNTED_FROM_ONE.at(q.span, focus=f"{what} {value}", what=what, value=value)
         yield from _placeholder(c.article, q.span)
     if a.per_chapter:
-        loose = {art.number for art in a.articles}
-        for q in _statements((*a.exceptions, *a.dispute_settlement)):
-            c = q.citation
-            if c is not None and c.chapter is None and c.article not in loose:
-                yield _needs_chapter(a, q, c.article)
+        yield from citations_need_chapters(a)
+
+
+def citations_need_chapters(a: M.Agreement) -> Iterator[D.Diagnostic]:
+    """In an agreement numbered per chapter, each agreement-level citation that names no chapter, where no
+    article outside chapters has its number (E0313)."""
+    loose = {art.number for art in a.articles}
+    for q in _statements((*a.exceptions, *a.dispute_settlement)):
+        c = q.citation
+        if c is not None and c.chapter is None and c.article not in loose:
+            yield _needs_chapter(a, q, c.article)
 
 
 def _needs_chapter(a: M.Agreement, q: M.Quote, number: str) -> D.Diagnostic:

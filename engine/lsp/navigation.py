@@ -43,8 +43,10 @@ def _agreement(a: Analysis, ident: str) -> Optional[T.Location]:
     return _location(a, written.span)
 
 
-def _in_base(a: Analysis, line: int, number: str, chapter: bool) -> Optional[T.Location]:
-    """The base's article (or chapter) with this number, for the draft around a 0-based line."""
+def _in_base(a: Analysis, line: int, number: str, chapter: bool, in_chapter: Optional[str] = None) \
+        -> Optional[T.Location]:
+    """The base's article (or chapter) with this number (an article in chapter ``in_chapter``, when the reference
+    names one: ``amend article 3 ch 14``), for the draft around a 0-based line."""
     draft = a.agreement_at(line + 1) if a.document is not None else None
     base_id = draft.based_on if draft is not None else written_base(a.lines, line)[0]
     base = a.corpus.agreements.get(base_id) if base_id else None
@@ -52,7 +54,8 @@ def _in_base(a: Analysis, line: int, number: str, chapter: bool) -> Optional[T.L
         return None
     if chapter:
         return next((_location(a, ch.span) for ch in base.chapters if ch.number == number), None)
-    return next((_location(a, x.span) for _, x in base.all_articles() if x.number == number), None)
+    return next((_location(a, x.span) for ch, x in base.all_articles()
+                 if x.number == number and (in_chapter is None or (ch is not None and ch.number == in_chapter))), None)
 
 
 def _before(a: Analysis, w: Word, count: int) -> tuple[str, ...]:
@@ -71,10 +74,16 @@ def definition(a: Analysis, line: int, column: int) -> Optional[T.Location]:
     if w.kind is Kind.WORD and last in ("based-on", "expect"):
         return _agreement(a, w.text)
     if w.kind is Kind.NUMBER and last == "article" and len(before) == 2 and before[0] in ("amend", "omit"):
-        return _in_base(a, line, w.text, chapter=False)
+        return _in_base(a, line, w.text, chapter=False, in_chapter=_named_chapter(a, w))
     if w.kind is Kind.NUMBER and last == "chapter" and _is_base_chapter(a, w, before):
         return _in_base(a, line, w.text, chapter=True)
     return None
+
+
+def _named_chapter(a: Analysis, w: Word) -> Optional[str]:
+    """The chapter an article reference at ``w`` names (``amend article 3 ch 14``: 14), if it names one."""
+    following = [x for x in words(a.lines[w.line:w.line + 1]) if x.start > w.start]
+    return following[1].text if len(following) > 1 and following[0].text == "ch" else None
 
 
 def _is_base_chapter(a: Analysis, w: Word, before: tuple[str, ...]) -> bool:

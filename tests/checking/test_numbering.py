@@ -13,7 +13,7 @@ from engine.language import model as M
 from engine.syntax.parse import parse_text
 from engine.checking.validate import validate
 
-FIXTURE = ROOT / "tests" / "fixtures" / "numbering" / "safta.agr"
+FIXTURE = ROOT / "tests" / "conformance" / "numbering" / "safta.agr"
 
 BASE = """agreement base {
   numbering per-chapter
@@ -127,6 +127,13 @@ def test_a_draft_reference_that_names_no_single_article_is_an_error(statement, m
     assert len(d.all_articles()) == 5  # nothing applied
 
 
+def test_a_draft_that_inherits_numbering_per_chapter_names_the_chapter_of_its_agreement_level_citations():
+    corpus, _ = _resolved('agreement d { based-on base\n exception general "x" art 3 }')
+    assert [m for _, m in _errors(corpus)] == [
+        "`art 3` outside a chapter of `d`, which numbers its articles per chapter, names no article"]
+    assert _errors(_resolved('agreement d { based-on base\n exception general "x" art 3 ch 2 }')[0]) == []
+
+
 def test_the_ambiguity_hint_lists_the_chapters():
     corpus, _ = _resolved("agreement d { based-on base\n amend article 3 { } }")
     (diag,) = [d for d in corpus.diagnostics if d.is_error]
@@ -163,8 +170,9 @@ def test_the_fixture_quotes_stand_verbatim_in_the_article_of_their_chapter():
     words = _tota_articles("pta_54.xml")
     quoted = [(q, None) for e in a.exceptions for q in e.quotes]
     quoted += [(q, (ch.number if ch else None, art.number)) for ch, art in a.all_articles()
-               for s in (art.commitment, *art.dispute_settlement) if s is not None for q in s.quotes]
-    assert len(quoted) >= 7
+               for s in (art.commitment, *art.topic_commitments, *art.dispute_settlement) if s is not None
+               for q in s.quotes]
+    assert len(quoted) >= 8
     for q, (chapter, number) in ((q, where or (None, None)) for q, where in quoted):
         c = q.citation
         key = (c.chapter or chapter, c.article) if c is not None else (chapter, number)

@@ -20,7 +20,7 @@ from engine.views.precedents import precedents, suggest_report
 from engine.views.search import search
 
 DAY = dt.date(2026, 1, 1)
-FIXTURES = ROOT / "tests" / "fixtures" / "numbering"
+FIXTURES = ROOT / "tests" / "conformance" / "numbering"
 
 # Two chapters, each with an Art. 1 on the same topic: which one decides must be told by its chapter.
 TWINS = """agreement twins {
