@@ -76,8 +76,13 @@ _Cited = TypeVar("_Cited", M.Exception_, M.Scope, M.DisputeSettlement)
 
 def _cite(items: Iterable[_Cited], number: str) -> list[_Cited]:
     """Chapter-level statements quote the article they come from."""
-    return [attrs.evolve(x, quotes=tuple(attrs.evolve(q, citation=M.Citation(number)) for q in x.quotes))
+    return [attrs.evolve(x, quotes=tuple(attrs.evolve(q, citation=_cited(q.citation, number)) for q in x.quotes))
             for x in items]
+
+
+def _cited(citation: Optional[M.Citation], number: str) -> M.Citation:
+    """The citation of the article ``number``, keeping what a reader already knew (footnote, page, line)."""
+    return attrs.evolve(citation, article=number) if citation is not None else M.Citation(number)
 
 
 def _article(raw: RawArticle, number: str, note: Optional[str], coding: Coding) -> M.Article:

@@ -69,18 +69,16 @@ def _sparse(conv: cattrs.Converter, cls: type, names: tuple[str, ...]) -> Callab
 def converter() -> cattrs.Converter:
     """A cattrs converter: dates as ISO strings, tuples as lists, the fields of :data:`_ONLY_WHEN_SET` only
     where they are set."""
+    import attrs
     import cattrs
-
-    from engine.evaluation import findings
-    from engine.views import compare, diff, precedents, search
 
     conv = cattrs.Converter()
     conv.register_unstructure_hook(dt.date, lambda d: d.isoformat())
-    for module in (findings, compare, diff, precedents, search):
-        for cls_name, names in _ONLY_WHEN_SET.items():
-            cls = getattr(module, cls_name, None)
-            if isinstance(cls, type) and cls.__module__ == module.__name__:
-                conv.register_unstructure_hook(cls, _sparse(conv, cls, names))
+    # by name, made on first use: no view module is imported for a report that holds none of its results
+    conv.register_unstructure_hook_factory(
+        lambda cls: isinstance(cls, type) and cls.__name__ in _ONLY_WHEN_SET and attrs.has(cls)
+        and cls.__module__.startswith("engine."),
+        lambda cls: _sparse(conv, cls, _ONLY_WHEN_SET[cls.__name__]))
     return conv
 
 
