@@ -189,7 +189,12 @@ def _marked(r: Row, keys: dict[str, str]) -> str:
     for text, marker in r.segments():
         numbers = _NUMBERS.findall(text) if marker else []
         if numbers and all(n in keys for n in numbers):
+            if out:
+                out[-1] = out[-1].rstrip()  # a marker belongs to the word before it
             out.append("".join(mark(keys[n]) for n in numbers))
         else:
             out.append(text)
-    return "".join(out)
+    return _SPACES.sub(" ", "".join(out))  # pypdf adds a space for a gap, the text may hold one too
+
+
+_SPACES = re.compile(r"(?<=\S)[ \t]{2,}")

@@ -6,10 +6,14 @@ paragraphs mark footnote references as ``[^N]``; it is written
 - as plain text (:func:`to_text`): headings on lines of their own, paragraphs wrapped, each article's
   footnotes as Markdown definitions ``[^N]: text`` after its last paragraph;
 - as a PDF in layout ``A`` (A4, a running header with the agreement's name, ``12-3`` page numbers at the
-  foot, ``Article 12.1: Title`` headings, ragged text, footnotes at the page bottom with their markers
-  drawn as superscripts moved up), or layout ``B`` (Letter, ``ARTICLE 12.1`` with the title on a line of
-  its own, justified text with words hyphenated at line ends, ``Page N of M`` footers, superscripts by text
-  rise).
+  foot, ``CHAPTER 12`` with its title on the next line, ``Article 12.1: Title`` headings, ragged text,
+  footnotes at the page bottom with their markers drawn as superscripts moved up), ``B`` (Letter,
+  ``CHAPTER 12 TITLE``, ``ARTICLE 12.1`` with the title on a line of its own, justified text with words
+  hyphenated at line ends, ``Page N of M`` footers, superscripts raised by text rise, footnote numbers
+  in the footnote's size), or ``C`` (layout A with ``Chapter 12 Title`` and ``Article 12.1 Title``
+  headings and ``- 3 -`` page numbers).
+
+:func:`to_pdf` returns where it drew each heading: (page, line), lines counted from the top of the page.
 
 :func:`from_pypdf_dump` turns a text extracted from a PDF (such as ``shared/texts/rcep.txt``: page numbers
 on lines of their own, footnotes where they fall, their markers glued to words) back into a Treaty.
@@ -166,7 +170,7 @@ class Style:
 
 A = Style((595.28, 841.89), "Times-Roman", "Times-Bold", 11, 14, 8, 10, justify=False, rise_by_ts=False)
 B = Style((612.0, 792.0), "Helvetica", "Helvetica-Bold", 10, 13, 7.5, 9.5, justify=True, rise_by_ts=True)
-LAYOUTS = {"A": A, "B": B}
+LAYOUTS = {"A": A, "B": B, "C": A}
 
 
 @dataclass
@@ -185,6 +189,7 @@ class _Page:
     notes: list[_Line] = field(default_factory=list)
     used: float = 0.0
     chapter: str = ""
+    headings: list[tuple[str, int]] = field(default_factory=list)  # (kind and number, index in lines)
 
 
 class _Layout:
@@ -214,15 +219,17 @@ class _Layout:
 
     def heading(self, b: Block) -> None:
         s, title = self.s, b.text
-        if b.kind == "chapter":
-            texts = [f"CHAPTER {b.number}", title] if self.layout == "A" else [f"CHAPTER {b.number} {title}"]
-        else:
-            texts = [f"Article {b.number}: {title}"] if self.layout == "A" else [f"ARTICLE {b.number}", title]
+        texts = {("chapter", "A"): [f"CHAPTER {b.number}", title], ("chapter", "B"): [f"CHAPTER {b.number} {title}"],
+                 ("chapter", "C"): [f"Chapter {b.number} {title}"], ("article", "A"): [f"Article {b.number}: {title}"],
+                 ("article", "B"): [f"ARTICLE {b.number}", title], ("article", "C"): [f"Article {b.number} {title}"]}
         align = "centre" if b.kind == "chapter" or self.layout == "B" else "left"
-        for i, text in enumerate(texts):
+        for i, text in enumerate(texts[b.kind, self.layout]):
             pieces = _pieces(text)
             self.place(_Line(pieces, s.bold, s.size, s.leading, align), gap=16 if i == 0 else 4,
                        keep_with_next=True)
+            if i == 0:
+                page = self.pages[-1]
+                page.headings.append((f"{b.kind} {b.number}", len(page.lines) - 1))
 
     def wrap(self, text: str, font: str, size: float, width: float) -> list[_Line]:
         s, words, lines = self.s, text.split(), []
@@ -284,7 +291,7 @@ class _Layout:
     def note_lines(self, key: int) -> list[_Line]:
         s = self.s
         lines = self.wrap(f"{self.t.footnotes[key]}", s.font, s.note_size, self.width - 12)
-        first = [(str(key), True)] if self.layout == "A" else [(self.t.number(key) + " ", False)]
+        first = [(str(key), True)] if self.layout != "B" else [(self.t.number(key) + " ", False)]
         lines[0].pieces = first + lines[0].pieces
         return lines
 
@@ -302,27 +309,32 @@ def _pieces(text: str) -> list[tuple[str, bool]]:
     return [p for p in out if p[0]]
 
 
-def to_pdf(t: Treaty, layout: str, path: str) -> int:
-    """Write the treaty as a PDF in layout ``A`` or ``B``; returns the number of pages."""
+def to_pdf(t: Treaty, layout: str, path: str) -> dict[str, tuple[int, int]]:
+    """Write the treaty as a PDF in layout ``A``, ``B`` or ``C``; returns where each heading is drawn:
+    ``{"article 12.1": (page, line)}``, lines counted from the top of the page (a running header is line 1)."""
     from reportlab.pdfgen.canvas import Canvas
 
     style = LAYOUTS[layout]
     pages = _Layout(t, style, layout).run()
     c = Canvas(path, pagesize=style.page, invariant=1)
     c.setTitle(t.name)
+    placed = {}
     for n, page in enumerate(pages, 1):
         _draw_page(c, t, style, layout, page, n, len(pages))
         c.showPage()
+        above = 1 if layout in ("A", "C") else 0  # the running header
+        placed.update({what: (n, above + i + 1) for what, i in page.headings})
     c.save()
-    return len(pages)
+    return placed
 
 
 def _draw_page(c: object, t: Treaty, s: Style, layout: str, page: _Page, n: int, total: int) -> None:
     width, height = s.page
-    if layout == "A":
+    if layout in ("A", "C"):
         c.setFont(s.font, 8)  # type: ignore[attr-defined]
         c.drawCentredString(width / 2, height - 40, t.name)  # type: ignore[attr-defined]
-        c.drawCentredString(width / 2, 30, f"{page.chapter or '0'}-{n}")  # type: ignore[attr-defined]
+        number = f"{page.chapter or '0'}-{n}" if layout == "A" else f"- {n} -"
+        c.drawCentredString(width / 2, 30, number)  # type: ignore[attr-defined]
     else:
         c.setFont(s.font, 8)  # type: ignore[attr-defined]
         c.drawCentredString(width / 2, 30, f"Page {n} of {total}")  # type: ignore[attr-defined]
