@@ -96,7 +96,8 @@ def import_bytes(data: bytes, path: str, fmt: Optional[str] = None, rules: Optio
 
         raw, diags = read_tota(data, path)
     else:
-        if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if (b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))) \
+                or _PDF_HEADER.search(data[:1024]):
             return _fail(path, fmt, C.BINARY_INPUT)
         if len(data) > MAX_TEXT_BYTES:
             return _fail(path, fmt, C.TEXT_IMPORT_TOO_LARGE, size=_size(len(data)), limit=_size(MAX_TEXT_BYTES))

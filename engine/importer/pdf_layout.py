@@ -74,20 +74,17 @@ def furniture(pages: Sequence[Page]) -> set[tuple[int, int]]:
 
 
 def _counts_pages(same: list[tuple[int, str]], need: int) -> bool:
-    """Whether the rows (page, text), alike but for their numbers, hold a number that counts the pages: it
-    goes up by one from page to page (``Chapter 12 - 3`` on page 40, ``Chapter 12 - 4`` on page 41)."""
-    if len(same) < need:
+    """Whether the rows (page, text), alike but for their numbers, end with a number that counts the pages
+    after a separator or the word page (``Chapter 12 - 3`` on page 40, ``Chapter 12 - 4`` on page 41):
+    it goes up by one from page to page.  (``Article 5``, ``Article 6`` at the top of pages 5 and 6 are
+    headings, not page numbers.)"""
+    if len(same) < need or not all(_COUNTER.search(t) for _, t in same):
         return False
-    numbers = [(p, [int(n) for n in re.findall(r"\d+", t)]) for p, t in sorted(set(same))]
-    for k in range(len(numbers[0][1])):
-        try:
-            steps = [b[k] - a[k] for (_, a), (_, b) in zip(numbers, numbers[1:])]
-        except IndexError:
-            return False
-        gaps = [q - p for (p, _), (q, _) in zip(numbers, numbers[1:])]
-        if steps and steps == gaps:
-            return True
-    return False
+    numbers = sorted({(p, int(_COUNTER.search(t).group(1))) for p, t in same})  # type: ignore[union-attr]
+    return all(b[1] - a[1] == b[0] - a[0] for a, b in zip(numbers, numbers[1:]))
+
+
+_COUNTER = re.compile(r"(?:[-\u2013\u2014/|:]|\bpage|\bp\.)\s*(\d+)\D*$", re.IGNORECASE)
 
 
 @attrs.define
@@ -185,7 +182,7 @@ def _read_notes(page: int, zone: list[tuple[int, Row]], notes: _Notes, after: in
 
 def _marked(r: Row, keys: dict[str, str]) -> str:
     """The row's text, its superscript numbers that name a footnote of the page written as marks."""
-    out = []
+    out: list[str] = []
     for text, marker in r.segments():
         numbers = _NUMBERS.findall(text) if marker else []
         if numbers and all(n in keys for n in numbers):

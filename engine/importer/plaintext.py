@@ -86,6 +86,7 @@ class _Article:
     at: Position
     body: list[Line] = attrs.Factory(list)
     notes: list[Footnote] = attrs.Factory(list)
+    heading_keys: list[str] = attrs.Factory(list)  # footnotes marked in the heading
 
     def raw(self) -> RawArticle:
         text, lines, notes = assemble(self.body, self.notes)
@@ -143,16 +144,18 @@ class _Reader:
             self.article = _Article(head[0], None, self.lines[i].at)
             self.article.title = self.heading_title(head, i)
             (self.chapter.articles if self.chapter is not None else self.loose).append(self.article)
-            self.take_marks(self.lines[i].text, self.article)
+            self.take_marks(self.lines[i].text, self.article, heading=True)
         elif self.article is not None:
             self.article.body.append(self.lines[i])
             self.take_marks(self.lines[i].text, self.article)
         elif self.chapter is None:
             self.preamble.append(line)
 
-    def take_marks(self, text: str, article: _Article) -> None:
+    def take_marks(self, text: str, article: _Article, heading: bool = False) -> None:
         for key in keys(text):
             self.marked.setdefault(key, article)
+            if heading:
+                article.heading_keys.append(key)
 
     def heading_title(self, head: tuple[str, str], i: int) -> Optional[str]:
         """The heading's own title, or the title on the line after it (then not read again)."""
@@ -163,12 +166,12 @@ class _Reader:
                 title = self.texts[j].strip()
                 self.skip.add(j)
                 if self.article is not None:
-                    self.take_marks(self.lines[j].text, self.article)
+                    self.take_marks(self.lines[j].text, self.article, heading=True)
         return clean_text(title) or None
 
     def attach(self, notes: Sequence[Footnote]) -> None:
         """Each footnote to the article that marks it, else to the article it is printed in (in the order of
-        the marks, unmarked ones last)."""
+        the marks, the heading's first, unmarked ones last)."""
         for note in notes:
             article = self.marked.get(note.key)
             if article is None and 0 < note.after <= len(self.owner):
@@ -176,7 +179,8 @@ class _Reader:
             if article is not None:
                 article.notes.append(note)
         for a in self.articles():
-            order = {k: n for n, k in enumerate(k for x in a.body for k in keys(x.text))}
+            marked = a.heading_keys + [k for x in a.body for k in keys(x.text)]
+            order = {k: n for n, k in reversed(list(enumerate(marked)))}
             a.notes.sort(key=lambda n: order.get(n.key, len(order)))
 
     def articles(self) -> list[_Article]:

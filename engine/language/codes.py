@@ -324,7 +324,7 @@ PDF_DAMAGED = Message(UNREADABLE_PDF, "the PDF cannot be read: {error}",
                       "the file may be damaged or cut short; download it again, or save it again as PDF")
 PDF_ENCRYPTED = Message(UNREADABLE_PDF, "the PDF is encrypted and needs a password to be read",
                         "open it with its password and save an unencrypted copy (or print it to PDF)")
-PDF_NO_PAGES = Message(UNREADABLE_PDF, "the PDF has no pages")
+PDF_NO_PAGES = Message(UNREADABLE_PDF, "the PDF has no pages", "check that this is the treaty's PDF")
 PDF_TOO_MANY_PAGES = Message(UNREADABLE_PDF, "the PDF has {pages} pages, over the limit of {limit}",
                              "import the treaty a few chapters at a time")
 PDF_NO_TEXT = Message(UNREADABLE_PDF, "the PDF has no text to read on any of its {pages} pages",
