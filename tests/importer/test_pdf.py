@@ -160,3 +160,16 @@ def test_source_of_finds_words_across_line_breaks_and_in_the_heading(made):
     assert source_of(paperless, "Paperless Trading") == attrs.evolve(source_of(paperless, "Paperless Trading"),
                                                                       page=paperless.at.page, line=paperless.at.line)
     assert source_of(paperless, "words that are not there") is None
+
+
+def test_pypdf_is_imported_only_when_a_pdf_is_read():
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    code = ("import sys; from engine.importer import import_file; "
+            "import_file('tests/fixtures/import/treaty.txt'); import engine.cli.import_cmd; "
+            "print('pypdf' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=str(ROOT), capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"
