@@ -74,8 +74,9 @@ def _repaired(note: Footnote) -> Footnote:
 def _pages(data: bytes, progress: Optional[Progress]) -> tuple[list[Page], Optional[str]]:
     """Every page's rows, and the title the PDF gives itself; pypdf's own complaints silenced (a library
     prints nothing)."""
-    logging.getLogger("pypdf").addHandler(logging.NullHandler())
-    logging.getLogger("pypdf").propagate = False
+    log = logging.getLogger("pypdf")
+    if not log.handlers:  # its warnings go where the application sends them, never to stderr by default
+        log.addHandler(logging.NullHandler())
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         reader = _open(data)
