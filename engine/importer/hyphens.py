@@ -28,13 +28,15 @@ PREFIXES = frozenset({"non", "cross", "self", "quasi", "well"})
 _BROKEN = re.compile(r"(?:^|[^\w\-])([^\W\d_]+(?:-[^\W\d_]+)*)-$")
 _NEXT = re.compile(r"^\s*(\S+)")
 _PART = re.compile(r"[^\W\d_]+|\d+")
+_HEADING = re.compile(r"(?i)\s*(?:article|art\.|chapter|section|annex|part)\s+[0-9ivxlc]")  # never joined into
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def repair(lines: Sequence[Line]) -> list[Line]:
     """The lines with words broken at line ends joined (see the module's rules)."""
     texts = [x.text.rstrip() for x in lines]
-    breaks = [i for i in range(len(texts) - 1) if _BROKEN.search(texts[i]) and _PART.match(texts[i + 1].lstrip())]
+    breaks = [i for i in range(len(texts) - 1) if _BROKEN.search(texts[i]) and _PART.match(texts[i + 1].lstrip())
+              and not _HEADING.match(texts[i + 1])]
     if not breaks:
         return list(lines)
     words = _vocabulary(texts, set(breaks))

@@ -3,8 +3,10 @@
 - **Running headers, footers and page numbers.** The first and last three rows of every page are looked at.
   A row that reads as a page number (``12``, ``12-3``, ``- 12 -``, ``Page 12 of 40``, ``12/40``) is dropped
   there.  So is a row whose words, numbers aside, stand at the same height (within 3 points) at the top or
-  foot of several pages (at least 2 when the document has 4 pages or fewer, else at least 3), and hold at
-  least 4 letters: a running header such as the agreement's name, or ``Chapter 12 - 3``.
+  foot of several pages (at least 2 when the document has 4 pages or fewer, else at least 3; more than
+  half of the pages for a row that reads like a heading, ``ARTICLE 1`` opening each chapter on a new page),
+  and hold at least 4 letters: a running header such as the agreement's name; or whose words, a number
+  aside, repeat there with a number that counts the pages after a separator (``Chapter 12 - 3``).
 - **Footnotes.** The body's size is the size most text of the document is in.  At the foot of a page, the
   rows in a smaller size form the page's footnotes when one of them starts with a footnote number (a
   superscript, or a number followed by a space); a footnote runs until the next one starts.  Small rows
@@ -62,15 +64,39 @@ def furniture(pages: Sequence[Page]) -> set[tuple[int, int]]:
             seen[key].append((page.number, page.rows[i].y, text))
             edges.append((page.number, i, key, text, page.rows[i]))
     need = 2 if len(pages) <= 4 else 3
-    out = set()
+    numbers, repeated = set(), set()
     for number, i, key, text, row in edges:
         if _PAGE_NUMBER.fullmatch(text):
-            out.add((number, i))
+            numbers.add((number, i))
         elif sum(c.isalpha() for c in key) >= 4:
             same = [(p, t) for p, y, t in seen[key] if abs(y - row.y) <= 3]
-            if len({p for p, t in same if t == text}) >= need or _counts_pages(same, need):
-                out.add((number, i))
-    return out
+            # a heading (ARTICLE 1 opening every chapter on a new page) repeats, but not on most pages
+            least = max(need, len(pages) // 2 + 1) if _HEADING.match(text) else need
+            if len({p for p, t in same if t == text}) >= least or _counts_pages(same, need):
+                repeated.add((number, i))
+    return numbers | _set_apart(pages, repeated, numbers)
+
+
+def _set_apart(pages: Sequence[Page], repeated: set[tuple[int, int]], numbers: set[tuple[int, int]]
+               ) -> set[tuple[int, int]]:
+    """The repeated rows that stand apart from the text: a block of them at the top (or foot) of a page,
+    further from the next row of text than 1.3 times the usual line spacing (a line of the body that
+    happens to repeat has its neighbour at the usual spacing)."""
+    leading = _leading(pages, body_size(pages))
+    out = set()
+    for page in pages:
+        edge = repeated | numbers
+        n = len(page.rows)
+        top = next((i for i in range(n) if (page.number, i) not in edge), n)
+        bottom = next((i for i in range(n - 1, -1, -1) if (page.number, i) not in edge), -1)
+        if top == n or (top > 0 and page.rows[top - 1].y - page.rows[top].y > leading * 1.3):
+            out |= {(page.number, i) for i in range(top)}
+        if bottom >= 0 and bottom < n - 1 and page.rows[bottom].y - page.rows[bottom + 1].y > leading * 1.3:
+            out |= {(page.number, i) for i in range(bottom + 1, n)}
+    return out & repeated
+
+
+_HEADING = re.compile(r"(?i)\s*(?:article|art\.|chapter|section|annex|part)\s+[0-9ivxlc]")
 
 
 def _counts_pages(same: list[tuple[int, str]], need: int) -> bool:

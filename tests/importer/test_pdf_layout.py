@@ -13,14 +13,15 @@ from engine.importer.plaintext import read_text
 from engine.importer.raw import Position
 
 
-def _page(number, texts, top=800.0, size=11.0, step=14.0):
-    """A page of rows: each text a row, one under the other (a tuple (text, size) sets its size)."""
+def _page(number, texts, top=800.0, size=11.0, step=14.0, header=False):
+    """A page of rows: each text a row, one under the other (a tuple (text, size) sets its size); with
+    ``header``, the first row stands 40 points above the others, as a running header does."""
     pieces = []
     y = top
-    for t in texts:
+    for i, t in enumerate(texts):
         text, s = t if isinstance(t, tuple) else (t, size)
         pieces.append(Piece(text, 72, y, s))
-        y -= step
+        y -= 40 if header and i == 0 else step
     return Page(number, tuple(rows(pieces)))
 
 
@@ -50,12 +51,20 @@ def test_page_numbers_at_the_top_or_foot_are_dropped(number):
 
 
 def test_a_running_header_is_dropped_but_headings_at_the_top_of_pages_are_not():
-    pages = [_page(n, ["Agreement between Alpha and Beta", f"Article {n}", f"Words of article {n}."])
-             for n in range(1, 7)]
+    pages = [_page(n, ["Agreement between Alpha and Beta", f"Article {n}", f"Words of article {n}.", "More."],
+                   header=True) for n in range(1, 7)]
     assert furniture(pages) == {(n, 0) for n in range(1, 7)}  # "Article 1" ... "Article 6" stay
     # a header that counts the pages ("Chapter 2 - 5", "Chapter 2 - 6", ...) is one too
-    pages = [_page(n, [f"Chapter 2 - {n + 4}", f"Words of article {n}."]) for n in range(1, 5)]
+    pages = [_page(n, [f"Chapter 2 - {n + 4}", f"Words of article {n}.", "More."], header=True) for n in range(1, 5)]
     assert furniture(pages) == {(n, 0) for n in range(1, 5)}
+    # the same words at the top of pages, but one line of the text (the next row at the usual spacing): kept
+    pages = [_page(n, ["Agreement between Alpha and Beta", f"Article {n}", f"Words of article {n}.", "More."])
+             for n in range(1, 7)]
+    assert furniture(pages) == set()
+    # "ARTICLE 1" opening a chapter at the top of four of eight pages is a heading
+    pages = [_page(n, ["ARTICLE 1" if n % 2 == 0 else f"ARTICLE {n}", f"Title {n}", f"Words {n}.", f"More {n}."],
+                   header=True) for n in range(1, 9)]
+    assert furniture(pages) == set()
 
 
 def test_footnotes_at_the_foot_of_the_page_and_their_markers():
