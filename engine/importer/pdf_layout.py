@@ -2,11 +2,11 @@
 
 - **Running headers, footers and page numbers.** The first and last three rows of every page are looked at.
   A row that reads as a page number (``12``, ``12-3``, ``- 12 -``, ``Page 12 of 40``, ``12/40``) is dropped
-  there.  So is a row whose words, numbers aside, stand at the same height (within 3 points) at the top or
-  foot of several pages (at least 2 when the document has 4 pages or fewer, else at least 3; more than
-  half of the pages for a row that reads like a heading, ``ARTICLE 1`` opening each chapter on a new page),
-  and hold at least 4 letters: a running header such as the agreement's name; or whose words, a number
-  aside, repeat there with a number that counts the pages after a separator (``Chapter 12 - 3``).
+  there.  So is a row repeated word for word at the same height (within 3 points) at the top or foot of
+  several pages (at least 2 when the document has 4 pages or fewer, else 3; more than half of the pages for
+  a row that reads like a heading), with at least 4 letters, or alike but for a number that counts the pages
+  after a separator (``Chapter 12 - 3``), when it stands apart from the text: further than 1.3 lines from
+  the next row.
 - **Footnotes.** The body's size is the size most text of the document is in.  At the foot of a page, the
   rows in a smaller size form the page's footnotes when one of them starts with a footnote number (a
   superscript, or a number followed by a space); a footnote runs until the next one starts.  Small rows
