@@ -13,7 +13,8 @@ word's own (``non-`` ``conforming`` is *non-conforming*) is decided by the text 
    (``sector-`` ``specific``): kept;
 7. otherwise: joined (most hyphens at the end of a justified line are the typesetter's).
 
-The word moves up to the line where it starts; the line it came from keeps the rest.  Words split this way
+The word moves up to the line where it starts; the line it came from keeps the rest.  A line that reads
+like a heading (``Article 3``, ``CHAPTER 2``) is never taken from.  Words split this way
 are not counted when the rules look for words "elsewhere".
 """
 
