@@ -142,9 +142,11 @@ class Rule:
     condition: Cond
     on_chapter: bool = False
     span: M.Span = attrs.field(default=M.NO_SPAN, eq=False)
+    within: Optional[str] = None  # `topic a within b`: the topics are part of topic b
 
     def label(self) -> str:
-        return " ".join((("chapter",) if self.on_chapter else ()) + (self.action,) + self.args)
+        within = ("within", self.within) if self.within else ()
+        return " ".join((("chapter",) if self.on_chapter else ()) + (self.action,) + self.args + within)
 
 
 @attrs.frozen(cache_hash=True)
@@ -262,6 +264,11 @@ class _Builder:
         cond_node = kids[-1]
         words = head.children
         action = Action(str(words[0]))
+        within = None
+        if len(words) > 2 and words[-2].type == "WITHIN":
+            within = str(words[-1])
+            self.vocab("topic", words[-1], V.TOPICS)
+            words = words[:-2]
         args = tuple(str(w) for w in words[1:])
         first = kids[0] if on_chapter else words[0]
         for word, (what, table) in _checked_arguments(head.data, words[1:]):
@@ -269,7 +276,8 @@ class _Builder:
         if on_chapter and action not in CHAPTER_ACTIONS:
             self.error(C.CHAPTER_ACTION, first, action=action, actions=", ".join(CHAPTER_ACTIONS))
         cond = self.cond(cond_node)
-        return Rule(action, args, cond, on_chapter, span=token_span(self.path, first, words[-1]))
+        return Rule(action, args, cond, on_chapter, span=token_span(self.path, first, head.children[-1]),
+                    within=within)
 
     def cond(self, node: Any) -> Cond:
         from lark import Token
