@@ -188,7 +188,7 @@ def segments(raw: str) -> tuple[Segment, ...]:
         last_letter = ""
         for lo, hi, mark in spans:
             footnote = mark is not None
-            marked = next((s.item for s in reversed(out) if s.start <= mark < s.end), "") if footnote else ""
+            marked = "" if mark is None else next((s.item for s in reversed(out) if s.start <= mark < s.end), "")
             for a, b in _pieces(raw, lo, hi):
                 text = raw[a:b]
                 m = None if footnote else _ENUMERATOR.match(text)
