@@ -17,7 +17,6 @@ so that quotes stay verbatim.
 from __future__ import annotations
 
 import bisect
-import functools
 import re
 from typing import Optional
 
@@ -26,8 +25,7 @@ import attrs
 from engine.importer.passages import CLAUSE_END
 from engine.importer.rules_lang import normalize
 
-_NUMBERED = re.compile(r"(?<![\w.\-/])(\d{1,2})\.(?=[ \t]*\n|[ \t]+[^\d\s])")
-_SENTENCE_END = re.compile(r"[.;:!?)\]\u201d\"\u2019]$")
+_NUMBERED = re.compile(r"(?:^[ \t]*|(?<=[.;:!?)\]\u201d\"\u2019])[ \t]+)(\d{1,2})\.(?=[ \t]*\n|[ \t]+[^\d\s])", re.M)
 _FOOTNOTE_BODY = re.compile(r"^[ \t]*(\d{1,2}(?:-\d{1,2})?)(?![.\d\-])[ \t]*\n?[ \t]*(?=[A-Z\u201c\"])", re.M)
 _BREAK = re.compile(r"[.;:](?=\s)|\n[ \t]*\n|\n(?=[ \t]*\(?(?:[a-z]{1,2}|[ivxl]{1,5}|[A-Z]|\d{1,2})\)[ \t])")
 _ENUMERATOR = re.compile(r"\s*(?:\d{1,2}\.\s+)?\(?([a-z]{1,2}|[ivxlc]{1,5}|[A-Z]|\d{1,2})\)[ \t]")
@@ -65,15 +63,9 @@ def paragraph_starts(raw: str) -> list[tuple[int, str]]:
     out: list[tuple[int, str]] = []
     expected = 1
     for m in _NUMBERED.finditer(raw):
-        if int(m.group(1)) != expected:
-            continue
-        before = raw[max(0, m.start() - 8):m.start()].rstrip(" \t")
-        if m.start() > 8 and not before:
-            before = raw[:m.start()].rstrip(" \t")[-1:]
-        if before and not before.endswith("\n") and not _SENTENCE_END.search(before):
-            continue
-        out.append((m.start(), m.group(1)))
-        expected += 1
+        if int(m.group(1)) == expected:
+            out.append((m.start(1), m.group(1)))
+            expected += 1
     return out
 
 
@@ -94,15 +86,23 @@ def _footnotes(raw: str, starts: list[int]) -> list[tuple[int, int, str]]:
 
 
 def _mark(raw: str, number: str, body: tuple[int, int, str]) -> Optional[int]:
-    """Where the text carries footnote ``number``'s mark (glued to a word or its punctuation)."""
-    marks = [m.start() for m in _mark_pattern(number).finditer(raw) if not body[0] <= m.start() < body[1]]
-    before = [p for p in marks if p < body[0]]
-    return before[-1] if before else (marks[0] if marks else None)
+    """Where the text carries footnote ``number``'s mark: glued to a word ("territory.11", "person1"),
+    not inside the footnote itself; the last before the footnote, else the first after it."""
+    found: Optional[int] = None
+    pos = raw.find(number)
+    while pos >= 0:
+        end = pos + len(number)
+        glued = pos > 0 and (raw[pos - 1] in _GLUE or (raw[pos - 1] in ".,;:" and pos > 1 and raw[pos - 2].isalpha()))
+        if glued and not (end < len(raw) and (raw[end].isdigit() or raw[end] == "-")) \
+                and not body[0] <= pos < body[1]:
+            if pos > body[0]:
+                return found if found is not None else pos
+            found = pos
+        pos = raw.find(number, end)
+    return found
 
 
-@functools.lru_cache(maxsize=256)
-def _mark_pattern(number: str) -> re.Pattern[str]:
-    return re.compile(r"(?:(?<=[A-Za-z)\u2019\u201d])|(?<=[A-Za-z][.,;:]))" + re.escape(number) + r"(?![\d\-])")
+_GLUE = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ)\u2019\u201d")
 
 
 def _label_at(pos: int, starts: list[tuple[int, str]]) -> str:
@@ -179,16 +179,19 @@ def _is_chapeau(text: str) -> bool:
     return bool(_CHAPEAU_END.search(text))
 
 
+_SEPARATOR = " qqzsegment "  # a word no treaty uses: the segments are normalized in one pass
+
+
 def segments(raw: str) -> tuple[Segment, ...]:
     """The segments of an article, paragraph by paragraph, in reading order (footnotes last in
     their paragraph, in the item that carries their mark)."""
-    out: list[Segment] = []
+    out: list[tuple[int, int, str, str, int, bool, bool]] = []
     for label, spans in paragraphs(raw):
         items: list[str] = ["", "", "", ""]
         last_letter = ""
         for lo, hi, mark in spans:
             footnote = mark is not None
-            marked = "" if mark is None else next((s.item for s in reversed(out) if s.start <= mark < s.end), "")
+            marked = "" if mark is None else next((s[3] for s in reversed(out) if s[0] <= mark < s[1]), "")
             for a, b in _pieces(raw, lo, hi):
                 text = raw[a:b]
                 m = None if footnote else _ENUMERATOR.match(text)
@@ -201,5 +204,6 @@ def segments(raw: str) -> tuple[Segment, ...]:
                     for deeper in range(level + 1, len(items)):
                         items[deeper] = ""
                 item = marked if footnote else "".join(items[1:])
-                out.append(Segment(a, b, label, item, level, _is_chapeau(text), footnote, normalize(text)))
-    return tuple(out)
+                out.append((a, b, label, item, level, _is_chapeau(text), footnote))
+    norms = normalize(_SEPARATOR.join(raw[a:b] for a, b, *_ in out)).split(_SEPARATOR.strip())
+    return tuple(Segment(*seg, " " + " ".join(n.split()) + " ") for seg, n in zip(out, norms))

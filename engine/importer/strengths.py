@@ -51,10 +51,11 @@ class Reading:
     rule: Rule
     found: Found
     segment: int
+    rank: int = attrs.field(init=False)  # -1 for `none`
 
-    @property
-    def rank(self) -> int:
-        return V.Strength.rank_of(self.strength)  # -1 for `none`
+    @rank.default
+    def _rank(self) -> int:
+        return V.Strength.rank_of(self.strength)
 
 
 class SegmentReader:
