@@ -16,6 +16,7 @@ segments'; the paragraph named is the one where it is found.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Optional, Sequence
 
 import attrs
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from engine.importer.autocode import CompiledRule
 
 MAX_QUOTES = 3
+_PARAGRAPH_NUMBER = re.compile(r"^\d{1,2}\.\s+")  # a quote starts with the paragraph's words, not its number
 
 
 @attrs.frozen
@@ -109,7 +111,7 @@ class SegmentReader:
     def quote(self, i: int, found: Found) -> Optional[M.Quote]:
         """The words of segment ``i`` around the first text phrase of ``found`` (verbatim, white space collapsed)."""
         seg = self.segments[i]
-        text = clean_text(self.raw[seg.start:seg.end])
+        text = _PARAGRAPH_NUMBER.sub("", clean_text(self.raw[seg.start:seg.end]), count=1)
         phrase = next((p for f, p in found if f == "text" and isinstance(p, Phrase)), None)
         return M.Quote(window(text, phrase)) if text else None
 
