@@ -1,10 +1,12 @@
 """Auto-coding: apply coding rules to one article's heading and text.
 
-Rules test the whole article, except ``strength`` and ``form``, which test
-one clause at a time, and ``transition`` and ``dispute-settlement shielded``,
-which test one sentence at a time: a clause takes the strength of the first
-rule that matches it (``none``: the clause commits no one), the article the
-strongest of its clauses, and ``form`` is read from that clause.  Every
+Rules test the whole article, except ``strength`` and ``form``, which test one
+segment of a paragraph at a time (:mod:`engine.importer.strengths` gives each
+topic the strength of the segments where it is found), and ``transition`` and
+``dispute-settlement shielded``, which test one sentence at a time.  An article
+with a topic takes its strongest segment's strength; one without, its strongest
+clause's (a clause takes the strength of the first rule that matches it,
+``none``: the clause commits no one), and ``form`` is read from there.  Every
 suggestion quotes the words around the phrase that triggered it (verbatim,
 white space collapsed), and the article's note says which rule fired on
 which words.
@@ -39,8 +41,9 @@ _YEARS = re.compile(r" (\d{1,2}|" + "|".join(w for w in WORD_NUMBERS if WORD_NUM
 class Coding:
     """What the rules suggest for one article (chapter-level statements kept apart).
 
-    ``commitment`` is the article's: its strongest clause's.  ``topic_strengths`` gives each topic
-    the strength of the paragraphs (or items) where it is found (:mod:`engine.importer.strengths`).
+    ``commitment`` is the article's: its strongest segment's (its strongest clause's, without a
+    topic).  ``topic_strengths`` gives each topic the strength of the paragraphs (or items) where it
+    is found (:mod:`engine.importer.strengths`).
     """
 
     topics: tuple[str, ...] = ()
@@ -287,8 +290,8 @@ def code_article(coder: Coder, heading: Optional[str], chapter: Optional[str], t
                        None)
     ds, chapter_ds = _dispute_settlement(a)
     return Coding(
-        topics=tuple(a.topics), commitment=commitment, topic_strengths=per_topic, exceptions=exceptions, scope=scope, software=software,
-        contingency=contingency, dispute_settlement=ds, transitions=_transitions(a),
+        topics=tuple(a.topics), commitment=commitment, topic_strengths=per_topic, exceptions=exceptions,
+        scope=scope, software=software, contingency=contingency, dispute_settlement=ds, transitions=_transitions(a),
         chapter_exceptions=chapter_exceptions, chapter_scope=chapter_scope, chapter_dispute_settlement=chapter_ds,
         explanation=tuple(a.explanation),
     )

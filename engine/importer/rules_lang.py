@@ -34,8 +34,8 @@ class Action(V.Word):
     """What a rule suggests: the first word of its head (the grammar's keywords, coding.lark)."""
 
     TOPIC = "topic", "the article's topics"
-    STRENGTH = "strength", "the strength of a clause (the article takes its strongest clause's)"
-    FORM = "form", "the form of the commitment, read from its clause"
+    STRENGTH = "strength", "the strength of a segment of a paragraph (each topic takes its segments' strongest)"
+    FORM = "form", "the form of the commitment, read from the segment that gave its strength"
     EXCEPTION = "exception", "an exception of a kind, with qualifiers"
     QUALIFY = "qualify", "qualifiers for an exception found by another rule"
     COVERS = V.ScopeMode.COVERS.value, "a scope item the article expressly covers"
@@ -46,7 +46,7 @@ class Action(V.Word):
     TRANSITION = "transition", "a transition period for named parties (a sentence)"
 
 
-# `strength none`: the clause commits no one (a rule that keeps a clause from counting); not a V.Strength
+# `strength none`: the segment commits no one (a rule that keeps it from counting); not a V.Strength
 NO_STRENGTH = "none"
 STRENGTH_WORDS = tuple(s.value for s in reversed(V.Strength) if s is not V.Strength.ABSENT) + (NO_STRENGTH,)
 DS_MODES = (V.DsMode.EXCLUDED.value, V.DsMode.SHIELDED.value)

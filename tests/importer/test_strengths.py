@@ -66,7 +66,8 @@ def test_an_item_takes_its_chapeau_strength_unless_it_says_its_own():
     coding = code_article(_coder(), "Promotion", "Electronic Commerce", text)
     # (a) has no verb of its own: the chapeau's "agree to" binds it; (b) says "endeavour to", and
     # (b)(i)'s "encourage" describes what (b) commits to
-    assert _strengths(coding) == {"transparency": ("binding", "1(a)"), "unsolicited-messages": ("best-endeavour", "1(b)(i)")}
+    assert _strengths(coding) == {"transparency": ("binding", "1(a)"),
+                                  "unsolicited-messages": ("best-endeavour", "1(b)(i)")}
 
 
 def test_a_chapeau_counts_through_its_items():
