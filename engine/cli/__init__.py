@@ -31,7 +31,7 @@ COMMANDS = {
     "fmt": ("fmt", "format files in the canonical layout"),
     "search": ("search", "find articles by their words, titles or notes"),
     "list": ("list_cmd", "list agreements, norm sets, topics and other vocabulary"),
-    "import": ("import_cmd", "turn a treaty text (ToTA XML or plain text) into a draft encoding"),
+    "import": ("import_cmd", "turn a treaty text (ToTA XML, plain text or PDF) into a draft encoding"),
     "adopt": ("adopt", "copy a precedent article into a draft, renumbered, its provenance kept"),
     "lsp": ("lsp", "run the language server for editors (stdio)"),
 }

@@ -1,4 +1,4 @@
-"""Importing treaty texts: ToTA XML or plain text in, a draft agreement out, auto-coded.
+"""Importing treaty texts: ToTA XML, plain text or PDF in, a draft agreement out, auto-coded.
 
     result = import_file("pta_425.xml")
     if result.agreement is not None:
@@ -13,6 +13,7 @@ validates, given the validator), else it raises :class:`GeneratedSourceError`.
 from __future__ import annotations
 
 import os
+import re
 from typing import Any, Callable, Iterable, Optional, Union
 
 import attrs
@@ -29,11 +30,14 @@ from engine.util.text import BadByte
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 MAX_TEXT_BYTES = MAX_FILE_BYTES
 """A plain text's limit: its draft, a source file, must fit in one (XML markup is heavier: 64 MiB)."""
-FORMATS = ("tota", "text")
+FORMATS = ("tota", "text", "pdf")
+
+Progress = Callable[[int, int], None]
+"""Told how far a long import is: (steps done, steps in all; for a PDF, its pages). Never prints itself."""
 
 __all__ = ["ImportResult", "Stats", "RuleSet", "import_file", "import_bytes", "detect_format", "to_source",
            "GeneratedSourceError", "DraftTooLarge", "Validator", "bundled_rules", "read_rules", "parse_rules", "MAX_IMPORT_BYTES",
-           "MAX_TEXT_BYTES", "FORMATS"]
+           "MAX_TEXT_BYTES", "FORMATS", "Progress"]
 
 # What checks a parsed document beyond its syntax (``engine.checking.validate.validate``, which this
 # side entrance may not import: the caller that may passes it).
@@ -55,8 +59,14 @@ class ImportResult:
         return self.agreement is not None and not any(d.is_error for d in self.diagnostics)
 
 
+_PDF_HEADER = re.compile(rb"(?:^|[\r\n])%PDF-\d")
+
+
 def detect_format(data: bytes) -> str:
-    """``tota`` for XML (the first thing in the file is ``<``), else ``text``."""
+    """``pdf`` for a PDF (``%PDF-`` in its first kilobyte, as readers accept it), ``tota`` for XML (the first
+    thing in the file is ``<``), else ``text``."""
+    if _PDF_HEADER.search(data[:1024]):
+        return "pdf"
     head = data[:512]
     if head.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
@@ -70,17 +80,24 @@ def _fail(path: str, fmt: Optional[str], message: C.Message, **fields: Any) -> I
     return ImportResult(path, fmt, None, (message.at(M.Span(path), **fields),))
 
 
-def import_bytes(data: bytes, path: str, fmt: Optional[str] = None, rules: Optional[RuleSet] = None) -> ImportResult:
-    """Import the bytes of a file (``path`` names it in diagnostics and in the agreement's source)."""
+def import_bytes(data: bytes, path: str, fmt: Optional[str] = None, rules: Optional[RuleSet] = None,
+                 progress: Optional[Progress] = None) -> ImportResult:
+    """Import the bytes of a file (``path`` names it in diagnostics and in the agreement's source);
+    ``progress`` is told how far the reading is (a PDF's pages)."""
     fmt = fmt or detect_format(data)
     if not data.strip(b" \t\r\n\f\v\xef\xbb\xbf"):
         return _fail(path, fmt, C.EMPTY_FILE)
-    if fmt == "tota":
+    if fmt == "pdf":
+        from engine.importer.pdf import read_pdf
+
+        raw, diags = read_pdf(data, path, progress)
+    elif fmt == "tota":
         from engine.importer.tota import read_tota
 
         raw, diags = read_tota(data, path)
     else:
-        if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        if (b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff"))) \
+                or _PDF_HEADER.search(data[:1024]):
             return _fail(path, fmt, C.BINARY_INPUT)
         if len(data) > MAX_TEXT_BYTES:
             return _fail(path, fmt, C.TEXT_IMPORT_TOO_LARGE, size=_size(len(data)), limit=_size(MAX_TEXT_BYTES))
@@ -111,7 +128,7 @@ def _decode(data: bytes, path: str) -> Union[str, D.Diagnostic]:
 
 
 def import_file(path: str, fmt: Optional[str] = None, rules: Optional[RuleSet] = None,
-                max_bytes: int = MAX_IMPORT_BYTES) -> ImportResult:
+                max_bytes: int = MAX_IMPORT_BYTES, progress: Optional[Progress] = None) -> ImportResult:
     """Import one file; a regular file over ``max_bytes`` is refused before it is read (a plain text over
     :data:`MAX_TEXT_BYTES` too), and a FIFO or a device is read up to the limit and no further (a FIFO
     no one writes to reads as empty)."""
@@ -129,7 +146,7 @@ def import_file(path: str, fmt: Optional[str] = None, rules: Optional[RuleSet] =
         if got.regular and got.size > max_bytes:
             return _fail(path, fmt, C.IMPORT_TOO_LARGE, size=_size(got.size), limit=_size(max_bytes))
         return _fail(path, fmt, C.IMPORT_GREW_TOO_LARGE, limit=_size(max_bytes))
-    return import_bytes(got.data, path, fmt, rules)
+    return import_bytes(got.data, path, fmt, rules, progress)
 
 
 def _size(n: int) -> str:

@@ -1,10 +1,12 @@
 """Auto-coding: apply coding rules to one article's heading and text.
 
-Rules test the whole article, except ``strength`` and ``form``, which test
-one clause at a time, and ``transition`` and ``dispute-settlement shielded``,
-which test one sentence at a time: a clause takes the strength of the first
-rule that matches it (``none``: the clause commits no one), the article the
-strongest of its clauses, and ``form`` is read from that clause.  Every
+Rules test the whole article, except ``strength`` and ``form``, which test one
+segment of a paragraph at a time (:mod:`engine.importer.strengths` gives each
+topic the strength of the segments where it is found), and ``transition`` and
+``dispute-settlement shielded``, which test one sentence at a time.  An article
+with a topic takes its strongest segment's strength; one without, its strongest
+clause's (a clause takes the strength of the first rule that matches it,
+``none``: the clause commits no one), and ``form`` is read from there.  Every
 suggestion quotes the words around the phrase that triggered it (verbatim,
 white space collapsed), and the article's note says which rule fired on
 which words.
@@ -24,10 +26,12 @@ from engine.language import parties as P
 from engine.language import vocab as V
 from engine.importer.conditions import (Compiled, Env, Found, cheap_first, compile_condition, heading_gate, keys,
                                         without_text)
-from engine.importer.passages import ArticleText, window
+from engine.importer.passages import ArticleText, phrase_regex, window
 from engine.importer.raw import WORD_NUMBERS, clean_text
 from engine.importer.rules_lang import (NO_STRENGTH, Action, Phrase, Rule, RuleSet, bind, has_placeholder, normalize,
                                         normalize_heading)
+from engine.importer.strengths import (SegmentReader, TopicCommitment, first_segment_at, form_of, strongest,
+                                       topic_strengths)
 
 MAX_QUOTES = 3
 _YEARS = re.compile(r" (\d{1,2}|" + "|".join(w for w in WORD_NUMBERS if WORD_NUMBERS[w] > 0) + r") years? ")
@@ -35,10 +39,16 @@ _YEARS = re.compile(r" (\d{1,2}|" + "|".join(w for w in WORD_NUMBERS if WORD_NUM
 
 @attrs.frozen
 class Coding:
-    """What the rules suggest for one article (chapter-level statements kept apart)."""
+    """What the rules suggest for one article (chapter-level statements kept apart).
+
+    ``commitment`` is the article's: its strongest segment's (its strongest clause's, without a
+    topic).  ``topic_strengths`` gives each topic the strength of the paragraphs (or items) where it
+    is found (:mod:`engine.importer.strengths`).
+    """
 
     topics: tuple[str, ...] = ()
     commitment: Optional[M.Commitment] = None
+    topic_strengths: tuple[TopicCommitment, ...] = ()
     exceptions: tuple[M.Exception_, ...] = ()
     scope: tuple[M.Scope, ...] = ()
     software: Optional[M.Software] = None
@@ -72,6 +82,11 @@ class CompiledRule:
     test: Compiled
     gate: Optional[frozenset[str]]
     wordless: bool
+    needs: Optional[frozenset[str]] = None  # words one of which a text must hold for it to hold (None: any text)
+
+    def may_hold(self, words: frozenset[str]) -> bool:
+        """Whether the rule may hold on a text of these words (a quick pre-test)."""
+        return self.needs is None or not self.needs.isdisjoint(words)
 
     def heading_allows(self, words: frozenset[str]) -> bool:
         return self.gate is None or not self.gate.isdisjoint(words)
@@ -126,7 +141,8 @@ def rule_table(rules: RuleSet, ds_chapter: Optional[str]) -> RuleTable:
             test = compile_condition(cheap_first(r.condition))
         productive = _productive(r)
         groups.setdefault(r.action, []).append(
-            CompiledRule(r, test, heading_gate(r.condition), productive and without_text(r.condition)))
+            CompiledRule(r, test, heading_gate(r.condition), productive and without_text(r.condition),
+                         None if without_text(r.condition) else frozenset(keys(r.condition))))
         if productive:  # a part only unproductive rules would match is not coded anyway
             anchors.setdefault(r.action, set()).update(f" {k} " for k in keys(r.condition))
     return RuleTable(MappingProxyType({k: tuple(v) for k, v in groups.items()}),
@@ -201,6 +217,11 @@ class _Article:
 
     def matches(self, action: Action) -> Iterator[tuple[Rule, Found]]:
         """(rule, tests that fired) for every rule of ``action`` that holds on the whole article."""
+        for c, found in self.matched(action):
+            yield c.rule, found
+
+    def matched(self, action: Action) -> Iterator[tuple[CompiledRule, Found]]:
+        """(compiled rule, tests that fired) for every rule of ``action`` that holds on the whole article."""
         env = self.env()
         words = self.heading_words
         for c in self.rules(action):
@@ -209,7 +230,13 @@ class _Article:
             found = c.test(env)
             if found is not None:
                 self.explanation.append(_explain(c.rule, found))
-                yield c.rule, found
+                yield c, found
+
+    @functools.cached_property
+    def reader(self) -> SegmentReader:
+        """The article's paragraphs and segments, each with its strength (read once, when needed)."""
+        rules = tuple(c for c in self.rules(Action.STRENGTH) if c.heading_allows(self.heading_words))
+        return SegmentReader(self.text.raw, rules, self.env(" "))
 
     def part_matches(self, action: Action, sentences: bool,
                      mode: Optional[str] = None) -> Iterator[tuple[Rule, Found, tuple[int, int]]]:
@@ -249,9 +276,13 @@ def _dedupe(quotes: list[M.Quote]) -> tuple[M.Quote, ...]:
 def code_article(coder: Coder, heading: Optional[str], chapter: Optional[str], text: str) -> Coding:
     """The coding the rules suggest for one article."""
     a = _Article(coder, heading or "", chapter or "", text)
-    for rule, _ in a.matches(Action.TOPIC):
-        a.topics.extend(t for t in rule.args if t not in a.topics)
-    commitment = _commitment(a)
+    sources: dict[str, list[tuple[CompiledRule, Found]]] = {}
+    for c, found in a.matched(Action.TOPIC):
+        a.topics.extend(t for t in c.rule.args if t not in a.topics)
+        for t in c.rule.args:
+            sources.setdefault(t, []).append((c, found))
+    commitment = _segment_commitment(a) if a.topics else _commitment(a)
+    per_topic = topic_strengths(a.reader, a.topics, sources, a.rules(Action.FORM)) if a.topics else ()
     exceptions, chapter_exceptions = _exceptions(a)
     scope, chapter_scope = _scope(a)
     software = next((M.Software(r.args[0], _dedupe(a.quotes(f))) for r, f in a.matches(Action.SOFTWARE)), None)
@@ -259,8 +290,8 @@ def code_article(coder: Coder, heading: Optional[str], chapter: Optional[str], t
                        None)
     ds, chapter_ds = _dispute_settlement(a)
     return Coding(
-        topics=tuple(a.topics), commitment=commitment, exceptions=exceptions, scope=scope, software=software,
-        contingency=contingency, dispute_settlement=ds, transitions=_transitions(a),
+        topics=tuple(a.topics), commitment=commitment, topic_strengths=per_topic, exceptions=exceptions,
+        scope=scope, software=software, contingency=contingency, dispute_settlement=ds, transitions=_transitions(a),
         chapter_exceptions=chapter_exceptions, chapter_scope=chapter_scope, chapter_dispute_settlement=chapter_ds,
         explanation=tuple(a.explanation),
     )
@@ -286,6 +317,19 @@ def _commitment(a: _Article) -> Optional[M.Commitment]:
             break
     quotes = a.quotes(best_found, best_part[0], clause=True) or [q for q in (a.text.quote(None),) if q]
     return M.Commitment(best_rule.args[0], form, _dedupe(quotes))
+
+
+def _segment_commitment(a: _Article) -> Optional[M.Commitment]:
+    """The article's commitment read segment by segment (the reading that gives each topic its strength)."""
+    best = strongest(a.reader)
+    if best is None:
+        return None
+    a.explanation.append(_explain(best.rule, best.found))
+    held = form_of(a.reader, best.segment, a.rules(Action.FORM))
+    if held is not None:
+        a.explanation.append(_explain(*held))
+    quotes = [q for q in (a.reader.quote(best.segment, best.found),) if q is not None]
+    return M.Commitment(best.strength, held[0].args[0] if held else None, _dedupe(quotes))
 
 
 def _exceptions(a: _Article) -> tuple[tuple[M.Exception_, ...], tuple[M.Exception_, ...]]:
@@ -364,8 +408,25 @@ def _transitions(a: _Article) -> tuple[M.Transition, ...]:
             a.explanation.append(_explain(rule, found) + " but no party and period in years could be read")
             continue
         a.explanation.append(_explain(rule, found))
-        out.append(M.Transition(read[0], M.Period(years=read[1]), _dedupe(a.quotes(found, part[0]))))
+        out.append(M.Transition(read[0], M.Period(years=read[1]), _dedupe(a.quotes(found, part[0])),
+                                paragraph=_footnote_paragraph(a, found, part[0])))
     return tuple(out)
+
+
+def _footnote_paragraph(a: _Article, found: Found, at: int) -> Optional[str]:
+    """The paragraph whose footnote holds the first text phrase of ``found`` (at or after ``at`` in the
+    normalized text), if the phrase is in a footnote and the article numbers its paragraphs."""
+    phrase = next((p for f, p in found if f == "text" and isinstance(p, Phrase)), None)
+    if phrase is None:
+        return None
+    nth = a.text.full.count(phrase.norm, 0, at)
+    hit = None
+    for i, m in enumerate(phrase_regex(phrase.norm).finditer(a.text.raw)):
+        hit = m
+        if i >= nth:
+            break
+    seg = first_segment_at(a.reader, hit.start()) if hit is not None else None
+    return seg.where or None if seg is not None and seg.footnote else None
 
 
 def _parties_and_years(a: _Article, part: tuple[int, int]) -> Optional[tuple[tuple[str, ...], int]]:

@@ -7,6 +7,7 @@ number the language accepts, and what to say when it had to be changed.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from typing import Optional
@@ -18,13 +19,82 @@ NUMBER = re.compile(r"\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)*")
 
 
 @attrs.frozen
+class Position:
+    """Where a line of the source is: its page (1-based, in the PDF's own order; None for plain text) and its
+    line (1-based: on the page, every line of text counted from the top, running headers included; in a
+    plain text, in the file)."""
+
+    page: Optional[int]
+    line: int
+
+    def __str__(self) -> str:
+        return f"line {self.line}" if self.page is None else f"page {self.page} line {self.line}"
+
+
+@attrs.frozen
+class RawFootnote:
+    """A footnote of an article: its number as printed, and where its words and its marker are.
+
+    The words follow the article's body in :attr:`RawArticle.text` (``text[start:end]``), each footnote a
+    paragraph of its own, in the order of their markers; ``anchor`` is the offset in the text where the
+    marker stood (the marker itself is not in the text: ``covered person1`` reads ``covered person``), None
+    when the marker is in the heading or was not found.
+    """
+
+    number: str
+    start: int
+    end: int
+    anchor: Optional[int]
+    at: Position
+
+
+@attrs.frozen
+class RawParagraph:
+    """A paragraph of an article's text: ``text[start:end]``, where it starts in the source, and the number
+    of the footnote it is (None for the body)."""
+
+    start: int
+    end: int
+    at: Optional[Position]
+    footnote: Optional[str] = None
+
+
+@attrs.frozen
 class RawArticle:
-    """An article as the source gives it: its heading label as written, title and body text."""
+    """An article as the source gives it: its heading label as written, title and body text.
+
+    Readers that know where the words come from (plain text, PDF) also give the heading's position
+    (``at``), the position of every source line in the text (``lines``: (offset, position), ascending
+    offsets) and the article's footnotes, whose words follow the body in ``text``.
+    """
 
     label: Optional[str]
     title: Optional[str]
     text: str
     ref: str  # where it is in the source, for notes: "article_identifier 36720", "line 17"
+    at: Optional[Position] = None
+    lines: tuple[tuple[int, Position], ...] = ()
+    footnotes: tuple[RawFootnote, ...] = ()
+
+    def position(self, offset: int) -> Optional[Position]:
+        """The position of the source line that holds ``text[offset]`` (None when the reader gives none)."""
+        i = bisect.bisect_right(self.lines, offset, key=lambda x: x[0]) - 1
+        return self.lines[i][1] if i >= 0 else self.at
+
+    def footnote_at(self, offset: int) -> Optional[RawFootnote]:
+        """The footnote whose words hold ``text[offset]``; None in the body."""
+        return next((f for f in self.footnotes if f.start <= offset < f.end), None)
+
+    def paragraphs(self) -> tuple[RawParagraph, ...]:
+        """The text's paragraphs (separated by blank lines), each with where it starts in the source."""
+        out = []
+        for m in _PARAGRAPH.finditer(self.text):
+            note = self.footnote_at(m.start())
+            out.append(RawParagraph(m.start(), m.end(), self.position(m.start()), note.number if note else None))
+        return tuple(out)
+
+
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*")
 
 
 @attrs.frozen

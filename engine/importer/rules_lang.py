@@ -34,8 +34,8 @@ class Action(V.Word):
     """What a rule suggests: the first word of its head (the grammar's keywords, coding.lark)."""
 
     TOPIC = "topic", "the article's topics"
-    STRENGTH = "strength", "the strength of a clause (the article takes its strongest clause's)"
-    FORM = "form", "the form of the commitment, read from its clause"
+    STRENGTH = "strength", "the strength of a segment of a paragraph (each topic takes its segments' strongest)"
+    FORM = "form", "the form of the commitment, read from the segment that gave its strength"
     EXCEPTION = "exception", "an exception of a kind, with qualifiers"
     QUALIFY = "qualify", "qualifiers for an exception found by another rule"
     COVERS = V.ScopeMode.COVERS.value, "a scope item the article expressly covers"
@@ -46,7 +46,7 @@ class Action(V.Word):
     TRANSITION = "transition", "a transition period for named parties (a sentence)"
 
 
-# `strength none`: the clause commits no one (a rule that keeps a clause from counting); not a V.Strength
+# `strength none`: the segment commits no one (a rule that keeps it from counting); not a V.Strength
 NO_STRENGTH = "none"
 STRENGTH_WORDS = tuple(s.value for s in reversed(V.Strength) if s is not V.Strength.ABSENT) + (NO_STRENGTH,)
 DS_MODES = (V.DsMode.EXCLUDED.value, V.DsMode.SHIELDED.value)
@@ -142,9 +142,11 @@ class Rule:
     condition: Cond
     on_chapter: bool = False
     span: M.Span = attrs.field(default=M.NO_SPAN, eq=False)
+    within: Optional[str] = None  # `topic a within b`: the topics are part of topic b
 
     def label(self) -> str:
-        return " ".join((("chapter",) if self.on_chapter else ()) + (self.action,) + self.args)
+        within = ("within", self.within) if self.within else ()
+        return " ".join((("chapter",) if self.on_chapter else ()) + (self.action,) + self.args + within)
 
 
 @attrs.frozen(cache_hash=True)
@@ -262,6 +264,11 @@ class _Builder:
         cond_node = kids[-1]
         words = head.children
         action = Action(str(words[0]))
+        within = None
+        if len(words) > 2 and words[-2].type == "WITHIN":
+            within = str(words[-1])
+            self.vocab("topic", words[-1], V.TOPICS)
+            words = words[:-2]
         args = tuple(str(w) for w in words[1:])
         first = kids[0] if on_chapter else words[0]
         for word, (what, table) in _checked_arguments(head.data, words[1:]):
@@ -269,7 +276,8 @@ class _Builder:
         if on_chapter and action not in CHAPTER_ACTIONS:
             self.error(C.CHAPTER_ACTION, first, action=action, actions=", ".join(CHAPTER_ACTIONS))
         cond = self.cond(cond_node)
-        return Rule(action, args, cond, on_chapter, span=token_span(self.path, first, words[-1]))
+        return Rule(action, args, cond, on_chapter, span=token_span(self.path, first, head.children[-1]),
+                    within=within)
 
     def cond(self, node: Any) -> Cond:
         from lark import Token

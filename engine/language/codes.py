@@ -346,6 +346,7 @@ EMPTY_INPUT = Code("E0505", "input to import is empty", "an empty file")
 INPUT_TOO_LARGE = Code("E0506", "input to import is too large", "a file of several hundred MB")
 NO_HEADINGS = Code("E0507", "no article headings in a plain text", "a text without lines such as `Article 3: Title`")
 BAD_ENCODING = Code("E0508", "input not valid in its encoding", "a Latin-1 file that declares (or defaults to) UTF-8")
+UNREADABLE_PDF = Code("E0509", "a PDF that cannot be read", "a scanned treaty with no text, or one locked by a password")
 RULES_SYNTAX = Code("E0510", "syntax error in coding rules", "topic cooperation heading \"cooperation\" (no `when`)")
 RULES_UNKNOWN_WORD = Code("E0511", "unknown word in a coding rule", "strength bindng when text \"shall\"")
 RULES_BAD_PHRASE = Code("E0512", "unusable phrase in a coding rule", 'text "--" (no letters) or "{nosuch}"')
@@ -353,7 +354,17 @@ NO_NUMBER_IN_SOURCE = Code("W0520", "imported article or chapter written with a 
                            "a ToTA <article> without a `number`, imported as `article unnumbered 1`")
 
 BINARY_INPUT = Message(NOT_A_TREATY_TEXT, "this looks like a binary file, not a treaty text",
-                       "import reads ToTA XML or plain text (UTF-8); convert a PDF or word-processor file first")
+                       "import reads ToTA XML, plain text (UTF-8) or PDF; convert a word-processor file first")
+PDF_DAMAGED = Message(UNREADABLE_PDF, "the PDF cannot be read: {error}",
+                      "the file may be damaged or cut short; download it again, or save it again as PDF")
+PDF_ENCRYPTED = Message(UNREADABLE_PDF, "the PDF is encrypted and needs a password to be read",
+                        "open it with its password and save an unencrypted copy (or print it to PDF)")
+PDF_NO_PAGES = Message(UNREADABLE_PDF, "the PDF has no pages", "check that this is the treaty's PDF")
+PDF_TOO_MANY_PAGES = Message(UNREADABLE_PDF, "the PDF has {pages} pages, over the limit of {limit}",
+                             "import the treaty a few chapters at a time")
+PDF_NO_TEXT = Message(UNREADABLE_PDF, "the PDF has no text to read on any of its {pages} pages",
+                      "it is probably scanned images: run OCR on it first (for example ocrmypdf) and import "
+                      "the result")
 XML_CUT_SHORT = Message(MALFORMED_XML, "malformed XML: {error}", "the file ends early: it may be truncated")
 XML_MARKUP_ERROR = Message(MALFORMED_XML, "malformed XML: {error}", "check the markup at this place")
 XML_TOO_DEEP = Message(MALFORMED_XML, "malformed XML: elements nested more than {limit} deep",

@@ -187,6 +187,12 @@ def _latin1_text(tmp_path):
 
 
 def _binary(tmp_path):
+    path = tmp_path / "treaty.zip"
+    path.write_bytes(b"PK\x03\x04\x14\x00\x00\x00binary\x00" * 10)
+    return path
+
+
+def _damaged_pdf(tmp_path):
     path = tmp_path / "scan.pdf"
     path.write_bytes(b"%PDF-1.4\n\x00\x01\x02binary\x00" * 10)
     return path
@@ -201,6 +207,7 @@ BAD = [
     (_latin1, "E0508"),
     (_latin1_text, "E0508"),
     (_binary, "E0501"),
+    (_damaged_pdf, "E0509"),
 ]
 
 
