@@ -18,6 +18,7 @@ from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import vocab as V
 from engine.importer.autocode import Coder, Coding, code_article, make_coder
+from engine.importer.positions import Source, place_quotes
 from engine.importer.numbering import (OPENING, Numbered, Scope, Written, placeholder_warning, restarts,
                                        written_article, written_chapter)
 from engine.importer.raw import RawArticle, RawChapter, RawTreaty, clean_text
@@ -48,7 +49,7 @@ class Stats:
     with_topic: int = 0
     renumbered: int = 0  # numbers converted from how the text writes them, or placeholders: each with a note
     placeholders: int = 0  # articles and chapters written `unnumbered N`: the source gives no usable number
-    warnings: tuple[D.Diagnostic, ...] = ()  # one per placeholder (W0520)
+    warnings: tuple[D.Diagnostic, ...] = attrs.field(default=(), eq=False)  # one per placeholder (W0520)
 
 
 def _ds_chapter(raw: RawTreaty) -> Optional[str]:
@@ -93,8 +94,33 @@ def _article(raw: RawArticle, number: str, note: Optional[str], coding: Coding) 
         number, raw.title, topics=coding.topics, commitment=coding.commitment, scope=coding.scope,
         software=coding.software, exceptions=coding.exceptions, dispute_settlement=coding.dispute_settlement,
         contingency=coding.contingency, transitions=coding.transitions, verification=V.Verification.AUTO,
-        notes=tuple(notes),
+        notes=tuple(notes), topic_commitments=_per_topic(coding),
     )
+
+
+def _per_topic(coding: Coding) -> tuple[M.Commitment, ...]:
+    """A commitment for each topic whose own strength (read from the paragraphs where it is found) differs from
+    the article's, as ``binding for TOPIC paragraph "N"``.  A topic whose paragraphs commit no one keeps the
+    article's commitment: the language writes no commitment as absent for one topic alone."""
+    general = coding.commitment
+    out = []
+    for tc in coding.topic_strengths:
+        c = tc.commitment
+        if c is None or (general is not None and (c.strength, c.form) == (general.strength, general.form)):
+            continue
+        out.append(attrs.evolve(c, topics=(tc.topic,), paragraph=tc.paragraph))
+    return tuple(out)
+
+
+def _placed(coding: Coding, raw: RawArticle, number: str) -> Coding:
+    """The coding with each quote cited at its page and line of the source PDF (and in its footnote), where
+    the reader knows them; a plain text's quotes are cited only when they stand in a footnote."""
+    def cite(q: M.Quote, s: Source) -> M.Quote:
+        if s.page is None and s.footnote_number is None:
+            return q
+        return attrs.evolve(q, citation=M.Citation(number, s.footnote_number, page=s.page,
+                                                   line=s.line if s.page is not None else None))
+    return place_quotes(coding, raw, cite) if raw.lines or raw.at is not None else coding
 
 
 @attrs.define
@@ -149,7 +175,7 @@ class _Builder:
             numbered = self._numbered(scope, "article", written_article(item), item.ref, chapter)
             title, text = opening_heading(item)
             item = attrs.evolve(item, title=title, text=text)
-            coding = code_article(self.coder, item.title, chapter_title, item.text)
+            coding = _placed(code_article(self.coder, item.title, chapter_title, item.text), item, numbered.number)
             self.articles += 1
             self.coded += bool(coding.topics or coding.commitment)
             self.with_topic += bool(coding.topics)

@@ -16,12 +16,29 @@ from engine.importer import detect_format, import_file
 from engine.importer.pdf import read_pdf
 from engine.importer.plaintext import read_text
 from engine.importer.positions import place_quotes, source_of
+from engine.language import model as M
 from made_pdfs import TEXTS, layout, made  # noqa: F401  (fixtures)
 
 
 def _comparable(agreement):
-    """The agreement without what names its file (id, source, the notes that say how it was read)."""
-    return attrs.evolve(agreement, id="x", source=None, notes=())
+    """The agreement without what names its file (id, source, the notes that say how it was read), and its
+    quotes' citations without the page and line only a PDF gives."""
+    return _without_pages(attrs.evolve(agreement, id="x", source=None, notes=()))
+
+
+def _without_pages(x):
+    if isinstance(x, M.Citation):  # a text cites a quote of the article it stands in only for its footnote
+        return attrs.evolve(x, page=None, line=None) if x.footnote is not None else None
+    if isinstance(x, tuple):
+        return tuple(_without_pages(y) for y in x)
+    if not attrs.has(type(x)):
+        return x
+    changes = {}
+    for f in attrs.fields(type(x)):
+        value = getattr(x, f.name)
+        if f.init and (isinstance(value, tuple) or attrs.has(type(value))):
+            changes[f.name] = _without_pages(value)
+    return attrs.evolve(x, **changes)
 
 
 def _raw_pdf(path):
