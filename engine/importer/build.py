@@ -90,26 +90,34 @@ def _article(raw: RawArticle, number: str, note: Optional[str], coding: Coding) 
     notes = [M.Note(note)] if note else []
     if coding.explanation:
         notes.append(M.Note("auto-coded: " + "; ".join(coding.explanation)))
+    general, per_topic = _commitments(coding)
     return M.Article(
-        number, raw.title, topics=coding.topics, commitment=coding.commitment, scope=coding.scope,
+        number, raw.title, topics=coding.topics, commitment=general, scope=coding.scope,
         software=coding.software, exceptions=coding.exceptions, dispute_settlement=coding.dispute_settlement,
         contingency=coding.contingency, transitions=coding.transitions, verification=V.Verification.AUTO,
-        notes=tuple(notes), topic_commitments=_per_topic(coding),
+        notes=tuple(notes), topic_commitments=per_topic,
     )
 
 
-def _per_topic(coding: Coding) -> tuple[M.Commitment, ...]:
-    """A commitment for each topic whose own strength (read from the paragraphs where it is found) differs from
-    the article's, as ``binding for TOPIC paragraph "N"``.  A topic whose paragraphs commit no one keeps the
-    article's commitment: the language writes no commitment as absent for one topic alone."""
+def _commitments(coding: Coding) -> tuple[Optional[M.Commitment], tuple[M.Commitment, ...]]:
+    """The article's general commitment and one per topic (``binding for TOPIC paragraph "N"``).
+
+    A topic whose own strength (read from the paragraphs where it is found) differs from the article's gets
+    its own commitment.  A topic whose paragraphs commit no one would otherwise fall back on the article's
+    commitment and be credited with another topic's strength; the language writes no "absent for TOPIC", so
+    such an article gets no general commitment and every topic that commits gets its own."""
     general = coding.commitment
+    found = {tc.topic: tc for tc in coding.topic_strengths}
+    uncommitted = [t for t in coding.topics if t in found and found[t].commitment is None]
+    if general is not None and uncommitted and len(uncommitted) < len(coding.topics):
+        general = None
     out = []
     for tc in coding.topic_strengths:
         c = tc.commitment
         if c is None or (general is not None and (c.strength, c.form) == (general.strength, general.form)):
             continue
         out.append(attrs.evolve(c, topics=(tc.topic,), paragraph=tc.paragraph))
-    return tuple(out)
+    return general, tuple(out)
 
 
 def _placed(coding: Coding, raw: RawArticle, number: str) -> Coding:

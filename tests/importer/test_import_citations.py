@@ -9,7 +9,7 @@ import engine
 from engine.checking.validate import validate
 from engine.importer import import_file, to_source
 from engine.importer.autocode import Coding
-from engine.importer.build import _per_topic
+from engine.importer.build import _commitments
 from engine.importer.strengths import TopicCommitment
 from engine.language import model as M
 from engine.language import vocab as V
@@ -45,10 +45,22 @@ def test_a_plain_texts_quotes_carry_no_page():
 def test_a_topic_gets_its_own_commitment_only_where_it_differs_from_the_articles():
     binding = M.Commitment(V.Strength.BINDING, "obligation", (M.Quote("shall"),))
     hortatory = M.Commitment(V.Strength.HORTATORY, None, (M.Quote("recognise"),))
-    coding = Coding(topics=("source-code", "cooperation", "scope"), commitment=binding,
+    coding = Coding(topics=("source-code", "cooperation"), commitment=binding,
                     topic_strengths=(TopicCommitment("source-code", binding, "1"),
-                                     TopicCommitment("cooperation", hortatory, "2"),
-                                     TopicCommitment("scope", None)))
-    (only,) = _per_topic(coding)
+                                     TopicCommitment("cooperation", hortatory, "2")))
+    general, (only,) = _commitments(coding)
+    assert general == binding
     assert (only.strength, only.topics, only.paragraph, only.quotes) == (
         V.Strength.HORTATORY, ("cooperation",), "2", (M.Quote("recognise"),))
+
+
+def test_a_topic_that_commits_no_one_is_never_credited_with_another_topics_strength():
+    binding = M.Commitment(V.Strength.BINDING, "obligation", (M.Quote("shall"),))
+    coding = Coding(topics=("source-code", "scope"), commitment=binding,
+                    topic_strengths=(TopicCommitment("source-code", binding, "1"), TopicCommitment("scope", None)))
+    general, per_topic = _commitments(coding)
+    assert general is None
+    assert [(c.strength, c.topics, c.paragraph) for c in per_topic] == [(V.Strength.BINDING, ("source-code",), "1")]
+    article = M.Article("1", topics=coding.topics, commitment=general, topic_commitments=per_topic)
+    assert (article.strength_on(("scope",)), article.strength_on(("source-code",))) == (
+        V.Strength.ABSENT, V.Strength.BINDING)
