@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 import re
 from types import MappingProxyType
-from typing import Iterator, Mapping, Optional
+from typing import Iterator, Mapping, Optional, Sequence
 
 import attrs
 
@@ -26,6 +26,7 @@ from engine.language import parties as P
 from engine.language import vocab as V
 from engine.importer.conditions import (Compiled, Env, Found, cheap_first, compile_condition, heading_gate, keys,
                                         without_text)
+from engine.importer.paragraphs import KnownNote
 from engine.importer.passages import ArticleText, phrase_regex, window
 from engine.importer.raw import WORD_NUMBERS, clean_text
 from engine.importer.rules_lang import (NO_STRENGTH, Action, Phrase, Rule, RuleSet, bind, has_placeholder, normalize,
@@ -183,8 +184,10 @@ def _explain(rule: Rule, found: Found) -> str:
 class _Article:
     """Working state while one article is coded."""
 
-    def __init__(self, coder: Coder, heading: str, chapter: str, text: str) -> None:
+    def __init__(self, coder: Coder, heading: str, chapter: str, text: str,
+                 footnotes: Sequence[KnownNote] = ()) -> None:
         self.coder = coder
+        self.footnotes = footnotes
         self.heading_raw = clean_text(heading)
         self.text = ArticleText(text)
         self.heading = normalize_heading(heading)
@@ -236,7 +239,7 @@ class _Article:
     def reader(self) -> SegmentReader:
         """The article's paragraphs and segments, each with its strength (read once, when needed)."""
         rules = tuple(c for c in self.rules(Action.STRENGTH) if c.heading_allows(self.heading_words))
-        return SegmentReader(self.text.raw, rules, self.env(" "))
+        return SegmentReader(self.text.raw, rules, self.env(" "), self.footnotes)
 
     def part_matches(self, action: Action, sentences: bool,
                      mode: Optional[str] = None) -> Iterator[tuple[Rule, Found, tuple[int, int]]]:
@@ -273,9 +276,11 @@ def _dedupe(quotes: list[M.Quote]) -> tuple[M.Quote, ...]:
     return tuple(out[:MAX_QUOTES])
 
 
-def code_article(coder: Coder, heading: Optional[str], chapter: Optional[str], text: str) -> Coding:
-    """The coding the rules suggest for one article."""
-    a = _Article(coder, heading or "", chapter or "", text)
+def code_article(coder: Coder, heading: Optional[str], chapter: Optional[str], text: str,
+                 footnotes: Sequence[KnownNote] = ()) -> Coding:
+    """The coding the rules suggest for one article (``footnotes``: those the reader found in ``text``, each
+    with where its mark stood; else they are looked for in the text)."""
+    a = _Article(coder, heading or "", chapter or "", text, footnotes)
     sources: dict[str, list[tuple[CompiledRule, Found]]] = {}
     for c, found in a.matched(Action.TOPIC):
         a.topics.extend(t for t in c.rule.args if t not in a.topics)

@@ -182,8 +182,10 @@ class _Builder:
         for item in items:
             numbered = self._numbered(scope, "article", written_article(item), item.ref, chapter)
             title, text = opening_heading(item)
+            notes = tuple((f.start, f.end, f.number, f.anchor) for f in item.footnotes) if text is item.text else ()
             item = attrs.evolve(item, title=title, text=text)
-            coding = _placed(code_article(self.coder, item.title, chapter_title, item.text), item, numbered.number)
+            coding = _placed(code_article(self.coder, item.title, chapter_title, item.text, notes), item,
+                             numbered.number)
             self.articles += 1
             self.coded += bool(coding.topics or coding.commitment)
             self.with_topic += bool(coding.topics)

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from typing import Optional
+from typing import Optional, Sequence
 
 import attrs
 
@@ -116,15 +116,20 @@ def _label_at(pos: int, starts: list[tuple[int, str]]) -> str:
 # A paragraph's piece of text: (start, end, where the mark of the footnote it is, or None for the
 # paragraph's own text; -1 for a footnote whose mark was not found).
 Span = tuple[int, int, Optional[int]]
+# A footnote the reader has already found: (start, end, number, where its mark stood or None), offsets into the
+# article's text (a PDF's footnotes follow the body, their marks taken out of the words).
+KnownNote = tuple[int, int, str, Optional[int]]
 
 
-def paragraphs(raw: str) -> list[tuple[str, list[Span]]]:
+def paragraphs(raw: str, known: Sequence[KnownNote] = ()) -> list[tuple[str, list[Span]]]:
     """Each paragraph's label and its raw spans, footnotes moved to the paragraph of their mark
-    (after its own text)."""
-    starts = paragraph_starts(raw)
+    (after its own text).  Footnotes the reader found (``known``) are taken as given; else they are found
+    in the text as lines that start with their number."""
+    starts = paragraph_starts(raw[:min(lo for lo, _, _, _ in known)] if known else raw)
     bounds = [0] + [s for s, _ in starts] + [len(raw)]
     labels = [""] + [lab for _, lab in starts]
-    notes = _footnotes(raw, [s for s, _ in starts])
+    notes = [(lo, hi, n) for lo, hi, n, _ in known] if known else _footnotes(raw, [s for s, _ in starts])
+    marks = {n: at for _, _, n, at in known}
     spans: dict[str, list[Span]] = {lab: [] for lab in labels}
     for lab, lo, hi in zip(labels, bounds, bounds[1:]):
         pos = lo
@@ -136,7 +141,7 @@ def paragraphs(raw: str) -> list[tuple[str, list[Span]]]:
         if hi > pos:
             spans[lab].append((pos, hi, None))
     for note in notes:
-        mark = _mark(raw, note[2], note)
+        mark = marks[note[2]] if known else _mark(raw, note[2], note)
         spans[_label_at(note[0] if mark is None else mark, starts)].append(
             (note[0], note[1], -1 if mark is None else mark))
     return [(lab, spans[lab]) for lab in labels if any(raw[s:e].strip() for s, e, _ in spans[lab])]
@@ -182,11 +187,11 @@ def _is_chapeau(text: str) -> bool:
 _SEPARATOR = " qqzsegment "  # a word no treaty uses: the segments are normalized in one pass
 
 
-def segments(raw: str) -> tuple[Segment, ...]:
+def segments(raw: str, known: Sequence[KnownNote] = ()) -> tuple[Segment, ...]:
     """The segments of an article, paragraph by paragraph, in reading order (footnotes last in
-    their paragraph, in the item that carries their mark)."""
+    their paragraph, in the item that carries their mark; ``known``: as for :func:`paragraphs`)."""
     out: list[tuple[int, int, str, str, int, bool, bool]] = []
-    for label, spans in paragraphs(raw):
+    for label, spans in paragraphs(raw, known):
         items: list[str] = ["", "", "", ""]
         last_letter = ""
         for lo, hi, mark in spans:

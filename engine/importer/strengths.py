@@ -24,7 +24,7 @@ import attrs
 from engine.language import model as M
 from engine.language import vocab as V
 from engine.importer.conditions import Env, Found
-from engine.importer.paragraphs import Segment, segments
+from engine.importer.paragraphs import KnownNote, Segment, segments
 from engine.importer.passages import window
 from engine.importer.raw import clean_text
 from engine.importer.rules_lang import Phrase, Rule
@@ -63,9 +63,10 @@ class Reading:
 class SegmentReader:
     """An article's segments and the strength each one carries."""
 
-    def __init__(self, raw: str, strength_rules: Sequence[CompiledRule], env: Env) -> None:
+    def __init__(self, raw: str, strength_rules: Sequence[CompiledRule], env: Env,
+                 footnotes: Sequence[KnownNote] = ()) -> None:
         self.raw = raw
-        self.segments = segments(raw)
+        self.segments = segments(raw, footnotes)
         self.env = env
         own = [self._own(i, strength_rules) for i in range(len(self.segments))]
         self.readings: list[Optional[Reading]] = []

@@ -99,3 +99,24 @@ def test_segments_cover_the_text_in_order_without_overlap(parts):
         assert s.paragraph in labels
     covered = "".join(raw[s.start:s.end] for s in sorted(segs, key=lambda s: s.start))
     assert "".join(covered.split()) == "".join(raw.split())
+
+
+PDF_ARTICLE = ("1. Each Party shall adopt measures on electronic commerce.\n\n"
+               "2. Each Party shall not require a covered person to use computing facilities in its territory.\n\n"
+               "3. The Parties recognise the importance of cooperation.\n\n"
+               "Ruritania shall not be obliged to apply this paragraph for a period of five years.")
+
+
+def test_a_footnote_the_reader_found_goes_to_the_paragraph_where_its_mark_stood():
+    # a PDF reader takes the mark out of the words ("territory2" reads "territory") and puts the footnote after
+    # the body, unnumbered: the paragraph comes from the mark's offset, not from the text
+    start = PDF_ARTICLE.index("Ruritania")
+    mark = PDF_ARTICLE.index(" in its territory") + len(" in its territory")
+    known = ((start, len(PDF_ARTICLE), "2", mark),)
+    found = {label: [(lo, hi, at) for lo, hi, at in spans if at is not None] for label, spans in
+             paragraphs(PDF_ARTICLE, known)}
+    assert found == {"1": [], "2": [(start, len(PDF_ARTICLE), mark)], "3": []}
+    note = next(s for s in segments(PDF_ARTICLE, known) if "Ruritania" in PDF_ARTICLE[s.start:s.end])
+    assert note.paragraph == "2"
+    # without what the reader found, the unnumbered footnote reads as part of the last paragraph
+    assert next(s for s in segments(PDF_ARTICLE) if "Ruritania" in PDF_ARTICLE[s.start:s.end]).paragraph == "3"
