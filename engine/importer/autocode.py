@@ -29,8 +29,7 @@ from engine.importer.conditions import (Compiled, Env, Found, cheap_first, compi
 from engine.importer.paragraphs import KnownNote
 from engine.importer.passages import ArticleText, phrase_regex, window
 from engine.importer.raw import WORD_NUMBERS, clean_text
-from engine.importer.rules_lang import (NO_STRENGTH, Action, Phrase, Rule, RuleSet, bind, has_placeholder, normalize,
-                                        normalize_heading)
+from engine.importer.rules_lang import (NO_STRENGTH, Action, Phrase, Rule, RuleSet, bind, has_placeholder, normalize)
 from engine.importer.strengths import (SegmentReader, TopicCommitment, first_segment_at, form_of, strongest,
                                        topic_strengths)
 
@@ -190,9 +189,9 @@ class _Article:
         self.footnotes = footnotes
         self.heading_raw = clean_text(heading)
         self.text = ArticleText(text)
-        self.heading = normalize_heading(heading)
+        self.heading = normalize(heading)
         self.heading_words = frozenset(self.heading.split())
-        self.chapter = normalize_heading(chapter)
+        self.chapter = normalize(chapter)
         self.topics: list[str] = []
         self.explanation: list[str] = []
         self.article_env = Env(self.heading, self.chapter, self.topics, self.text.full, self.text.words)

@@ -77,20 +77,18 @@ _WORD_BYTES = bytes(c if (48 <= c <= 57 or 97 <= c <= 122) else 32 for c in rang
 _PLACEHOLDER = re.compile(r"\{([a-z-]*)\}")
 
 
+# A footnote number glued to the end of a word by a PDF's text (``window16-``, ``Scope3``): at least three
+# letters, then one or two digits.
 _FOOTNOTE_MARK = re.compile(r"([a-z]{3})\d{1,2}\b")
 
 
 def normalize(text: str) -> str:
-    """Lower case, enumerators such as ``(a)`` removed, every run of characters other than
-    a-z and 0-9 one space, padded with a space at each end so that `` phrase `` matches
-    whole words."""
-    ascii_bytes = _ENUMERATOR.sub(" ", text.lower()).encode("ascii", "replace").translate(_WORD_BYTES)
+    """Lower case, footnote marks glued to a word dropped (``window16`` is ``window``), enumerators such
+    as ``(a)`` removed, every run of characters other than a-z and 0-9 one space, padded with a space at
+    each end so that `` phrase `` matches whole words."""
+    lowered = _FOOTNOTE_MARK.sub(r"\1", text.lower())
+    ascii_bytes = _ENUMERATOR.sub(" ", lowered).encode("ascii", "replace").translate(_WORD_BYTES)
     return " " + " ".join(ascii_bytes.decode("ascii").split()) + " "
-
-
-def normalize_heading(text: str) -> str:
-    """:func:`normalize`, and footnote marks glued to a word dropped (``Scope3`` is ``scope``)."""
-    return normalize(_FOOTNOTE_MARK.sub(r"\1", text.lower()))
 
 
 # ---------------------------------------------------------------- the rule model

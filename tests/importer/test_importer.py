@@ -75,7 +75,9 @@ def test_topics_strength_form(articles):
     assert articles["2.3"].strength == "binding"
     assert articles["2.4"].strength == "best-endeavour"
     assert articles["2.5"].topics == ("cooperation", "sme-cooperation")
-    assert articles["4"].strength == "hortatory"
+    # "The Parties reaffirm their rights and obligations under the WTO Agreement": how the agreements
+    # relate (a relation-to-other-agreements article is scope wherever it stands), no commitment
+    assert articles["4"].topics == ("scope",) and articles["4"].commitment is None
     assert articles["2.1"].topics == ("definitions",) and articles["2.1"].commitment is None
     assert articles["1.1"].topics == () and articles["1.1"].commitment is None
 
