@@ -187,6 +187,21 @@ class _Reader:
         return self.loose + [a for c in self.chapters for a in c.articles]
 
 
+_MARKUP = re.compile(r"^#+\s*|(?<!\w)[*_]{1,3}|[*_]{1,3}(?!\w)")
+_NAMES_AN_AGREEMENT = re.compile(r"(?i)^(?:the\s+)?(?:[\w\-]+\s+){0,6}(?:agreement|treaty|protocol|convention)\b[^.;]*$")
+
+
+def lead_title(lead: Sequence[str]) -> Optional[str]:
+    """The treaty's title from the lines before its first heading: the first short line that names an
+    agreement (``# AGREEMENT ON ELECTRONIC COMMERCE``, ``Free Trade Agreement between ...``), Markdown marks
+    taken off; else the first line, if short.  A cover page's letterhead (``**World Trade Organization**``)
+    is not a title when a line names the agreement."""
+    lines = [_MARKUP.sub("", x).strip() for x in lead]
+    lines = [x for x in lines if x and len(x) <= 200]
+    named = next((x for x in lines if len(x) <= 120 and _NAMES_AN_AGREEMENT.match(x)), None)
+    return named or (lines[0] if lines else None)
+
+
 def read_lines(lines: Sequence[Line], notes: Sequence[Footnote], path: str, start: int = 0, what: str = "plain-text"
                ) -> tuple[Optional[RawTreaty], tuple[D.Diagnostic, ...]]:
     """The treaty in ``lines`` (from ``start``), its footnotes attached to their articles; None when no
@@ -198,7 +213,7 @@ def read_lines(lines: Sequence[Line], notes: Sequence[Footnote], path: str, star
     reader.attach(notes)
     notes_out = [f"{what} import: parties, dates and status are not read from the text; add them"]
     lead = [clean_text(x) for x in reader.preamble if x.strip()]
-    title = lead[0] if lead and len(lead[0]) <= 200 else None
+    title = lead_title(lead)
     if lead:
         notes_out.append("text before the first heading (title, preamble) is not imported")
     stem = os.path.splitext(os.path.basename(path))[0]

@@ -79,3 +79,17 @@ def test_an_empty_chapter_is_kept_and_the_last_article_is_closed():
 def test_no_article_heading_gives_a_diagnostic():
     raw, diags = read_text("CHAPTER 1 GENERAL\nSome words.\n", "t.txt")
     assert raw is None and [d.code for d in diags] == ["E0507"]
+
+
+def test_the_title_is_the_line_that_names_the_agreement_not_a_cover_pages_letterhead():
+    from engine.importer.plaintext import lead_title
+
+    lead = ["**World Trade Organization**", "**Document symbol** INF/ECOM/87",
+            "# JOINT STATEMENT INITIATIVE ON ELECTRONIC COMMERCE",
+            "We recognise the importance of global electronic commerce under this Agreement.",
+            "# AGREEMENT ON ELECTRONIC COMMERCE"]
+    assert lead_title(lead) == "AGREEMENT ON ELECTRONIC COMMERCE"
+    assert lead_title(["Free Trade Agreement between Alpha and Beta", "Preamble"]) == (
+        "Free Trade Agreement between Alpha and Beta")
+    assert lead_title(["**Some Ministry**", "Notes on the text"]) == "Some Ministry"
+    assert lead_title([]) is None
