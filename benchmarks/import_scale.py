@@ -66,6 +66,7 @@ def _one(path: str) -> dict:
         "coded": result.stats.coded, "findings": len(report.findings),
         "grades": collections.Counter(f.grade for f in report.findings),
         "errors": sum(d.is_error for d in diags), "warnings": sum(not d.is_error for d in diags),
+        "import_warnings": collections.Counter(d.code for d in result.diagnostics if not d.is_error),
         "bytes": len(text.encode("utf-8")), "import_s": t1 - t0, "evaluate_s": t2 - t1,
     }
     if _STATE["write"]:
@@ -163,7 +164,10 @@ def main(argv=None) -> int:
     print(f"agreements  {len(ok)} imported, {len(failed)} failed, from {len(files)} files in {args.tota}")
     print(f"articles    {total('articles')} ({total('with_topic')} with a topic, {total('coded')} with a topic "
           f"or a commitment); {total('bytes') / 1e6:.1f} MB of tradegap source")
-    print(f"validation  {total('errors')} errors, {total('warnings')} warnings (mostly W0401: no topic)")
+    print(f"validation  {total('errors')} errors, {total('warnings')} warnings")
+    said = sum((r["import_warnings"] for r in ok), collections.Counter())
+    print(f"import      warnings: {', '.join(f'{c} x{n}' for c, n in sorted(said.items())) or 'none'}"
+          " (W0520: an article or chapter the source gives no number, written as a placeholder)")
     print(f"findings    {sum(grades.values())} ({', '.join(f'{g} {n}' for g, n in sorted(grades.items()))}) "
           f"= {len(ok)} agreements x {norms} norms, as of {args.as_of}")
     if args.check:
