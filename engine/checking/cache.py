@@ -137,6 +137,36 @@ def key(path: str, text: str) -> Optional[str]:
 
 def load(entry: Optional[str]) -> Optional[Entry]:
     """The (document, diagnostics) stored under ``entry``, or None for a miss or a bad entry."""
+    stored = _load_payload(entry)
+    return None if stored is None else _checked(stored, entry or "")
+
+
+def load_index(name: Optional[str]) -> Optional[object]:
+    """The corpus index stored under ``name`` (see :mod:`.index`, which checks its shape), or None."""
+    stored = _load_payload(name)
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == name):
+        return None
+    index: object = stored[1]
+    return index
+
+
+def index_key(files: list[tuple[Optional[str], bool]]) -> Optional[str]:
+    """The name of the index of a corpus loaded from these files: (entry name, bundled) each, in order.
+
+    None when the cache is off or a file has no entry name.  An entry name already covers the engine,
+    the file's path and its text, so this one covers everything a corpus is built from.
+    """
+    if not enabled() or any(entry is None for entry, _ in files):
+        return None
+    h = hashlib.sha256(MAGIC + b"|corpus index|")
+    for entry, bundled in files:
+        h.update(f"{entry}|{int(bundled)}\n".encode("ascii"))
+    return h.hexdigest()
+
+
+def _load_payload(entry: Optional[str]) -> object:
+    """What is stored under ``entry`` once its MAC holds, unpickled with :class:`_Unpickler`; None for
+    a miss or a bad entry."""
     if not entry:
         return None
     folder = directory()
@@ -150,10 +180,9 @@ def load(entry: Optional[str]) -> Optional[Entry]:
     if not hmac.compare_digest(mac, _mac(key, entry, payload)):
         return None  # not written with this user's key: never unpickled
     try:
-        stored: object = _Unpickler(io.BytesIO(payload)).load()
+        return _Unpickler(io.BytesIO(payload)).load()
     except Exception:  # a corrupt entry (truncated, from an old engine): ignore it
         return None
-    return _checked(stored, entry)
 
 
 def _mac(key: bytes, entry: str, payload: bytes) -> bytes:
@@ -260,14 +289,23 @@ def _checked(stored: object, entry: str) -> Optional[Entry]:
 
 def store(entry: Optional[str], document: Optional[M.Document], diagnostics: tuple[D.Diagnostic, ...]) -> None:
     """Keep a parse for next time; any failure (disk full, a structure too deep) is silent."""
-    if not entry:
-        return
+    if entry:
+        _store_payload(entry, (entry, document, diagnostics))
+
+
+def store_index(name: Optional[str], index: object) -> None:
+    """Keep a corpus index (plain tuples, diagnostics and expectations) under ``name``; failures are silent."""
+    if name:
+        _store_payload(name, (name, index))
+
+
+def _store_payload(entry: str, stored: object) -> None:
     folder = directory()
     key = None if folder is None else folder_key(folder)
     if folder is None or key is None:
         return
     try:
-        payload = pickle.dumps((entry, document, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
+        payload = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
     except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
         return
     if len(payload) > MAX_ENTRY_BYTES:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -51,8 +52,46 @@ exit codes: 0 clean, 1 gaps or failed expectations (when asked), 2 bad input or 
 """
 
 
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size().columns`` gives it (``COLUMNS``, else the
+    terminal of standard output, else 80), without importing :mod:`shutil`, which argparse imports for
+    it and which brings ``bz2``, ``lzma`` and ``fnmatch`` with it: a tenth of ``tradegap --help``."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Width:
+    """An argparse formatter whose default width is found by :func:`_columns` (argparse's is the same
+    number, from :mod:`shutil`)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: Optional[int] = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,  # type: ignore[call-arg]
+                         _columns() - 2 if width is None else width)
+
+
+class _Formatter(_Width, argparse.HelpFormatter):
+    pass
+
+
+class _RawFormatter(_Width, argparse.RawDescriptionHelpFormatter):
+    pass
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with 2 and a one-line hint on usage errors (as it does), never a traceback."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
 
 def build_parser(configure: Optional[Collection[str]] = None) -> argparse.ArgumentParser:
@@ -65,7 +104,7 @@ def build_parser(configure: Optional[Collection[str]] = None) -> argparse.Argume
         description="Rules-based trade-agreement comparison: where an agreement falls short of a norm, "
                     "with the article and words that say so.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_RawFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tradegap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -79,7 +118,7 @@ def build_parser(configure: Optional[Collection[str]] = None) -> argparse.Argume
             continue
         p = sub.add_parser(name, help=help_text, description=mod.__doc__,
                            epilog=getattr(mod, "EXAMPLES", None),
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+                           formatter_class=_RawFormatter)
         mod.add_arguments(p)
         p.set_defaults(_module=module)
     return parser

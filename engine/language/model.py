@@ -16,7 +16,7 @@ import attrs
 from engine.language.vocab import Strength
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, repr=False)
 class Span:
     """Where a node was written: 1-based line and column, end exclusive."""
 
@@ -65,7 +65,7 @@ def _span() -> Span:
     return attrs.field(default=NO_SPAN, eq=False, hash=False, repr=False, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Citation:
     """A quote's source when it is not the article being coded: ``art 14.18 fn 3``."""
 
@@ -76,7 +76,7 @@ class Citation:
 PARAPHRASE_MARK = "paraphrase: "  # how a paraphrase is written where only words are kept (never in quotation marks)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Quote:
     """The verbatim operative words that justify a coded attribute."""
 
@@ -86,7 +86,7 @@ class Quote:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Period:
     """A length of time: ``years`` from each party's entry into force (``extendable`` by more years),
     ``until`` a date, or until an ``event`` (with the event's date once it is known)."""
@@ -97,7 +97,7 @@ class Period:
     event: Optional[str] = None  # `until "its personal data law is implemented" [DATE]`
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Commitment:
     """How strongly an article commits the parties, and in what form."""
 
@@ -108,7 +108,7 @@ class Commitment:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Scope:
     """``covers ITEM`` or ``excludes ITEM``."""
 
@@ -119,7 +119,7 @@ class Scope:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Software:
     """Which software a source-code rule covers."""
 
@@ -129,7 +129,7 @@ class Software:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Exception_:
     """An exception: its kind and qualifiers (self-judging, non-disputable, ...)."""
 
@@ -140,7 +140,7 @@ class Exception_:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class DisputeSettlement:
     """Whether dispute settlement applies; ``shielded`` names parties and a period."""
 
@@ -152,7 +152,7 @@ class DisputeSettlement:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Contingency:
     """The commitment holds only while something outside the agreement does."""
 
@@ -162,7 +162,7 @@ class Contingency:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Transition:
     """Named parties need not apply the article for a period."""
 
@@ -174,7 +174,7 @@ class Transition:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Reservation:
     """Named parties are not bound by the article (for a period, or indefinitely)."""
 
@@ -186,13 +186,13 @@ class Reservation:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Note:
     text: str
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Removal:
     """In an amendment: ``remove exception public-policy``."""
 
@@ -201,7 +201,7 @@ class Removal:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Article:
     """One article, its number exactly as written in the treaty."""
 
@@ -226,7 +226,7 @@ class Article:
         return self.commitment.strength if self.commitment else Strength.ABSENT
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Amendment:
     """``amend article N { ... }``: overrides and removals applied to the base's article."""
 
@@ -237,7 +237,7 @@ class Amendment:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Omission:
     """``omit article N "why"`` (or ``omit chapter N "why"``, kept apart in ``Agreement.chapter_omissions``)."""
 
@@ -246,7 +246,7 @@ class Omission:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class BaseChapter:
     """``based-on ID chapter N``: the draft takes chapter N of its base (a draft naming none takes every chapter)."""
 
@@ -254,7 +254,7 @@ class BaseChapter:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Chapter:
     number: str
     title: Optional[str] = None
@@ -268,7 +268,7 @@ class Chapter:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class PartyEntry:
     """Entry into force for named parties (all parties when ``parties`` is empty); ``None``: not known."""
 
@@ -277,7 +277,7 @@ class PartyEntry:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class SettingSpans:
     """Where each single-valued setting of an agreement was written (``NO_SPAN`` where it was not)."""
 
@@ -296,7 +296,7 @@ class SettingSpans:
                                for f in attrs.fields(SettingSpans)})
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Agreement:
     """An agreement or a draft, as written (see :mod:`engine.resolve` for drafts)."""
 
@@ -355,7 +355,7 @@ class Agreement:
 # ---------------------------------------------------------------- predicates
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Atom:
     """A predicate call: ``strength at-least binding``, ``enforceable``."""
 
@@ -364,19 +364,19 @@ class Atom:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Not:
     operand: "Predicate"
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class All:
     operands: tuple["Predicate", ...]
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Any_:
     operands: tuple["Predicate", ...]
     span: Span = _span()
@@ -385,7 +385,7 @@ class Any_:
 Predicate = Union[Atom, Not, All, Any_]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Requirement:
     """``require PRED because "..."``; ``forbid`` negates; ``essential`` makes failure unmet."""
 
@@ -397,7 +397,7 @@ class Requirement:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Norm:
     id: str
     title: Optional[str] = None
@@ -407,7 +407,7 @@ class Norm:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class NormSet:
     id: str
     title: Optional[str] = None
@@ -422,7 +422,7 @@ class NormSet:
         return next((n for n in self.norms if n.id == norm_id), None)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Expectation:
     """``expect rcep tpp3.data-flows partial [as-of DATE] [party XX]``."""
 
@@ -440,7 +440,7 @@ class Expectation:
 Item = Union[Agreement, NormSet, Expectation]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Comment:
     """A ``#`` comment, kept so that the formatter never drops one."""
 
@@ -449,10 +449,30 @@ class Comment:
     text: str
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Document:
     """One parsed file."""
 
     path: str
     items: tuple[Item, ...] = ()
     comments: tuple[Comment, ...] = attrs.field(default=(), eq=False, hash=False, repr=False)
+
+
+# ---------------------------------------------------------------- printing
+
+
+def _repr(node: attrs.AttrsInstance) -> str:
+    """What attrs' own ``__repr__`` prints (``Span(file='a.agr', line=1, ...)``, the fields marked
+    ``repr=False`` left out), read from the class's fields when a node is printed.  attrs compiles a
+    ``__repr__`` for each class when the module is imported: a third of the model's import, paid by
+    every command for a method only tests and debugging call.  The model has no cycles, so attrs'
+    guard against printing one is not needed."""
+    cls = type(node)
+    shown = ", ".join(f"{a.name}={(repr if a.repr is True else a.repr)(getattr(node, a.name))}"
+                      for a in attrs.fields(cls) if a.repr is not False)
+    return f"{cls.__qualname__.rsplit('>.', 1)[-1]}({shown})"
+
+
+for _cls in [v for v in vars().values() if isinstance(v, type) and attrs.has(v) and v.__module__ == __name__]:
+    if "__repr__" not in vars(_cls):  # a class declared with repr=False
+        setattr(_cls, "__repr__", _repr)
