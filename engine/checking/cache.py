@@ -35,10 +35,14 @@ import hashlib
 import hmac
 import io
 import os
-import pickle
 import stat
 import sys
 from typing import TYPE_CHECKING, Optional, TypeAlias
+
+try:  # the C pickler alone: the pickle module around it would cost every run 5 M instructions to import
+    from _pickle import PicklingError, Unpickler, UnpicklingError, dumps
+except ImportError:  # an interpreter without it  # pragma: no cover
+    from pickle import PicklingError, Unpickler, UnpicklingError, dumps
 
 if TYPE_CHECKING:  # imported when an entry is checked: a run with the cache off needs neither here
     from engine.language import diagnostics as D
@@ -190,7 +194,7 @@ def _mac(key: bytes, entry: str, payload: bytes) -> bytes:
     return hmac.new(key, entry.encode("ascii") + b"\0" + payload, hashlib.sha256).digest()
 
 
-class _Unpickler(pickle.Unpickler):
+class _Unpickler(Unpickler):
     """Builds only the language's classes (documents, diagnostics, vocabulary) and dates."""
 
     def find_class(self, module: str, name: str) -> type:
@@ -201,7 +205,7 @@ class _Unpickler(pickle.Unpickler):
         if (module, name) == ("datetime", "date"):
             found = datetime.date
         if not isinstance(found, type):
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
+            raise UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
         return found
 
 
@@ -305,8 +309,8 @@ def _store_payload(entry: str, stored: object) -> None:
     if folder is None or key is None:
         return
     try:
-        payload = pickle.dumps(stored, protocol=pickle.HIGHEST_PROTOCOL)
-    except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
+        payload = dumps(stored, protocol=-1)  # the highest protocol
+    except (RecursionError, PicklingError, TypeError, AttributeError):
         return
     if len(payload) > MAX_ENTRY_BYTES:
         return

@@ -94,9 +94,10 @@ class _Parser(argparse.ArgumentParser):
         super().__init__(*args, **kwargs)
 
 
-def build_parser(configure: Optional[Collection[str]] = None) -> argparse.ArgumentParser:
+def build_parser(configure: Optional[Collection[str]] = None, others: bool = True) -> argparse.ArgumentParser:
     """The parser: every command named with its help; the commands in ``configure`` (all when None) with
-    their description, examples and arguments, which imports their modules."""
+    their description, examples and arguments, which imports their modules.  With ``others`` false, the
+    commands not configured are left out (the top-level help, which lists them, is then not asked for)."""
     from engine._version import __version__
 
     parser = _Parser(
@@ -110,7 +111,7 @@ def build_parser(configure: Optional[Collection[str]] = None) -> argparse.Argume
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
         if configure is not None and name not in configure:
-            if _exists(module):
+            if others and _exists(module):
                 sub.add_parser(name, help=help_text)
             continue
         mod = _module(module)
@@ -127,6 +128,16 @@ def build_parser(configure: Optional[Collection[str]] = None) -> argparse.Argume
 def _command(argv: Sequence[str]) -> Optional[str]:
     """The command ``argv`` runs: its first word that is not an option (the top level takes no values)."""
     return next((a for a in argv if not a.startswith("-")), None)
+
+
+def _others_shown(argv: Sequence[str], command: Optional[str]) -> bool:
+    """Whether parsing ``argv`` can show the other commands: the top-level help (``-h`` before the
+    command), or an error that lists the commands (a command that is not one).  Otherwise argparse
+    needs only the command run, and the other twelve parsers are not built."""
+    if command not in COMMANDS:
+        return True
+    before = list(argv)[:list(argv).index(command)]
+    return "-h" in before or "--help" in before
 
 
 def _exists(name: str) -> bool:
@@ -151,7 +162,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     out, err = console(sys.stdout), console(sys.stderr)
     argv = sys.argv[1:] if argv is None else argv
     command = _command(argv)
-    parser = build_parser(() if command is None else (command,))
+    parser = build_parser(() if command is None else (command,), _others_shown(argv, command))
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(out)

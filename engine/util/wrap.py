@@ -13,10 +13,13 @@ generated paragraphs.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 _WHITESPACE = "\t\n\x0b\x0c\r "  # what textwrap calls whitespace (ASCII only; U+00A0 is a word character)
 _TO_SPACE = {ord(c): " " for c in _WHITESPACE}
 _RUNS = re.compile(r" +|[^ ]+")  # after the whitespace is made spaces: runs of spaces, and words
+_NOT_SPACE = re.compile("[\t\n\x0b\x0c\r]")  # whitespace other than a space (a tab, a line end)
 _WORD_PUNCTUATION = "!\"'&.,?"
 
 
@@ -29,7 +32,8 @@ def wrap(text: str, width: int = 70, initial_indent: str = "", subsequent_indent
     """
     if width <= 0:
         raise ValueError(f"invalid width {width!r} (must be > 0)")
-    text = text.expandtabs(8).translate(_TO_SPACE)
+    if _NOT_SPACE.search(text):
+        text = text.expandtabs(8).translate(_TO_SPACE)
     chunks: list[str] = []
     for run in _RUNS.findall(text):
         if break_on_hyphens and "-" in run:
@@ -98,37 +102,47 @@ def _word_chunks(word: str) -> list[str]:
 
 def _lines(chunks: list[str], width: int, initial_indent: str, subsequent_indent: str,
            break_on_hyphens: bool) -> list[str]:
-    """textwrap's ``TextWrapper._wrap_chunks`` (whitespace dropped at line ends, long words broken)."""
+    """textwrap's ``TextWrapper._wrap_chunks`` (whitespace dropped at line ends, long words broken), the
+    chunks that fit a line found with one bisection over where the chunks end rather than one by one."""
+    text = "".join(chunks)
+    ends = list(accumulate(map(len, chunks)))  # chunk k is text[ends[k - 1]:ends[k]] (text[:ends[0]] for k = 0)
     lines: list[str] = []
-    chunks.reverse()
-    while chunks:
+    k, pos = 0, 0  # the next chunk, and where it starts
+    while k < len(ends):
         indent = subsequent_indent if lines else initial_indent
         room = width - len(indent)
-        line: list[str] = []
-        used = 0
-        if chunks[-1].strip() == "" and lines:
-            del chunks[-1]
-        while chunks and used + len(chunks[-1]) <= room:
-            used += len(chunks[-1])
-            line.append(chunks.pop())
-        if chunks and len(chunks[-1]) > room:
-            _break_long_word(chunks, line, used, room, break_on_hyphens)
-        if line and line[-1].strip() == "":
-            del line[-1]
-        if line:
-            lines.append(indent + "".join(line))
+        if lines and text[pos:ends[k]].strip() == "":  # whitespace at the start of a line after the first
+            pos = ends[k]
+            k += 1
+            if k == len(ends):
+                break
+        start, first = pos, k
+        k = bisect_right(ends, pos + room, k)  # chunks first..k-1 fit whole
+        pos = ends[k - 1] if k > first else start
+        last = first if k > first else -1  # where the line's last chunk starts (-1: none)
+        if k > first:
+            last = ends[k - 2] if k - 1 > first else start
+        empty_head = False
+        if k < len(ends) and ends[k] - pos > room:  # textwrap's _handle_long_word
+            cut = _long_word_cut(text[pos:ends[k]], 1 if room < 1 else room - (pos - start), break_on_hyphens)
+            empty_head = cut == 0
+            if cut:
+                ends.insert(k, pos + cut)
+                last, pos, k = pos, pos + cut, k + 1
+        end = pos
+        if not empty_head and last >= 0 and text[last:end].strip() == "":
+            end = last  # whitespace at the end of the line is dropped
+        if end > start or (empty_head and last >= 0):
+            lines.append(indent + text[start:end])
     return lines
 
 
-def _break_long_word(chunks: list[str], line: list[str], used: int, room: int, break_on_hyphens: bool) -> None:
-    """textwrap's ``_handle_long_word``: as much of the next chunk as fits (at least one character),
-    cut after its last hyphen that fits if non-hyphens come before it."""
-    space_left = 1 if room < 1 else room - used
-    chunk = chunks[-1]
+def _long_word_cut(chunk: str, space_left: int, break_on_hyphens: bool) -> int:
+    """How much of a chunk longer than the line goes on it (textwrap's ``_handle_long_word``): as much as
+    fits, cut after its last hyphen that fits if non-hyphens come before it."""
     end = space_left
     if break_on_hyphens and len(chunk) > space_left:
         hyphen = chunk.rfind("-", 0, space_left)
         if hyphen > 0 and any(c != "-" for c in chunk[:hyphen]):
             end = hyphen + 1
-    line.append(chunk[:end])
-    chunks[-1] = chunk[end:]
+    return end

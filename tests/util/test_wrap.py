@@ -17,6 +17,7 @@ PIECES = st.sampled_from([
     "a", "b", "Z", "é", "ß", "字", "1", "٣", "_", "-", "--", "---", "!", '"', "'", "&", ".", ",", "?", ";", "(", ")",
     "/", "·", "—", " ", "  ", "\t", "\n", "\r", "\x0b", "\x0c", "\u00a0", "\u3000", "cross-border", "e-commerce",
     "non-discriminatory", "a-b-c", "x--y", "well-known", "co-operation", "self-judging", "14.2", "art.",
+    "supercalifragilistic", "          ", "\t\t",
 ])
 PARAGRAPHS = st.lists(PIECES, max_size=60).map("".join)
 INDENTS = st.sampled_from(["", " ", "  - ", "     why: ", "x" * 12])
