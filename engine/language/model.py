@@ -476,3 +476,32 @@ def _repr(node: attrs.AttrsInstance) -> str:
 for _cls in [v for v in vars().values() if isinstance(v, type) and attrs.has(v) and v.__module__ == __name__]:
     if "__repr__" not in vars(_cls):  # a class declared with repr=False
         setattr(_cls, "__repr__", _repr)
+
+
+# ---------------------------------------------------------------- pickling (the parse cache)
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(a.name for a in attrs.fields(cls))
+    return names
+
+
+def _getstate(node: attrs.AttrsInstance) -> tuple[object, ...]:
+    """The node's field values, in order (attrs' own state is a dict of them, names and all)."""
+    return tuple(getattr(node, name) for name in _field_names(type(node)))
+
+
+def _setstate(node: attrs.AttrsInstance, state: tuple[object, ...]) -> None:
+    """Set the fields from :func:`_getstate`'s tuple (the class is frozen: set as attrs' ``__init__`` sets them)."""
+    set_field = object.__setattr__.__get__(node)
+    for name, value in zip(_field_names(type(node)), state):
+        set_field(name, value)
+
+
+for _cls in [v for v in vars().values() if isinstance(v, type) and attrs.has(v) and v.__module__ == __name__]:
+    setattr(_cls, "__getstate__", _getstate)
+    setattr(_cls, "__setstate__", _setstate)

@@ -1,6 +1,10 @@
-"""The model's shared ``__repr__`` (language/model.py) prints what attrs' own would print."""
+"""The methods the model shares (language/model.py): ``__repr__`` prints what attrs' own would print; pickling
+keeps every field, those left out of equality too."""
 
 from __future__ import annotations
+
+import copy
+import pickle
 
 import attrs
 
@@ -45,3 +49,19 @@ def test_classes_the_corpus_lacks_print_as_attrs_prints_them():
                  M.Expectation("rcep", "tpp3", None, "met", None, "JP", 1, 2), M.NO_SPAN, M.Comment(1, 2, "# x"),
                  M.Any_((M.Atom("enforceable"), M.Not(M.Atom("binding", ("x",)))))):
         assert repr(node) == attrs_repr(node)
+
+
+def test_a_pickled_document_comes_back_whole(corpus):
+    for f in corpus.files:
+        again = pickle.loads(pickle.dumps(f.document, protocol=pickle.HIGHEST_PROTOCOL))
+        assert again == f.document
+        for old, new in zip(nodes(f.document), nodes(again)):  # spans and other fields outside equality
+            assert type(old) is type(new)
+            assert all(getattr(old, a.name) == getattr(new, a.name) for a in attrs.fields(type(old)))
+        assert copy.deepcopy(f.document) == f.document
+
+
+def test_a_node_is_pickled_as_its_field_values():
+    span = M.Span("a.agr", 1, 2, 3, 4)
+    assert span.__getstate__() == ("a.agr", 1, 2, 3, 4)
+    assert b"end_column" not in pickle.dumps(span)  # no field names in the pickle
