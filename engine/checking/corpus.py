@@ -254,14 +254,21 @@ def bundled_sources() -> list[tuple[str, str]]:
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     out: list[tuple[str, str]] = []
     for folder in ("rules", "agreements"):
-        base = os.path.join(package, folder)
-        names = sorted(os.listdir(base)) if os.path.isdir(base) else []
-        for name in names:
-            full = os.path.join(base, name)
-            if name.endswith(SOURCE_SUFFIXES) and os.path.isfile(full):
-                with open(full, encoding="utf-8") as fh:
-                    out.append((f"{folder}/{name}", fh.read()))
+        try:
+            with os.scandir(os.path.join(package, folder)) as found:
+                names = sorted((e.name, e.path) for e in found if e.name.endswith(SOURCE_SUFFIXES) and e.is_file())
+        except OSError:  # no such folder
+            continue
+        out.extend((f"{folder}/{name}", _read_text(full)) for name, full in names)
     return out
+
+
+def _read_text(path: str) -> str:
+    r"""A file's text as ``open(path, encoding="utf-8").read()`` gives it (line ends made ``\n``), without
+    a text stream per file: a warm run reads every bundled file."""
+    with open(path, "rb") as fh:
+        text = fh.read().decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
 
 
 def _packaged_sources() -> list[tuple[str, str]]:

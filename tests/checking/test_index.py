@@ -162,3 +162,18 @@ def test_a_warm_report_says_what_a_cold_one_says(tmp_path, capsys):
         assert main(["report", "rcep", "kjdpa", "--norms", "tpp3", "--path", "examples", "--as-of", "2026-01-01"]) == 0
         said.append(capsys.readouterr().out)
     assert said[0] == said[1] and "kjdpa" in said[0].lower()
+
+
+def test_the_bundled_files_are_listed_and_read_as_importlib_resources_gives_them():
+    from engine.checking.corpus import _packaged_sources, bundled_sources
+
+    assert bundled_sources() == _packaged_sources()
+
+
+@pytest.mark.parametrize("data", [b"a\r\nb\rc\n", b"\r\r\n\n", "\ufeffé\u2028x\r".encode(), b""])
+def test_a_file_is_read_as_a_text_stream_reads_it(tmp_path, data):
+    from engine.checking.corpus import _read_text
+
+    (tmp_path / "f").write_bytes(data)
+    with open(tmp_path / "f", encoding="utf-8") as fh:
+        assert _read_text(str(tmp_path / "f")) == fh.read()
