@@ -505,3 +505,4 @@ def _setstate(node: attrs.AttrsInstance, state: tuple[object, ...]) -> None:
 for _cls in [v for v in vars().values() if isinstance(v, type) and attrs.has(v) and v.__module__ == __name__]:
     setattr(_cls, "__getstate__", _getstate)
     setattr(_cls, "__setstate__", _setstate)
+del _cls

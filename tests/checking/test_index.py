@@ -177,3 +177,17 @@ def test_a_file_is_read_as_a_text_stream_reads_it(tmp_path, data):
     (tmp_path / "f").write_bytes(data)
     with open(tmp_path / "f", encoding="utf-8") as fh:
         assert _read_text(str(tmp_path / "f")) == fh.read()
+
+
+@pytest.mark.parametrize("table", ["written", "agreements", "norm_sets", "origin"])
+def test_a_warm_corpus_s_tables_are_read_only(table):
+    Corpus.bundled(cache=True)
+    mapping = getattr(Corpus.bundled(cache=True), table)
+    key = next(iter(mapping))
+    with pytest.raises(TypeError):
+        mapping[key] = None
+    with pytest.raises(TypeError):
+        del mapping[key]
+    assert not hasattr(mapping, "pop") and not hasattr(mapping, "clear")
+    with pytest.raises(KeyError):
+        mapping["no such id"]
