@@ -23,6 +23,10 @@ summed, and only when the sum passes the bound is the folder scanned and the
 oldest entries removed, down to three quarters of it.  No run scans the
 folder otherwise, however many files it reads.
 
+A corpus built through the cache also stores its index here (:func:`store_index`, an entry like the
+others; :mod:`engine.checking.index` says what it holds), so that a warm run unpickles only the files
+that define the ids it is asked about.
+
 ``TRADEGAP_NO_CACHE=1`` turns the cache off.  Lark's own ``cache=True`` is
 never used (a predictable shared file, unpickled unchecked).
 """
