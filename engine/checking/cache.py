@@ -23,6 +23,10 @@ summed, and only when the sum passes the bound is the folder scanned and the
 oldest entries removed, down to three quarters of it.  No run scans the
 folder otherwise, however many files it reads.
 
+A corpus built through the cache also stores its index here (:func:`store_index`, an entry like the
+others; :mod:`engine.checking.index` says what it holds), so that a warm run unpickles only the files
+that define the ids it is asked about.
+
 ``TRADEGAP_NO_CACHE=1`` turns the cache off.  Lark's own ``cache=True`` is
 never used (a predictable shared file, unpickled unchecked).
 """
@@ -35,10 +39,14 @@ import hashlib
 import hmac
 import io
 import os
-import pickle
 import stat
 import sys
 from typing import TYPE_CHECKING, Optional, TypeAlias
+
+try:  # the C pickler alone: the pickle module around it would cost every run 5 M instructions to import
+    from _pickle import PicklingError, Unpickler, UnpicklingError, dumps
+except ImportError:  # an interpreter without it  # pragma: no cover
+    from pickle import PicklingError, Unpickler, UnpicklingError, dumps
 
 if TYPE_CHECKING:  # imported when an entry is checked: a run with the cache off needs neither here
     from engine.language import diagnostics as D
@@ -137,6 +145,36 @@ def key(path: str, text: str) -> Optional[str]:
 
 def load(entry: Optional[str]) -> Optional[Entry]:
     """The (document, diagnostics) stored under ``entry``, or None for a miss or a bad entry."""
+    stored = _load_payload(entry)
+    return None if stored is None else _checked(stored, entry or "")
+
+
+def load_index(name: Optional[str]) -> Optional[object]:
+    """The corpus index stored under ``name`` (see :mod:`.index`, which checks its shape), or None."""
+    stored = _load_payload(name)
+    if not (isinstance(stored, tuple) and len(stored) == 2 and stored[0] == name):
+        return None
+    index: object = stored[1]
+    return index
+
+
+def index_key(files: list[tuple[Optional[str], bool]]) -> Optional[str]:
+    """The name of the index of a corpus loaded from these files: (entry name, bundled) each, in order.
+
+    None when the cache is off or a file has no entry name.  An entry name already covers the engine,
+    the file's path and its text, so this one covers everything a corpus is built from.
+    """
+    if not enabled() or any(entry is None for entry, _ in files):
+        return None
+    h = hashlib.sha256(MAGIC + b"|corpus index|")
+    for entry, bundled in files:
+        h.update(f"{entry}|{int(bundled)}\n".encode("ascii"))
+    return h.hexdigest()
+
+
+def _load_payload(entry: Optional[str]) -> object:
+    """What is stored under ``entry`` once its MAC holds, unpickled with :class:`_Unpickler`; None for
+    a miss or a bad entry."""
     if not entry:
         return None
     folder = directory()
@@ -150,10 +188,9 @@ def load(entry: Optional[str]) -> Optional[Entry]:
     if not hmac.compare_digest(mac, _mac(key, entry, payload)):
         return None  # not written with this user's key: never unpickled
     try:
-        stored: object = _Unpickler(io.BytesIO(payload)).load()
+        return _Unpickler(io.BytesIO(payload)).load()
     except Exception:  # a corrupt entry (truncated, from an old engine): ignore it
         return None
-    return _checked(stored, entry)
 
 
 def _mac(key: bytes, entry: str, payload: bytes) -> bytes:
@@ -161,7 +198,7 @@ def _mac(key: bytes, entry: str, payload: bytes) -> bytes:
     return hmac.new(key, entry.encode("ascii") + b"\0" + payload, hashlib.sha256).digest()
 
 
-class _Unpickler(pickle.Unpickler):
+class _Unpickler(Unpickler):
     """Builds only the language's classes (documents, diagnostics, vocabulary) and dates."""
 
     def find_class(self, module: str, name: str) -> type:
@@ -172,7 +209,7 @@ class _Unpickler(pickle.Unpickler):
         if (module, name) == ("datetime", "date"):
             found = datetime.date
         if not isinstance(found, type):
-            raise pickle.UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
+            raise UnpicklingError(f"{module}.{name} is not allowed in a cache entry")
         return found
 
 
@@ -260,15 +297,24 @@ def _checked(stored: object, entry: str) -> Optional[Entry]:
 
 def store(entry: Optional[str], document: Optional[M.Document], diagnostics: tuple[D.Diagnostic, ...]) -> None:
     """Keep a parse for next time; any failure (disk full, a structure too deep) is silent."""
-    if not entry:
-        return
+    if entry:
+        _store_payload(entry, (entry, document, diagnostics))
+
+
+def store_index(name: Optional[str], index: object) -> None:
+    """Keep a corpus index (plain tuples, diagnostics and expectations) under ``name``; failures are silent."""
+    if name:
+        _store_payload(name, (name, index))
+
+
+def _store_payload(entry: str, stored: object) -> None:
     folder = directory()
     key = None if folder is None else folder_key(folder)
     if folder is None or key is None:
         return
     try:
-        payload = pickle.dumps((entry, document, diagnostics), protocol=pickle.HIGHEST_PROTOCOL)
-    except (RecursionError, pickle.PicklingError, TypeError, AttributeError):
+        payload = dumps(stored, protocol=-1)  # the highest protocol
+    except (RecursionError, PicklingError, TypeError, AttributeError):
         return
     if len(payload) > MAX_ENTRY_BYTES:
         return

@@ -8,10 +8,9 @@ agreement replaces the shipped one.
 
 from __future__ import annotations
 
-import importlib.resources
 import os
 import types
-from typing import TYPE_CHECKING, Iterable, Mapping, Optional, Sequence, TypeVar
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Optional, Sequence, TypeVar
 
 import attrs
 
@@ -20,9 +19,6 @@ from engine.errors import UnknownId
 from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
-from engine.checking.resolve import resolve
-from engine.checking.validate import plain_file_name, validate
-from engine.util.files import is_regular, kind_of
 
 if TYPE_CHECKING:  # parsing is imported only when a file is parsed: a warm cache needs none of it
     from engine.syntax.parse import ParseResult
@@ -30,15 +26,69 @@ if TYPE_CHECKING:  # parsing is imported only when a file is parsed: a warm cach
 SOURCE_SUFFIXES = (".agr", ".norms", ".expect")
 
 
-@attrs.frozen
 class SourceFile:
-    """One file as loaded: its text, document (None if unparsable) and diagnostics."""
+    """One file as loaded: its text, document (None if unparsable) and diagnostics.
+
+    Immutable; compares, hashes and prints by its five values.  A file of a corpus read through the
+    cache's index (:mod:`engine.checking.index`) reads its document from the cache when it is first
+    asked for it: a run that needs two files of fifty unpickles two.
+    """
+
+    __slots__ = ("path", "text", "_document", "diagnostics", "bundled", "_read")
 
     path: str
     text: str
-    document: Optional[M.Document]
     diagnostics: tuple[D.Diagnostic, ...]
-    bundled: bool = False
+    bundled: bool
+    _document: Optional[M.Document]
+    _read: Optional[Callable[[], Optional[M.Document]]]
+
+    def __init__(self, path: str, text: str, document: Optional[M.Document],
+                 diagnostics: tuple[D.Diagnostic, ...], bundled: bool = False) -> None:
+        for name, value in (("path", path), ("text", text), ("_document", document),
+                            ("diagnostics", diagnostics), ("bundled", bundled), ("_read", None)):
+            object.__setattr__(self, name, value)
+
+    @classmethod
+    def deferred(cls, path: str, text: str, diagnostics: tuple[D.Diagnostic, ...], bundled: bool,
+                 read: Callable[[], Optional[M.Document]]) -> "SourceFile":
+        """A file whose document ``read()`` gives when first asked for (once)."""
+        f = cls(path, text, None, diagnostics, bundled)
+        object.__setattr__(f, "_read", read)
+        return f
+
+    @property
+    def document(self) -> Optional[M.Document]:
+        """The parsed document (None if the file could not be parsed)."""
+        read = self._read
+        if read is not None:
+            object.__setattr__(self, "_document", read())
+            object.__setattr__(self, "_read", None)
+        return self._document
+
+    def _values(self) -> tuple[str, str, Optional[M.Document], tuple[D.Diagnostic, ...], bool]:
+        return self.path, self.text, self.document, self.diagnostics, self.bundled
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        assert isinstance(other, SourceFile)
+        return self._values() == other._values()
+
+    def __hash__(self) -> int:
+        return hash((SourceFile, *self._values()))
+
+    def __repr__(self) -> str:
+        return "SourceFile(path={!r}, text={!r}, document={!r}, diagnostics={!r}, bundled={!r})".format(*self._values())
+
+    def __reduce__(self) -> tuple[type["SourceFile"], tuple[object, ...]]:
+        return SourceFile, self._values()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
+
+    def __delattr__(self, name: str) -> None:
+        raise attrs.exceptions.FrozenInstanceError()
 
 
 def inside(root: str, path: str) -> bool:
@@ -74,6 +124,8 @@ def discover(paths: Iterable[str]) -> tuple[list[str], list[D.Diagnostic]]:
 def _walk_folder(root: str) -> tuple[list[str], list[D.Diagnostic]]:
     """The source files under ``root``, sorted, hidden folders skipped; E0311 for each link out of it,
     W0005 for each name that is not a regular file (a FIFO, a device, a socket)."""
+    from engine.util.files import is_regular, kind_of
+
     found: list[str] = []
     diags: list[D.Diagnostic] = []
     for folder, dirs, files in os.walk(root):  # os.walk does not descend into linked folders
@@ -111,6 +163,8 @@ def source_text_path(name: str, roots: Sequence[str], span: M.Span = M.NO_SPAN) 
     ``source`` holds a plain file name (see :func:`engine.validate.plain_file_name`); a path, or a
     symbolic link that leads out of its folder, is refused with E0311.
     """
+    from engine.checking.validate import plain_file_name
+
     if not plain_file_name(name):
         return None, (C.SOURCE_NOT_PLAIN.at(span, name=name),)
     for root in roots:
@@ -124,6 +178,8 @@ def source_text_path(name: str, roots: Sequence[str], span: M.Span = M.NO_SPAN) 
 
 
 def _finish(result: ParseResult, path: str, bundled: bool) -> SourceFile:
+    from engine.checking.validate import validate
+
     diags = list(result.diagnostics)
     if result.document is not None:
         diags.extend(validate(result.document))
@@ -132,15 +188,16 @@ def _finish(result: ParseResult, path: str, bundled: bool) -> SourceFile:
     return SourceFile(path, result.text, result.document, tuple(sorted(diags, key=D.sort_key)), bundled)
 
 
-def _load(text: str, path: str, bundled: bool, use_cache: bool = False) -> SourceFile:
-    """Parse and validate a file's text; with ``use_cache``, through the per-user cache (:mod:`.cache`)."""
+def _load(text: str, path: str, bundled: bool, use_cache: bool = False, entry: Optional[str] = None) -> SourceFile:
+    """Parse and validate a file's text; with ``use_cache``, through the per-user cache (:mod:`.cache`)
+    under ``entry`` (its name for this path and text, worked out here when not given)."""
     from engine.checking import cache
 
     if not use_cache:
         from engine.syntax.parse import parse_text
 
         return _finish(parse_text(text, path), path, bundled)
-    entry = cache.key(path, text)
+    entry = cache.key(path, text) if entry is None else entry
     hit = cache.load(entry)
     if hit is not None:
         return SourceFile(path, text, hit[0], hit[1], bundled)
@@ -183,16 +240,49 @@ def load_text(text: str, path: str = "<input>") -> SourceFile:
 
 def bundled_files(cache: bool = False) -> list[SourceFile]:
     """The agreements and norm sets shipped inside the package."""
+    return [_load(text, display, True, cache) for display, text in bundled_sources()]
+
+
+def bundled_sources() -> list[tuple[str, str]]:
+    """(display path, text) of each agreement and norm set shipped inside the package, rules first.
+
+    Found with a directory listing when the package is on disk; through :mod:`importlib.resources`
+    (which imports ``zipfile``, ``pathlib`` and ``tempfile``) only when it is not (a zip file).
+    """
+    if not os.path.isfile(__file__):
+        return _packaged_sources()
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    out: list[tuple[str, str]] = []
+    for folder in ("rules", "agreements"):
+        try:
+            with os.scandir(os.path.join(package, folder)) as found:
+                names = sorted((e.name, e.path) for e in found if e.name.endswith(SOURCE_SUFFIXES) and e.is_file())
+        except OSError:  # no such folder
+            continue
+        out.extend((f"{folder}/{name}", _read_text(full)) for name, full in names)
+    return out
+
+
+def _read_text(path: str) -> str:
+    r"""A file's text as ``open(path, encoding="utf-8").read()`` gives it (line ends made ``\n``), without
+    a text stream per file: a warm run reads every bundled file."""
+    with open(path, "rb") as fh:
+        text = fh.read().decode("utf-8")
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _packaged_sources() -> list[tuple[str, str]]:
+    import importlib.resources
+
     root = importlib.resources.files("engine")
-    out: list[SourceFile] = []
+    out: list[tuple[str, str]] = []
     for folder in ("rules", "agreements"):
         base = root / folder
         if not base.is_dir():
             continue
         for entry in sorted(base.iterdir(), key=lambda e: e.name):
             if entry.name.endswith(SOURCE_SUFFIXES) and entry.is_file():
-                display = f"{folder}/{entry.name}"
-                out.append(_load(entry.read_text(encoding="utf-8"), display, True, cache))
+                out.append((f"{folder}/{entry.name}", entry.read_text(encoding="utf-8")))
     return out
 
 
@@ -204,14 +294,50 @@ Key = tuple[str, str]
 _Named = TypeVar("_Named", M.Agreement, M.NormSet)
 
 
+_V = TypeVar("_V")
+
+
+class Table(Mapping[str, _V]):
+    """A read-only table whose values are made when first looked up (each once), its keys known from the
+    start: what a corpus read through the cache's index (:mod:`engine.checking.index`) holds."""
+
+    __slots__ = ("_keys", "_make", "_made")
+
+    def __init__(self, keys: Iterable[str], make: Callable[[str], _V]) -> None:
+        self._keys = dict.fromkeys(keys)
+        self._make = make
+        self._made: dict[str, _V] = {}
+
+    def __getitem__(self, key: str) -> _V:
+        found = self._made.get(key)
+        if found is None:
+            if key not in self._keys:
+                raise KeyError(key)
+            found = self._made.setdefault(key, self._make(key))
+        return found
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._keys
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._keys)
+
+    def __len__(self) -> int:
+        return len(self._keys)
+
+    def __repr__(self) -> str:
+        return f"Table({list(self._keys)!r})"
+
+
 # Read-only copies (a types.MappingProxyType over a dict no one else holds), one per table: attrs
-# converters must be named functions of one concrete type for mypy to check a Corpus(...) call.
+# converters must be named functions of one concrete type for mypy to check a Corpus(...) call.  A
+# Table is read-only already: it is kept as it is.
 def _agreements(table: Mapping[str, M.Agreement]) -> Mapping[str, M.Agreement]:
-    return types.MappingProxyType(dict(table))
+    return table if isinstance(table, Table) else types.MappingProxyType(dict(table))
 
 
 def _norm_sets(table: Mapping[str, M.NormSet]) -> Mapping[str, M.NormSet]:
-    return types.MappingProxyType(dict(table))
+    return table if isinstance(table, Table) else types.MappingProxyType(dict(table))
 
 
 def _origin(table: Mapping[Key, str]) -> Mapping[Key, str]:
@@ -250,8 +376,8 @@ class Corpus:
 
     @classmethod
     def bundled(cls, cache: bool = False) -> "Corpus":
-        """The corpus shipped with tradegap (``cache``: use the per-user parse cache)."""
-        return cls.build(bundled_files(A.flag(cache, "cache")))
+        """The corpus shipped with tradegap (``cache``: use the per-user parse cache and its index)."""
+        return cls.from_paths([], cache=A.flag(cache, "cache"))
 
     @classmethod
     def from_paths(cls, paths: Sequence[str], include_bundled: bool = True, cache: bool = False) -> "Corpus":
@@ -266,8 +392,12 @@ class Corpus:
         paths, include_bundled = A.paths(paths, "paths"), A.flag(include_bundled, "include_bundled")
         cache = A.flag(cache, "cache")
         names, diags = discover(paths)
-        files = [load_file(p, cache) for p in names]
-        base = bundled_files(cache) if include_bundled else []
+        if cache:
+            from engine.checking import index
+
+            return index.load(names, include_bundled, diags)
+        files = [load_file(p) for p in names]
+        base = bundled_files() if include_bundled else []
         return cls.build(base + files, diags)
 
     @classmethod
@@ -359,15 +489,15 @@ class Corpus:
         return tuple(ident for ident, where in mine if where in user and os.path.realpath(where) == real)
 
 
-@attrs.define
 class _Collected:
     """What :meth:`Corpus.build` gathers from the files before resolving (mutable while it does)."""
 
-    written: dict[str, M.Agreement] = attrs.field(factory=dict)
-    norm_sets: dict[str, M.NormSet] = attrs.field(factory=dict)
-    origin: dict[Key, SourceFile] = attrs.field(factory=dict)
-    expectations: list[M.Expectation] = attrs.field(factory=list)
-    diagnostics: list[D.Diagnostic] = attrs.field(factory=list)
+    def __init__(self) -> None:
+        self.written: dict[str, M.Agreement] = {}
+        self.norm_sets: dict[str, M.NormSet] = {}
+        self.origin: dict[Key, SourceFile] = {}
+        self.expectations: list[M.Expectation] = []
+        self.diagnostics: list[D.Diagnostic] = []
 
     def add(self, f: SourceFile) -> None:
         """A file's diagnostics and items."""
@@ -394,6 +524,8 @@ class _Collected:
 
 def _resolved(agreement: M.Agreement, found: _Collected, done: dict[str, M.Agreement]) -> M.Agreement:
     """``agreement`` resolved against the written ones (``done`` shared), its problems kept in ``found``."""
+    from engine.checking.resolve import resolve
+
     whole, diags = resolve(agreement, found.written.get, done)
     found.diagnostics.extend(diags)
     return whole

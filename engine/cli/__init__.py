@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from typing import TYPE_CHECKING
 
@@ -51,13 +52,52 @@ exit codes: 0 clean, 1 gaps or failed expectations (when asked), 2 bad input or 
 """
 
 
+def _columns() -> int:
+    """The terminal's width as ``shutil.get_terminal_size().columns`` gives it (``COLUMNS``, else the
+    terminal of standard output, else 80), without importing :mod:`shutil`, which argparse imports for
+    it and which brings ``bz2``, ``lzma`` and ``fnmatch`` with it: a tenth of ``tradegap --help``."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+    except (KeyError, ValueError):
+        columns = 0
+    if columns > 0:
+        return columns
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80  # type: ignore[union-attr]
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
+class _Width:
+    """An argparse formatter whose default width is found by :func:`_columns` (argparse's is the same
+    number, from :mod:`shutil`)."""
+
+    def __init__(self, prog: str, indent_increment: int = 2, max_help_position: int = 24,
+                 width: Optional[int] = None) -> None:
+        super().__init__(prog, indent_increment, max_help_position,  # type: ignore[call-arg]
+                         _columns() - 2 if width is None else width)
+
+
+class _Formatter(_Width, argparse.HelpFormatter):
+    pass
+
+
+class _RawFormatter(_Width, argparse.RawDescriptionHelpFormatter):
+    pass
+
+
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with 2 and a one-line hint on usage errors (as it does), never a traceback."""
 
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, **kwargs)
 
-def build_parser(configure: Optional[Collection[str]] = None) -> argparse.ArgumentParser:
+
+def build_parser(configure: Optional[Collection[str]] = None, others: bool = True) -> argparse.ArgumentParser:
     """The parser: every command named with its help; the commands in ``configure`` (all when None) with
-    their description, examples and arguments, which imports their modules."""
+    their description, examples and arguments, which imports their modules.  With ``others`` false, the
+    commands not configured are left out (the top-level help, which lists them, is then not asked for)."""
     from engine._version import __version__
 
     parser = _Parser(
@@ -65,13 +105,13 @@ def build_parser(configure: Optional[Collection[str]] = None) -> argparse.Argume
         description="Rules-based trade-agreement comparison: where an agreement falls short of a norm, "
                     "with the article and words that say so.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=_RawFormatter,
     )
     parser.add_argument("--version", action="version", version=f"tradegap {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module, help_text) in COMMANDS.items():
         if configure is not None and name not in configure:
-            if _exists(module):
+            if others and _exists(module):
                 sub.add_parser(name, help=help_text)
             continue
         mod = _module(module)
@@ -79,7 +119,7 @@ def build_parser(configure: Optional[Collection[str]] = None) -> argparse.Argume
             continue
         p = sub.add_parser(name, help=help_text, description=mod.__doc__,
                            epilog=getattr(mod, "EXAMPLES", None),
-                           formatter_class=argparse.RawDescriptionHelpFormatter)
+                           formatter_class=_RawFormatter)
         mod.add_arguments(p)
         p.set_defaults(_module=module)
     return parser
@@ -88,6 +128,16 @@ def build_parser(configure: Optional[Collection[str]] = None) -> argparse.Argume
 def _command(argv: Sequence[str]) -> Optional[str]:
     """The command ``argv`` runs: its first word that is not an option (the top level takes no values)."""
     return next((a for a in argv if not a.startswith("-")), None)
+
+
+def _others_shown(argv: Sequence[str], command: Optional[str]) -> bool:
+    """Whether parsing ``argv`` can show the other commands: the top-level help (``-h`` before the
+    command), or an error that lists the commands (a command that is not one).  Otherwise argparse
+    needs only the command run, and the other twelve parsers are not built."""
+    if command not in COMMANDS:
+        return True
+    before = list(argv)[:list(argv).index(command)]
+    return "-h" in before or "--help" in before
 
 
 def _exists(name: str) -> bool:
@@ -112,7 +162,7 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     out, err = console(sys.stdout), console(sys.stderr)
     argv = sys.argv[1:] if argv is None else argv
     command = _command(argv)
-    parser = build_parser(() if command is None else (command,))
+    parser = build_parser(() if command is None else (command,), _others_shown(argv, command))
     args = parser.parse_args(argv)
     if not getattr(args, "command", None):
         parser.print_help(out)

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import TYPE_CHECKING, Iterable, Mapping, Optional, TextIO, Union
-
-import attrs
+from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple, Optional, TextIO, Union
 
 from engine.cli.common import load_corpus, parse_date, split_refs, usage_error
 
@@ -37,8 +35,7 @@ def party(text: str, err: TextIO, option: str = "--party") -> Union[str, Code]:
     return usage_error(err, f"{what} is not a country tradegap knows", hint)
 
 
-@attrs.frozen
-class When:
+class When(NamedTuple):
     """The date and the party position a command was given (either may be absent)."""
 
     as_of: Optional[dt.date]
@@ -124,8 +121,7 @@ def _agreement_ids(args: argparse.Namespace, corpus: Corpus, paths: list[str], e
     return ids
 
 
-@attrs.frozen
-class Targets:
+class Targets(NamedTuple):
     """What a report, comparison or explanation is about."""
 
     corpus: Corpus

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 from typing import TYPE_CHECKING, Callable, Iterable, Optional, TextIO, Union
 
@@ -25,6 +24,8 @@ def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
 
 def print_diagnostics(diags, sources: dict, err: TextIO, fmt: str = "text") -> None:
     if fmt == "json":
+        import json
+
         err.write(json.dumps([D.to_json(d) for d in diags], indent=2) + "\n")
         return
     split = {path: text.split("\n") for path, text in sources.items()

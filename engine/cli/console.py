@@ -11,8 +11,6 @@ from __future__ import annotations
 import codecs
 from typing import Mapping, TextIO
 
-import attrs
-
 ASCII: Mapping[str, str] = {
     "✓": "+", "✗": "x", "–": "-", "—": "-", "−": "-", "●": "#", "◐": "o", "○": ".",
     "“": '"', "”": '"', "‘": "'", "’": "'", "«": "<<", "»": ">>", "→": "->", "…": "...", "\u00a0": " ",
@@ -25,12 +23,12 @@ def ascii_symbols(text: str) -> str:
     return text.translate(_TABLE)
 
 
-@attrs.define
 class Console:
     """A text stream that writes what its encoding cannot hold in ASCII symbols (see :data:`ASCII`)."""
 
-    stream: TextIO
-    encoding: str
+    def __init__(self, stream: TextIO, encoding: str) -> None:
+        self.stream = stream
+        self.encoding = encoding
 
     def write(self, text: str) -> int:
         """Write ``text``, falling back to ASCII symbols (and ``?``) for what the encoding cannot hold."""

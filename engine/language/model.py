@@ -16,7 +16,7 @@ import attrs
 from engine.language.vocab import Numbering, Strength
 
 
-@attrs.frozen(order=True)
+@attrs.frozen(order=True, repr=False)
 class Span:
     """Where a node was written: 1-based line and column, end exclusive."""
 
@@ -87,7 +87,7 @@ def _span() -> Span:
     return attrs.field(default=NO_SPAN, eq=False, hash=False, repr=False, kw_only=True)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Citation:
     """Where a quote's words stand: ``art 14.18 fn 3``, ``art 3 ch 14`` (an agreement numbered per chapter),
     ``art 12.15 fn 14 page 12 line 4`` (page and line of the source PDF, 1-based)."""
@@ -102,7 +102,7 @@ class Citation:
 PARAPHRASE_MARK = "paraphrase: "  # how a paraphrase is written where only words are kept (never in quotation marks)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Quote:
     """The verbatim operative words that justify a coded attribute."""
 
@@ -112,7 +112,7 @@ class Quote:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Period:
     """A length of time: ``years`` from each party's entry into force (``extendable`` by more years),
     ``until`` a date, or until an ``event`` (with the event's date once it is known)."""
@@ -123,7 +123,7 @@ class Period:
     event: Optional[str] = None  # `until "its personal data law is implemented" [DATE]`
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Commitment:
     """How strongly an article commits the parties, and in what form."""
 
@@ -137,7 +137,7 @@ class Commitment:
     paragraph: Optional[str] = attrs.field(default=None, kw_only=True)  # the paragraph that says it
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Scope:
     """``covers ITEM`` or ``excludes ITEM``."""
 
@@ -148,7 +148,7 @@ class Scope:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Software:
     """Which software a source-code rule covers."""
 
@@ -158,7 +158,7 @@ class Software:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Exception_:
     """An exception: its kind and qualifiers (self-judging, non-disputable, ...)."""
 
@@ -169,7 +169,7 @@ class Exception_:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class DisputeSettlement:
     """Whether dispute settlement applies; ``shielded`` names parties and a period."""
 
@@ -181,7 +181,7 @@ class DisputeSettlement:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Contingency:
     """The commitment holds only while something outside the agreement does."""
 
@@ -191,7 +191,7 @@ class Contingency:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Transition:
     """Named parties need not apply the article for a period."""
 
@@ -203,7 +203,7 @@ class Transition:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Reservation:
     """Named parties are not bound by the article (for a period, or indefinitely)."""
 
@@ -215,13 +215,13 @@ class Reservation:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Note:
     text: str
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Removal:
     """In an amendment: ``remove exception public-policy``."""
 
@@ -230,7 +230,7 @@ class Removal:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Article:
     """One article, its number exactly as written in the treaty."""
 
@@ -289,7 +289,7 @@ class Article:
         return c.strength if c else Strength.ABSENT
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Amendment:
     """``amend article N { ... }``: overrides and removals applied to the base's article."""
 
@@ -301,7 +301,7 @@ class Amendment:
     chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # `amend article 3 ch 14`
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Omission:
     """``omit article N "why"`` (or ``omit chapter N "why"``, kept apart in ``Agreement.chapter_omissions``)."""
 
@@ -311,7 +311,7 @@ class Omission:
     chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # `omit article 3 ch 14`
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class BaseChapter:
     """``based-on ID chapter N``: the draft takes chapter N of its base (a draft naming none takes every chapter)."""
 
@@ -319,7 +319,7 @@ class BaseChapter:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Chapter:
     number: str
     title: Optional[str] = None
@@ -333,7 +333,7 @@ class Chapter:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class PartyEntry:
     """Entry into force for named parties (all parties when ``parties`` is empty); ``None``: not known."""
 
@@ -342,7 +342,7 @@ class PartyEntry:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class SettingSpans:
     """Where each single-valued setting of an agreement was written (``NO_SPAN`` where it was not)."""
 
@@ -362,7 +362,7 @@ class SettingSpans:
                                for f in attrs.fields(SettingSpans)})
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Agreement:
     """An agreement or a draft, as written (see :mod:`engine.resolve` for drafts)."""
 
@@ -433,7 +433,7 @@ class Agreement:
 # ---------------------------------------------------------------- predicates
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Atom:
     """A predicate call: ``strength at-least binding``, ``enforceable``."""
 
@@ -442,19 +442,19 @@ class Atom:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Not:
     operand: "Predicate"
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class All:
     operands: tuple["Predicate", ...]
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Any_:
     operands: tuple["Predicate", ...]
     span: Span = _span()
@@ -463,7 +463,7 @@ class Any_:
 Predicate = Union[Atom, Not, All, Any_]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Requirement:
     """``require PRED because "..."``; ``forbid`` negates; ``essential`` makes failure unmet."""
 
@@ -475,7 +475,7 @@ class Requirement:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Norm:
     id: str
     title: Optional[str] = None
@@ -485,7 +485,7 @@ class Norm:
     span: Span = _span()
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class NormSet:
     id: str
     title: Optional[str] = None
@@ -500,7 +500,7 @@ class NormSet:
         return next((n for n in self.norms if n.id == norm_id), None)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Expectation:
     """``expect rcep tpp3.data-flows partial [as-of DATE] [party XX]``."""
 
@@ -518,7 +518,7 @@ class Expectation:
 Item = Union[Agreement, NormSet, Expectation]
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Comment:
     """A ``#`` comment, kept so that the formatter never drops one."""
 
@@ -527,10 +527,60 @@ class Comment:
     text: str
 
 
-@attrs.frozen
+@attrs.frozen(repr=False)
 class Document:
     """One parsed file."""
 
     path: str
     items: tuple[Item, ...] = ()
     comments: tuple[Comment, ...] = attrs.field(default=(), eq=False, hash=False, repr=False)
+
+
+# ---------------------------------------------------------------- printing
+
+
+def _repr(node: attrs.AttrsInstance) -> str:
+    """What attrs' own ``__repr__`` prints (``Span(file='a.agr', line=1, ...)``, the fields marked
+    ``repr=False`` left out), read from the class's fields when a node is printed.  attrs compiles a
+    ``__repr__`` for each class when the module is imported: a third of the model's import, paid by
+    every command for a method only tests and debugging call.  The model has no cycles, so attrs'
+    guard against printing one is not needed."""
+    cls = type(node)
+    shown = ", ".join(f"{a.name}={(repr if a.repr is True else a.repr)(getattr(node, a.name))}"
+                      for a in attrs.fields(cls) if a.repr is not False)
+    return f"{cls.__qualname__.rsplit('>.', 1)[-1]}({shown})"
+
+
+for _cls in [v for v in vars().values() if isinstance(v, type) and attrs.has(v) and v.__module__ == __name__]:
+    if "__repr__" not in vars(_cls):  # a class declared with repr=False
+        setattr(_cls, "__repr__", _repr)
+
+
+# ---------------------------------------------------------------- pickling (the parse cache)
+
+_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    names = _FIELDS.get(cls)
+    if names is None:
+        names = _FIELDS[cls] = tuple(a.name for a in attrs.fields(cls))
+    return names
+
+
+def _getstate(node: attrs.AttrsInstance) -> tuple[object, ...]:
+    """The node's field values, in order (attrs' own state is a dict of them, names and all)."""
+    return tuple(getattr(node, name) for name in _field_names(type(node)))
+
+
+def _setstate(node: attrs.AttrsInstance, state: tuple[object, ...]) -> None:
+    """Set the fields from :func:`_getstate`'s tuple (the class is frozen: set as attrs' ``__init__`` sets them)."""
+    set_field = object.__setattr__.__get__(node)
+    for name, value in zip(_field_names(type(node)), state):
+        set_field(name, value)
+
+
+for _cls in [v for v in vars().values() if isinstance(v, type) and attrs.has(v) and v.__module__ == __name__]:
+    setattr(_cls, "__getstate__", _getstate)
+    setattr(_cls, "__setstate__", _setstate)
+del _cls

@@ -8,8 +8,9 @@ inert (:func:`engine.rendering.safe.term`); only layout happens here.
 
 from __future__ import annotations
 
-import textwrap
 from typing import Sequence
+
+from engine.util.wrap import wrap
 
 WIDTH = 120
 LABEL_WIDTH = 22
@@ -20,7 +21,7 @@ def wrap_cell(lines: Sequence[str], width: int, hyphens: bool = False) -> str:
     """Each line wrapped to ``width`` (at hyphens too if asked), continuation lines indented by two spaces."""
     out: list[str] = []
     for line in lines:
-        out.extend(textwrap.wrap(line, width, subsequent_indent="  ", break_on_hyphens=hyphens) or [""])
+        out.extend(wrap(line, width, subsequent_indent="  ", break_on_hyphens=hyphens) or [""])
     return "\n".join(out)
 
 

@@ -7,7 +7,6 @@ sequence.  Each function here neutralises what its format would act on.
 
 from __future__ import annotations
 
-import html as _html
 import re
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u202a-\u202e\u2066-\u2069]")
@@ -40,4 +39,6 @@ def csv_cell(text: object) -> str:
 
 def html(text: object) -> str:
     """For HTML text and attribute values."""
+    import html as _html  # here, not at the top: a text report need not import it (and html.entities)
+
     return _html.escape(term(text), quote=True)

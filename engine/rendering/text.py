@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-import textwrap
 from typing import TYPE_CHECKING, Mapping, Sequence
 
 from engine.evaluation.findings import Candidate, Check, Evidence, Finding, Report
@@ -17,6 +16,7 @@ from engine.language import names
 from engine.language import vocab as V
 from engine.rendering import common as C
 from engine.rendering import grid, safe
+from engine.util.wrap import wrap
 
 if TYPE_CHECKING:
     from engine.evaluation.findings import AgreementInfo
@@ -30,14 +30,14 @@ WIDTH = 80
 
 
 def _wrap(text: str, indent: str, width: int = WIDTH) -> list[str]:
-    return textwrap.wrap(safe.term(text), width, initial_indent=indent, subsequent_indent=indent) or [indent]
+    return wrap(safe.term(text), width, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
 # ---------------------------------------------------------------- report
 
 
 def _cells(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width) or [""]
+    return wrap(text, width) or [""]
 
 
 def _width(text: str) -> int:
@@ -97,7 +97,7 @@ def legend_lines(key: C.Legend, width: int = WIDTH) -> list[str]:
     for head, keys in key.groups:
         for i, k in enumerate(keys):
             first = f"  {head if i == 0 else '':<9} {k.shown:<14} "
-            lines += textwrap.wrap(k.meaning, width, initial_indent=first, subsequent_indent=" " * len(first))
+            lines += wrap(k.meaning, width, initial_indent=first, subsequent_indent=" " * len(first))
     return lines
 
 
@@ -175,10 +175,10 @@ def _check_lines(check: Check) -> list[str]:
     lines = [f"  {status} {t(check.requirement)}{ess}"]
     for s in check.steps:
         where = f" ({t(s.file)}:{s.line})" if s.line else ""
-        lines.extend(textwrap.wrap(f"{t(s.test)} -> {t(s.found)}{where}", 78,
+        lines.extend(wrap(f"{t(s.test)} -> {t(s.found)}{where}", 78,
                                    initial_indent="         ", subsequent_indent="           "))
     if not check.held:
-        lines.extend(textwrap.wrap(t(check.because), 78, initial_indent="         why: ",
+        lines.extend(wrap(t(check.because), 78, initial_indent="         why: ",
                                    subsequent_indent="              "))
     return lines
 
@@ -290,7 +290,7 @@ def comparison(c: Comparison) -> str:
 
 
 def _wrap_diff(text: str, indent: str) -> list[str]:
-    return textwrap.wrap(safe.term(text), 100, initial_indent=indent, subsequent_indent=indent + "    ") or [indent]
+    return wrap(safe.term(text), 100, initial_indent=indent, subsequent_indent=indent + "    ") or [indent]
 
 
 def _changes(changes: Sequence[Change], indent: str) -> list[str]:
@@ -418,7 +418,7 @@ def _passage_lines(p: Passage) -> list[str]:
     if p.field is Field.QUOTE and not p.paraphrase:
         words = f'"{words}"'
     line = f"{safe.term(C.passage_label(p))}: {words} ({safe.term(p.file)}:{p.line})"
-    return textwrap.wrap(line, WIDTH, initial_indent="   ", subsequent_indent="     ")
+    return wrap(line, WIDTH, initial_indent="   ", subsequent_indent="     ")
 
 
 def search(s: Search) -> str:
@@ -426,7 +426,7 @@ def search(s: Search) -> str:
     that matched with the matches between « »."""
     lines = [safe.term(x) for x in C.search_header(s)]
     for i, hit in enumerate(s.hits, 1):
-        lines += [""] + textwrap.wrap(safe.term(f"{i}. {C.hit_heading(hit)}"), WIDTH, subsequent_indent="   ")
+        lines += [""] + wrap(safe.term(f"{i}. {C.hit_heading(hit)}"), WIDTH, subsequent_indent="   ")
         lines += [x for p in hit.passages for x in _passage_lines(p)]
     return "\n".join(lines) + "\n"
 
