@@ -134,3 +134,21 @@ def assert_nested_too_deep(depth: int, shape: str) -> None:
     assert d.span.line == 4 and d.hint
     formatted, diags = format_source(NORMS % pred, "deep.norms")
     assert formatted is None and any(x.code == "E0004" for x in diags)
+
+
+def assert_read_only(mapping: Any) -> None:
+    """A corpus table refuses assignment and deletion and has no mutating methods."""
+    key = next(iter(mapping))
+    with pytest.raises(TypeError):
+        mapping[key] = None
+    with pytest.raises(TypeError):
+        del mapping[key]
+    assert not hasattr(mapping, "pop") and not hasattr(mapping, "clear")
+
+
+@pytest.fixture
+def private_cache(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> pathlib.Path:
+    """The cache in a temporary folder of its own (the user's cache is never read or written); its path."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("TRADEGAP_NO_CACHE", raising=False)
+    return tmp_path / "cache" / "tradegap"

@@ -11,6 +11,8 @@ from collections.abc import Mapping
 import attrs
 import pytest
 
+from conftest import assert_read_only
+
 from engine.checking import cache, index
 from engine.checking.corpus import Corpus, SourceFile
 from engine.language import codes as C
@@ -20,11 +22,7 @@ DRAFT = 'agreement mine "Mine" {\n  based-on rcep\n  status draft\n}\n'
 EXPECT = "expect rcep tpp3.data-flows partial\nexpect nosuch tpp3.data-flows met\n"
 
 
-@pytest.fixture(autouse=True)
-def private(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    monkeypatch.delenv("TRADEGAP_NO_CACHE", raising=False)
-    return tmp_path / "cache" / "tradegap"
+pytestmark = pytest.mark.usefixtures("private_cache")  # the cache in a temporary folder (conftest)
 
 
 def same(a, b) -> None:
@@ -92,7 +90,7 @@ def test_a_duplicate_id_across_files_says_the_same_warm(tmp_path, capsys):
     assert said[0] == said[1] and "error[E" in said[0].err and "defined twice" in said[0].err
 
 
-def test_a_warm_run_reads_only_the_entries_it_needs(monkeypatch, private):
+def test_a_warm_run_reads_only_the_entries_it_needs(monkeypatch, private_cache):
     Corpus.bundled(cache=True)
     read = loads(monkeypatch)
     corpus = Corpus.bundled(cache=True)
@@ -122,16 +120,16 @@ def test_an_edited_file_builds_the_corpus_again(tmp_path):
     assert not warm.errors and {"twice", "once"} <= set(warm.agreements)
 
 
-def test_a_file_whose_entry_is_gone_is_parsed_again(tmp_path, private):
+def test_a_file_whose_entry_is_gone_is_parsed_again(tmp_path, private_cache):
     (tmp_path / "a.agr").write_text(TWICE)
     Corpus.from_paths([str(tmp_path)], include_bundled=False, cache=True)
     name = cache.key(str(tmp_path / "a.agr"), TWICE)
-    os.unlink(private / (name + cache.SUFFIX))
+    os.unlink(private_cache / (name + cache.SUFFIX))
     warm = Corpus.from_paths([str(tmp_path)], include_bundled=False, cache=True)
-    assert warm.agreement("twice").title == "A" and os.path.exists(private / (name + cache.SUFFIX))
+    assert warm.agreement("twice").title == "A" and os.path.exists(private_cache / (name + cache.SUFFIX))
 
 
-def test_an_index_that_does_not_list_these_files_is_not_used(tmp_path, private, monkeypatch):
+def test_an_index_that_does_not_list_these_files_is_not_used(tmp_path, private_cache, monkeypatch):
     (tmp_path / "a.agr").write_text(TWICE)
     paths = [str(tmp_path)]
     Corpus.from_paths(paths, include_bundled=False, cache=True)
@@ -183,11 +181,6 @@ def test_a_file_is_read_as_a_text_stream_reads_it(tmp_path, data):
 def test_a_warm_corpus_s_tables_are_read_only(table):
     Corpus.bundled(cache=True)
     mapping = getattr(Corpus.bundled(cache=True), table)
-    key = next(iter(mapping))
-    with pytest.raises(TypeError):
-        mapping[key] = None
-    with pytest.raises(TypeError):
-        del mapping[key]
-    assert not hasattr(mapping, "pop") and not hasattr(mapping, "clear")
+    assert_read_only(mapping)
     with pytest.raises(KeyError):
         mapping["no such id"]
