@@ -290,10 +290,11 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
     def citation(self, c: Children) -> M.Citation:
         """``art N [ch N] [fn N] [page N [line N]]``."""
         footnote, page, line = _after(c, "FN"), _after(c, "PAGE"), _after(c, "LINE")
-        return self._share(M.Citation(c[1].text, self._whole(footnote, "a footnote number", MAX_FOOTNOTE) if footnote else None,
-                          chapter=_chapter_named(c),
-                          page=self._whole(page, "a page number", MAX_PAGE) if page else None,
-                          line=self._whole(line, "a line number", MAX_LINE) if line else None))
+        return self._share(M.Citation(
+            c[1].text, self._whole(footnote, "a footnote number", MAX_FOOTNOTE) if footnote else None,
+            chapter=_chapter_named(c),
+            page=self._whole(page, "a page number", MAX_PAGE) if page else None,
+            line=self._whole(line, "a line number", MAX_LINE) if line else None))
 
     def numeral(self, c: Children) -> _No:
         """An article's or chapter's number, or ``unnumbered N`` (written back with N as a plain number)."""
