@@ -527,13 +527,36 @@ class Comment:
     text: str
 
 
+CommentTable = tuple[Union[int, str], ...]
+"""A document's comments as the parser keeps them: ``(line, column, text, line, column, text, ...)``."""
+
+
+def comment_table(comments: Iterable[Union[Comment, int, str]]) -> CommentTable:
+    """The flat table of ``comments``: :class:`Comment` objects, or a table already (kept as it is)."""
+    given = tuple(comments)
+    if not given or not isinstance(given[0], Comment):
+        return given  # type: ignore[return-value]  # a table already: (line, column, text, ...)
+    return tuple(x for c in given if isinstance(c, Comment) for x in (c.line, c.column, c.text))
+
+
 @attrs.frozen(repr=False)
 class Document:
-    """One parsed file."""
+    """One parsed file.
+
+    Its comments (``Document(path, items, comments)``, and :attr:`comments`) are kept as one flat tuple of
+    numbers and strings rather than a :class:`Comment` each: a 10 MB text has 37,000 of them, and every
+    object the parse leaves is work for the garbage collector's full collections (docs/performance.md, P5).
+    """
 
     path: str
     items: tuple[Item, ...] = ()
-    comments: tuple[Comment, ...] = attrs.field(default=(), eq=False, hash=False, repr=False)
+    _comments: CommentTable = attrs.field(default=(), eq=False, hash=False, repr=False, converter=comment_table)
+
+    @property
+    def comments(self) -> tuple[Comment, ...]:
+        """The ``#`` comments, in the order the text has them (made on each call from the table)."""
+        t = self._comments
+        return tuple(Comment(t[i], t[i + 1], t[i + 2]) for i in range(0, len(t), 3))  # type: ignore[arg-type]
 
 
 # ---------------------------------------------------------------- printing

@@ -117,11 +117,17 @@ def _rows(states: Mapping[int, Mapping[Any, tuple[Any, Any]]], callbacks: Mappin
     reduction, comparing its own token and rule objects in Python)."""
     from lark.parsers.lalr_analysis import Shift
 
+    made: dict[tuple[bool, Any], Action] = {}  # one action per target or rule, shared by the states (5,000 -> 600)
+
     def action(kind: Any, arg: Any) -> Action:
-        if kind is Shift:
-            return Action(True, arg)
-        origin = str(arg.origin.name)
-        return Action(False, 0, len(arg.expansion), *_plan(callbacks[arg], origin, plain_default), origin)
+        key = (kind is Shift, arg)
+        if key not in made:
+            if kind is Shift:
+                made[key] = Action(True, arg)
+            else:
+                origin = str(arg.origin.name)
+                made[key] = Action(False, 0, len(arg.expansion), *_plan(callbacks[arg], origin, plain_default), origin)
+        return made[key]
     return {state: {str(k): action(*v) for k, v in row.items()} for state, row in states.items()}
 
 
@@ -131,23 +137,23 @@ def tables(parser: Lark) -> Tables:
     return Tables(parser)
 
 
-def parse(parser: Lark, text: str) -> tuple[Any, tuple[M.Comment, ...]]:
-    """What ``parser.parse(text)`` returns (the transformer's result), and the text's comments (see
-    :func:`engine.syntax.comments.scan_comments`); or :class:`Refused`."""
+def parse(parser: Lark, text: str) -> tuple[Any, M.CommentTable]:
+    """What ``parser.parse(text)`` returns (the transformer's result), and the text's comments as a table (see
+    :func:`engine.syntax.comments.scan_comment_table`); or :class:`Refused`."""
     from lark import Token
 
     t = tables(parser)
     rows, keywords, ignore, whole_int, new = t.rows, t.keywords, t.ignore, t.whole_int, str.__new__
     stack: list[int] = [t.start]
     values: list[Any] = []
-    comments: list[M.Comment] = []
+    comments: list[int | str] = []  # line, column, text, line, ...
     line, line_start = 1, 0
     token: Optional[Token] = None
     for m in t.scan.finditer(text):
         kind, value = m.lastgroup or _UNKNOWN, m.group()
         if kind in ignore:
             if kind == _COMMENT:
-                comments.append(M.Comment(line, m.start() - line_start + 1, value.rstrip()))
+                comments += (line, m.start() - line_start + 1, value.rstrip())
             elif "\n" in value:
                 line += value.count("\n")
                 line_start = m.start() + value.rindex("\n") + 1

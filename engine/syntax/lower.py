@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import threading
-from typing import Any, Iterator, Optional, TypeVar
+from typing import Any, Iterator, Optional, TypeVar, cast
 
 import attrs
 from lark import Token, Transformer
@@ -28,6 +28,7 @@ from engine.syntax.limits import (MAX_FOOTNOTE, MAX_LINE, MAX_ORDINAL, MAX_PAGE,
                                   MAX_WEIGHT, MAX_YEARS)
 
 _T = TypeVar("_T")
+_V = TypeVar("_V")
 Children = list[Any]  # a rule's tokens and sub-rule results, in the order written
 _FIRST_GIVEN = "first given"
 
@@ -192,6 +193,7 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
         self.diagnostics: list[D.Diagnostic] = []
         self._lock = threading.RLock()
         self._busy = False
+        self._shared: dict[object, object] = {}
 
     @contextlib.contextmanager
     def lowering(self, path: str) -> Iterator[list[D.Diagnostic]]:
@@ -207,13 +209,23 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
         with self._lock:
             if self._busy:
                 raise RuntimeError("Lower is already lowering a text: a parse within a parse")
-            self._busy, self.path, self.diagnostics = True, path, []
+            self._busy, self.path, self.diagnostics, self._shared = True, path, [], {}
             try:
                 yield self.diagnostics
             finally:
-                self._busy, self.path, self.diagnostics = False, "", []
+                self._busy, self.path, self.diagnostics, self._shared = False, "", [], {}
 
     # ---------------------------------------------------------- helpers
+
+    def _share(self, value: _V) -> _V:
+        """One object for equal values within a text: the names of topics and parties, citations and periods
+        (immutable, without a span) recur thousands of times in a large text, and each object the parse leaves
+        is work for the garbage collector's full collections (docs/performance.md, P5)."""
+        return cast(_V, self._shared.setdefault(value, value))
+
+    def _names(self, c: Children, type_: str) -> tuple[str, ...]:
+        """The tokens of terminal ``type_`` among ``c`` as a shared tuple (see :meth:`_share`)."""
+        return self._share(tuple(_tokens(c, type_)))
 
     def _span(self, c: Children) -> M.Span:
         """From the rule's first token to the end of its last token or model object."""
@@ -278,10 +290,11 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
     def citation(self, c: Children) -> M.Citation:
         """``art N [ch N] [fn N] [page N [line N]]``."""
         footnote, page, line = _after(c, "FN"), _after(c, "PAGE"), _after(c, "LINE")
-        return M.Citation(c[1].text, self._whole(footnote, "a footnote number", MAX_FOOTNOTE) if footnote else None,
-                          chapter=_chapter_named(c),
-                          page=self._whole(page, "a page number", MAX_PAGE) if page else None,
-                          line=self._whole(line, "a line number", MAX_LINE) if line else None)
+        return self._share(M.Citation(
+            c[1].text, self._whole(footnote, "a footnote number", MAX_FOOTNOTE) if footnote else None,
+            chapter=_chapter_named(c),
+            page=self._whole(page, "a page number", MAX_PAGE) if page else None,
+            line=self._whole(line, "a line number", MAX_LINE) if line else None))
 
     def numeral(self, c: Children) -> _No:
         """An article's or chapter's number, or ``unnumbered N`` (written back with N as a plain number)."""
@@ -296,14 +309,14 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
 
     def period_years(self, c: Children) -> M.Period:
         extension = self._whole(c[3], "an extension in years", MAX_YEARS) if len(c) > 3 else None
-        return M.Period(years=self._whole(c[1], "a period in years", MAX_YEARS), extension_years=extension)
+        return self._share(M.Period(years=self._whole(c[1], "a period in years", MAX_YEARS), extension_years=extension))
 
     def period_until(self, c: Children) -> M.Period:
-        return M.Period(until=self._date(c[1]))
+        return self._share(M.Period(until=self._date(c[1])))
 
     def period_event(self, c: Children) -> M.Period:
         """``until "event" [DATE]``: the DATE is when the event happened, once known."""
-        return M.Period(until=self._date(c[2]) if len(c) > 2 else None, event=unquote(c[1]))
+        return self._share(M.Period(until=self._date(c[2]) if len(c) > 2 else None, event=unquote(c[1])))
 
     def paragraph(self, c: Children) -> _Paragraph:
         return _Paragraph(unquote(c[1]), self._span(c))
@@ -316,7 +329,7 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
     status_stmt = verification_stmt = based_on_stmt = numbering_stmt = kind_stmt
 
     def parties_stmt(self, c: Children) -> _Setting:
-        return self._setting(c, tuple(_tokens(c, "CODE")))
+        return self._setting(c, self._names(c, "CODE"))
 
     def signed_stmt(self, c: Children) -> _Setting:
         return self._setting(c, self._date(c[1]))
@@ -328,14 +341,14 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
 
     def in_force_stmt(self, c: Children) -> Optional[M.PartyEntry]:
         """``in-force [XX...] DATE``, or ``unknown`` for a date not known (an invalid date drops the entry)."""
-        parties, span = tuple(_tokens(c, "CODE")), self._span(c)
+        parties, span = self._names(c, "CODE"), self._span(c)
         if c[-1].type == "UNKNOWN":
             return M.PartyEntry(None, parties, span=span)
         date = self._date(c[-1])
         return M.PartyEntry(date, parties, span=span) if date else None
 
     def coverage_stmt(self, c: Children) -> _Setting:
-        return self._setting(c, tuple(str(x) for x in c[1:]))
+        return self._setting(c, self._share(tuple(str(x) for x in c[1:])))
 
     def part_stmt(self, c: Children) -> _Setting:
         return self._setting(c, str(c[1]))
@@ -364,7 +377,7 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
         at = next(i for i, x in enumerate(c) if isinstance(x, Token) and x.type == "FOR")
         form = _tokens(c[:at], "NAME")
         return _PerTopic(M.Commitment(V.Strength(c[0]), form[0] if form else None, _quotes(c), span=self._span(c),
-                                      topics=tuple(_tokens(c[at:], "NAME")), paragraph=_paragraph(c)))
+                                      topics=self._names(c[at:], "NAME"), paragraph=_paragraph(c)))
 
     def scope_stmt(self, c: Children) -> M.Scope:
         return M.Scope(V.ScopeMode(c[0]), str(c[1]), _quotes(c), span=self._span(c))
@@ -374,10 +387,10 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
 
     def exception_stmt(self, c: Children) -> M.Exception_:
         names = _tokens(c, "NAME")
-        return M.Exception_(names[0], tuple(names[1:]), _quotes(c), span=self._span(c))
+        return M.Exception_(names[0], self._share(tuple(names[1:])), _quotes(c), span=self._span(c))
 
     def ds_stmt(self, c: Children) -> M.DisputeSettlement:
-        return M.DisputeSettlement(str(c[1]), tuple(_tokens(c, "CODE")), _period(c), _quotes(c),
+        return M.DisputeSettlement(str(c[1]), self._names(c, "CODE"), _period(c), _quotes(c),
                                    span=self._span(c))
 
     def contingent_stmt(self, c: Children) -> M.Contingency:
@@ -386,11 +399,11 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
     def transition_stmt(self, c: Children) -> M.Transition:
         period = _period(c)
         assert period is not None  # the grammar requires one
-        return M.Transition(tuple(_tokens(c, "CODE")), period, _quotes(c), paragraph=_paragraph(c),
+        return M.Transition(self._names(c, "CODE"), period, _quotes(c), paragraph=_paragraph(c),
                             span=self._span(c))
 
     def reservation_stmt(self, c: Children) -> M.Reservation:
-        return M.Reservation(tuple(_tokens(c, "CODE")), _period(c), _quotes(c), paragraph=_paragraph(c),
+        return M.Reservation(self._names(c, "CODE"), _period(c), _quotes(c), paragraph=_paragraph(c),
                              span=self._span(c))
 
     def remove_stmt(self, c: Children) -> M.Removal:
@@ -403,7 +416,7 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
         topics = block.all(_Topics)
         return M.Article(
             number, title,
-            topics=tuple(name for t in topics for name in t.names),
+            topics=self._share(tuple(name for t in topics for name in t.names)),
             commitment=self._single(block, M.Commitment),
             topic_commitments=tuple(x.commitment for x in block.all(_PerTopic)),
             scope=block.all(M.Scope),
@@ -529,7 +542,7 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
     def norm(self, c: Children) -> M.Norm:
         ident = str(c[1])
         block = self._block(c[2:], f"norm {ident}")
-        topics = tuple(name for t in block.all(_Topics) for name in t.names)
+        topics = self._share(tuple(name for t in block.all(_Topics) for name in t.names))
         return M.Norm(ident, _title(c, 2), topics, block.all(M.Requirement), block.all(M.Note),
                       span=self._span(c))
 

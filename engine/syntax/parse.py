@@ -17,7 +17,7 @@ import attrs
 from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
-from engine.syntax.comments import scan_comments
+from engine.syntax.comments import scan_comment_table, scan_comments
 from engine.syntax.errors import syntax_diagnostic, unclosed_first
 from engine.syntax.lark_util import lalr_parser
 from engine.syntax.limits import (MAX_FILE_BYTES, MAX_FOOTNOTE, MAX_PREDICATE_DEPTH, MAX_RECOVERY_STEPS,
@@ -172,14 +172,14 @@ def _with_lark(parser: _Parser, text: str, path: str) -> ParseResult:
 
 
 def _result(path: str, text: str, items: Optional[tuple[M.Item, ...]], syntax: list[D.Diagnostic],
-            lowered: list[D.Diagnostic], comments: Optional[tuple[M.Comment, ...]] = None) -> ParseResult:
+            lowered: list[D.Diagnostic], comments: Optional[M.CommentTable] = None) -> ParseResult:
     """The document of ``items`` with its comments (scanned when not given), unless a syntax error or a
     nesting too deep stopped it."""
     diags = unclosed_first(syntax, lowered, text, path)
     if syntax or items is None or any(d.code == C.NESTING_TOO_DEEP.id for d in lowered):
         # Too deep to walk safely (equality, formatting, pickling recurse): no document.
         return ParseResult(None, diags, text)
-    return ParseResult(M.Document(path, items, scan_comments(text) if comments is None else comments), diags, text)
+    return ParseResult(M.Document(path, items, scan_comment_table(text) if comments is None else comments), diags, text)
 
 
 def parse_file(path: str) -> ParseResult:

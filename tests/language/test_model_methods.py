@@ -19,6 +19,8 @@ def nodes(value):
         if attrs.has(type(x)):
             yield x
             stack.extend(getattr(x, f.name) for f in attrs.fields(type(x)))
+            if isinstance(x, M.Document):  # its comments are kept as a table, made into Comments when asked
+                stack.extend(x.comments)
         elif isinstance(x, tuple):
             stack.extend(x)
 
@@ -28,7 +30,7 @@ def attrs_repr(node) -> str:
     fields = attrs.fields(type(node))
     mirror = attrs.make_class(type(node).__name__, {f.name: attrs.field(repr=f.repr, kw_only=True) for f in fields},
                               repr=True, eq=False)
-    return repr(mirror(**{f.name: getattr(node, f.name) for f in fields}))
+    return repr(mirror(**{f.alias: getattr(node, f.name) for f in fields}))
 
 
 def test_every_model_class_prints_as_attrs_prints_it(corpus):
@@ -55,6 +57,7 @@ def test_a_pickled_document_comes_back_whole(corpus):
     for f in corpus.files:
         again = pickle.loads(pickle.dumps(f.document, protocol=pickle.HIGHEST_PROTOCOL))
         assert again == f.document
+        assert again.comments == f.document.comments
         for old, new in zip(nodes(f.document), nodes(again)):  # spans and other fields outside equality
             assert type(old) is type(new)
             assert all(getattr(old, a.name) == getattr(new, a.name) for a in attrs.fields(type(old)))

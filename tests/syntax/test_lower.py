@@ -255,3 +255,36 @@ def test_a_setting_of_the_new_kind_given_twice_is_reported():
     assert codes("agreement a {\n coverage customs\n coverage investment\n}\n") == [C.GIVEN_TWICE.id]
     assert codes("agreement a {\n chapter 1 { part customs part investment }\n}\n") == [C.GIVEN_TWICE.id]
     assert codes("expect a n met score 0..100 score 1..2") == [C.GIVEN_TWICE.id]
+
+
+SHARED = '''agreement s {
+  parties JP KR
+  article 1 {
+    topic cooperation
+    binding obligation "shall" art 1 fn 2
+    transition JP years 5 "later"
+    exception security essential "a" art 1 fn 2
+  }
+  article 2 {
+    topic cooperation
+    binding obligation "shall" art 1 fn 2
+    transition JP years 5 "later"
+    exception security essential "b"
+  }
+}
+'''
+
+
+@pytest.mark.parametrize("fast", [True, False])
+def test_equal_names_citations_and_periods_are_one_object_within_a_text(fast, monkeypatch):
+    if not fast:  # the same through lark's own loop
+        from engine.syntax import fastparse
+        monkeypatch.setattr(fastparse, "parse", lambda *a: (_ for _ in ()).throw(fastparse.Refused("test")))
+    one, two = parse(SHARED).items[0].articles
+    assert one.topics == ("cooperation",) and one.topics is two.topics
+    assert one.commitment.quotes[0].citation is two.commitment.quotes[0].citation
+    assert one.transitions[0].period is two.transitions[0].period
+    assert one.transitions[0].parties is two.transitions[0].parties
+    assert one.exceptions[0].qualifiers is two.exceptions[0].qualifiers == ("essential",)
+    again = parse(SHARED).items[0].articles[0]
+    assert again.topics == one.topics and again.commitment == one.commitment  # equal, whichever text made them
