@@ -19,6 +19,7 @@ from engine.errors import UnknownId
 from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
+from engine.util.records import share_methods
 
 if TYPE_CHECKING:  # parsing is imported only when a file is parsed: a warm cache needs none of it
     from engine.syntax.parse import ParseResult
@@ -344,7 +345,7 @@ def _origin(table: Mapping[Key, str]) -> Mapping[Key, str]:
     return types.MappingProxyType(dict(table))
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Corpus:
     """Agreements (resolved), norm sets and expectations, with every diagnostic.
 
@@ -571,3 +572,6 @@ def _check_expectation(e: M.Expectation, agreements: Mapping[str, M.Agreement],
     elif e.norm is not None and ns.norm(e.norm) is None:
         out.append(C.NO_SUCH_NORM.unknown(e.span, f"norm in `{ns.id}`", e.norm, [n.id for n in ns.norms]))
     return out
+
+
+share_methods(vars(), __name__)  # one __repr__, __eq__, __hash__ for the classes (engine.util.records)

@@ -21,6 +21,7 @@ import attrs
 from engine.language import model as M
 from engine.language import vocab as V
 from engine.language.citations import AGREEMENT_LEVEL, article_words, chapter_words
+from engine.util.records import share_methods
 
 
 def on_date(as_of: Optional[dt.date]) -> dt.date:
@@ -62,7 +63,7 @@ ARTICLE, CHAPTER, AGREEMENT = "article", "chapter", "agreement"
 AGREEMENT_CITATION = AGREEMENT_LEVEL  # what a statement written at agreement level is cited as
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Stated:
     """A statement that decided something, with where it stands: what a reason's evidence quotes.
 
@@ -142,7 +143,7 @@ def entry_stated(a: M.Agreement, party: Optional[str] = None) -> Stated:
 # ---------------------------------------------------------------- held parties
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Held:
     """A party not bound, or not able to use dispute settlement, on the date, and why."""
 
@@ -500,3 +501,6 @@ def searched(agreement: M.Agreement, parts: Iterable[str]) -> tuple[str, ...]:
     if agreement.articles:
         out.append(_outside_label(agreement.articles))
     return tuple(out)
+
+
+share_methods(vars(), __name__)  # one __repr__, __eq__, __hash__ for the classes (engine.util.records)

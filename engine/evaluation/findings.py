@@ -25,11 +25,12 @@ from engine.errors import UnknownId
 from engine.evaluation import context as F
 from engine.language import model as M
 from engine.language import vocab as V
+from engine.util.records import share_methods
 
 REPORT_SCHEMA = ("tradegap.report", "2.1")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Evidence:
     """The words that support a finding, and where they are."""
 
@@ -46,7 +47,7 @@ class Evidence:
     chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # the article's chapter, where numbered per chapter
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Step:
     """One predicate tested: what was looked at, what was found, whether it held."""
 
@@ -57,7 +58,7 @@ class Step:
     line: int = 0
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Check:
     """One requirement tested against one article."""
 
@@ -69,7 +70,7 @@ class Check:
     parties: tuple[str, ...] = ()  # parties the failure concerns (empty: all)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Candidate:
     """An article on the norm's topic and how it fared."""
 
@@ -87,7 +88,7 @@ class Candidate:
         return tuple(c for c in self.checks if not c.held)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Reason:
     """Why a finding is not met, in plain words, with the article and parties it concerns."""
 
@@ -101,7 +102,7 @@ class Reason:
     chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # the article's chapter, where numbered per chapter
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Finding:
     """One agreement against one norm."""
 
@@ -213,7 +214,7 @@ def deferred(value: Deferred) -> Any:
     return value
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class AgreementInfo:
     """What a result says about an agreement it covers."""
 
@@ -235,7 +236,7 @@ class AgreementInfo:
                    F.force(a, as_of or dt.date.max), F.covered_parts(a), a.verification)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class NormSetInfo:
     """What a result says about a norm set it covers."""
 
@@ -250,7 +251,7 @@ class NormSetInfo:
         return cls(ns.id, ns.title, ns.version, ns.source)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Report:
     """Findings for agreements against norm sets, as of a date, from a party's position."""
 
@@ -271,3 +272,6 @@ class Report:
     def grades(self) -> dict[tuple[str, str], V.Grade]:
         """(agreement, ``set.norm``) -> grade, for every finding."""
         return {(f.agreement, f.norm): f.grade for f in self.findings}
+
+
+share_methods(vars(), __name__)  # one __repr__, __eq__, __hash__ for the classes (engine.util.records)

@@ -25,9 +25,10 @@ import attrs
 
 from engine.language import vocab as V
 from engine.language.model import NO_SPAN, Span
+from engine.util.records import share_methods
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Diagnostic:
     """A problem found in the input: stable code, severity, message, span, hint, secondary spans."""
 
@@ -61,7 +62,7 @@ def _valid_id(_instance: object, _attribute: object, value: str) -> None:
         raise ValueError(f"a diagnostic code is E or W and four digits, not {value!r}")
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Code:
     """A stable diagnostic code, its title and an input that triggers it (shown in docs/diagnostics.md)."""
 
@@ -75,7 +76,7 @@ class Code:
         return V.Severity.ERROR if self.id.startswith("E") else V.Severity.WARNING
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class Message:
     """One message under a code: a ``str.format`` template and an optional hint template.
 
@@ -442,3 +443,6 @@ CODES: dict[str, Code] = _codes()
 
 MESSAGES: dict[str, Message] = _constants(Message)
 """Every message by its constant's name."""
+
+
+share_methods(vars(), __name__)  # one __repr__, __eq__, __hash__ for the classes (engine.util.records)

@@ -14,6 +14,7 @@ from typing import Iterable, Optional, Union
 import attrs
 
 from engine.language.vocab import Numbering, Strength
+from engine.util.records import share_methods
 
 
 @attrs.frozen(order=True, repr=False)
@@ -87,7 +88,7 @@ def _span() -> Span:
     return attrs.field(default=NO_SPAN, eq=False, hash=False, repr=False, kw_only=True)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Citation:
     """Where a quote's words stand: ``art 14.18 fn 3``, ``art 3 ch 14`` (an agreement numbered per chapter),
     ``art 12.15 fn 14 page 12 line 4`` (page and line of the source PDF, 1-based)."""
@@ -102,7 +103,7 @@ class Citation:
 PARAPHRASE_MARK = "paraphrase: "  # how a paraphrase is written where only words are kept (never in quotation marks)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Quote:
     """The verbatim operative words that justify a coded attribute."""
 
@@ -112,7 +113,7 @@ class Quote:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Period:
     """A length of time: ``years`` from each party's entry into force (``extendable`` by more years),
     ``until`` a date, or until an ``event`` (with the event's date once it is known)."""
@@ -123,7 +124,7 @@ class Period:
     event: Optional[str] = None  # `until "its personal data law is implemented" [DATE]`
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Commitment:
     """How strongly an article commits the parties, and in what form."""
 
@@ -137,7 +138,7 @@ class Commitment:
     paragraph: Optional[str] = attrs.field(default=None, kw_only=True)  # the paragraph that says it
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Scope:
     """``covers ITEM`` or ``excludes ITEM``."""
 
@@ -148,7 +149,7 @@ class Scope:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Software:
     """Which software a source-code rule covers."""
 
@@ -158,7 +159,7 @@ class Software:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Exception_:
     """An exception: its kind and qualifiers (self-judging, non-disputable, ...)."""
 
@@ -169,7 +170,7 @@ class Exception_:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class DisputeSettlement:
     """Whether dispute settlement applies; ``shielded`` names parties and a period."""
 
@@ -181,7 +182,7 @@ class DisputeSettlement:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Contingency:
     """The commitment holds only while something outside the agreement does."""
 
@@ -191,7 +192,7 @@ class Contingency:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Transition:
     """Named parties need not apply the article for a period."""
 
@@ -203,7 +204,7 @@ class Transition:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Reservation:
     """Named parties are not bound by the article (for a period, or indefinitely)."""
 
@@ -215,13 +216,13 @@ class Reservation:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Note:
     text: str
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Removal:
     """In an amendment: ``remove exception public-policy``."""
 
@@ -230,7 +231,7 @@ class Removal:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Article:
     """One article, its number exactly as written in the treaty."""
 
@@ -289,7 +290,7 @@ class Article:
         return c.strength if c else Strength.ABSENT
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Amendment:
     """``amend article N { ... }``: overrides and removals applied to the base's article."""
 
@@ -301,7 +302,7 @@ class Amendment:
     chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # `amend article 3 ch 14`
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Omission:
     """``omit article N "why"`` (or ``omit chapter N "why"``, kept apart in ``Agreement.chapter_omissions``)."""
 
@@ -311,7 +312,7 @@ class Omission:
     chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # `omit article 3 ch 14`
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class BaseChapter:
     """``based-on ID chapter N``: the draft takes chapter N of its base (a draft naming none takes every chapter)."""
 
@@ -319,7 +320,7 @@ class BaseChapter:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Chapter:
     number: str
     title: Optional[str] = None
@@ -333,7 +334,7 @@ class Chapter:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class PartyEntry:
     """Entry into force for named parties (all parties when ``parties`` is empty); ``None``: not known."""
 
@@ -342,7 +343,7 @@ class PartyEntry:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class SettingSpans:
     """Where each single-valued setting of an agreement was written (``NO_SPAN`` where it was not)."""
 
@@ -362,7 +363,7 @@ class SettingSpans:
                                for f in attrs.fields(SettingSpans)})
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Agreement:
     """An agreement or a draft, as written (see :mod:`engine.resolve` for drafts)."""
 
@@ -433,7 +434,7 @@ class Agreement:
 # ---------------------------------------------------------------- predicates
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Atom:
     """A predicate call: ``strength at-least binding``, ``enforceable``."""
 
@@ -442,19 +443,19 @@ class Atom:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Not:
     operand: "Predicate"
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class All:
     operands: tuple["Predicate", ...]
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Any_:
     operands: tuple["Predicate", ...]
     span: Span = _span()
@@ -463,7 +464,7 @@ class Any_:
 Predicate = Union[Atom, Not, All, Any_]
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Requirement:
     """``require PRED because "..."``; ``forbid`` negates; ``essential`` makes failure unmet."""
 
@@ -475,7 +476,7 @@ class Requirement:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Norm:
     id: str
     title: Optional[str] = None
@@ -485,7 +486,7 @@ class Norm:
     span: Span = _span()
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class NormSet:
     id: str
     title: Optional[str] = None
@@ -500,7 +501,7 @@ class NormSet:
         return next((n for n in self.norms if n.id == norm_id), None)
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Expectation:
     """``expect rcep tpp3.data-flows partial [as-of DATE] [party XX]``."""
 
@@ -518,7 +519,7 @@ class Expectation:
 Item = Union[Agreement, NormSet, Expectation]
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Comment:
     """A ``#`` comment, kept so that the formatter never drops one."""
 
@@ -539,7 +540,7 @@ def comment_table(comments: Iterable[Union[Comment, int, str]]) -> CommentTable:
     return tuple(x for c in given if isinstance(c, Comment) for x in (c.line, c.column, c.text))
 
 
-@attrs.frozen(repr=False)
+@attrs.frozen(repr=False, eq=False)
 class Document:
     """One parsed file.
 
@@ -562,21 +563,11 @@ class Document:
 # ---------------------------------------------------------------- printing
 
 
-def _repr(node: attrs.AttrsInstance) -> str:
-    """What attrs' own ``__repr__`` prints (``Span(file='a.agr', line=1, ...)``, the fields marked
-    ``repr=False`` left out), read from the class's fields when a node is printed.  attrs compiles a
-    ``__repr__`` for each class when the module is imported: a third of the model's import, paid by
-    every command for a method only tests and debugging call.  The model has no cycles, so attrs'
-    guard against printing one is not needed."""
-    cls = type(node)
-    shown = ", ".join(f"{a.name}={(repr if a.repr is True else a.repr)(getattr(node, a.name))}"
-                      for a in attrs.fields(cls) if a.repr is not False)
-    return f"{cls.__qualname__.rsplit('>.', 1)[-1]}({shown})"
-
-
-for _cls in [v for v in vars().values() if isinstance(v, type) and attrs.has(v) and v.__module__ == __name__]:
-    if "__repr__" not in vars(_cls):  # a class declared with repr=False
-        setattr(_cls, "__repr__", _repr)
+# attrs compiles a ``__repr__``, an ``__eq__`` and a ``__hash__`` for each class when the module is imported:
+# most of the model's import, paid by every command.  The classes are declared repr=False, eq=False and share
+# one of each (engine/util/records.py) that compares, hashes and prints as attrs' own (the model has no cycles,
+# so attrs' guard against printing one is not needed); they stay frozen attrs classes.
+share_methods(vars(), __name__)
 
 
 # ---------------------------------------------------------------- pickling (the parse cache)

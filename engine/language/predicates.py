@@ -14,9 +14,10 @@ import attrs
 
 from engine.language import model as M
 from engine.language import vocab as V
+from engine.util.records import share_methods
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class ArgProblem:
     """What is wrong with an atom's arguments: the shape (``word`` None) or one word outside a vocabulary."""
 
@@ -25,7 +26,7 @@ class ArgProblem:
     table: Mapping[str, str] = attrs.field(factory=dict)
 
 
-@attrs.frozen
+@attrs.frozen(repr=False, eq=False)
 class PredicateSpec:
     """One predicate: its DSL name, argument pattern, meaning, and how its arguments are checked."""
 
@@ -129,3 +130,6 @@ def requirement_text(r: M.Requirement) -> str:
     """A requirement as written, without its ``because``: ``essential require enforceable``."""
     head = ("essential " if r.essential else "") + ("forbid " if r.forbid else "require ")
     return head + predicate_text(r.predicate)
+
+
+share_methods(vars(), __name__)  # one __repr__, __eq__, __hash__ for the classes (engine.util.records)

@@ -24,9 +24,8 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import TYPE_CHECKING, Any, Callable, Collection, Generic, Iterable, Mapping, Optional, Sequence, TypeVar
-
-import attrs
+from typing import (TYPE_CHECKING, Any, Callable, Collection, Generic, Iterable, Mapping, NamedTuple, Optional,
+                    Sequence, TypeVar)
 
 from engine.evaluation.findings import REPORT_SCHEMA, AgreementInfo, Evidence, Finding, NormSetInfo, Reason, Report
 from engine.language import model as M
@@ -47,8 +46,7 @@ T = TypeVar("T")
 # ---------------------------------------------------------------- the registry's tables
 
 
-@attrs.frozen
-class ByType(Generic[T]):
+class ByType(NamedTuple, Generic[T]):
     """Values keyed by result type, found through the type's bases too.
 
     ``first`` holds the evaluator's types (always imported by then); ``later``
@@ -78,8 +76,7 @@ def _lookup(table: Mapping[type, T], kind: type) -> Optional[T]:
 Renderer = Callable[[Any], str]
 
 
-@attrs.frozen
-class Format:
+class Format(NamedTuple):
     """An output format: its renderer for each result type, and for a list of precedents alone."""
 
     name: str
@@ -90,8 +87,7 @@ class Format:
 BinaryRenderer = Callable[[Any], bytes]
 
 
-@attrs.frozen
-class BinaryFormat:
+class BinaryFormat(NamedTuple):
     """A binary output format (a file, never a terminal): its renderer for each result type."""
 
     name: str
@@ -431,8 +427,7 @@ def cell_head(c: Comparison, cell: Cell) -> str:
 # ---------------------------------------------------------------- legends
 
 
-@attrs.frozen
-class Key:
+class Key(NamedTuple):
     """One entry of a legend: what is shown (``~ partial 43``, ``[text]``) and what it means."""
 
     shown: str
@@ -473,8 +468,7 @@ TOPIC_KEY = Key("no grade", "a row that is a topic, not a norm: the articles on 
 PAIR_KEYS = (Key("strongest", "the best commitment binding both, and the agreement it comes from"),)
 
 
-@attrs.frozen
-class Legend:
+class Legend(NamedTuple):
     """A legend in groups: (heading, keys), in the order shown."""
 
     groups: tuple[tuple[str, tuple[Key, ...]], ...]

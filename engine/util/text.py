@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import attrs
 
+from engine.util.records import share_methods
 
-@attrs.frozen
+
+@attrs.frozen(repr=False, eq=False)
 class BadByte:
     """The first byte a decoder refused: its value, and its 1-based line and column (columns count bytes).
 
@@ -24,3 +26,6 @@ class BadByte:
         line = data.count(b"\n", 0, start) + 1
         column = start - (data.rfind(b"\n", 0, start) + 1) + 1
         return cls(data[start], line, column)
+
+
+share_methods(vars(), __name__)  # one __repr__, __eq__, __hash__ for the classes (engine.util.records)
