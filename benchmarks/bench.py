@@ -136,13 +136,15 @@ LISTED = ("import io, sys\nfrom engine.cli import main\nsys.stdout = io.StringIO
 
 def imports_alone(python: str, env: dict[str, str], rounds: int) -> str:
     """What the report's imports cost on their own: a process that imports every engine module the report
-    imports (and so everything they import) and does nothing, against ``python -c pass``."""
-    listed = subprocess.run([python, "-c", LISTED.format(argv=REPORT)], env=env, capture_output=True, text=True,
-                            check=True).stdout.split()
-    argv = [python, "-c", "import " + ", ".join(listed)]
-    a, b = H.interleaved([argv, [python, "-c", "pass"]], rounds, env)
+    imports (and so everything they import) and does nothing, against ``python -c pass``.  Both run isolated
+    (``-I``), so that the installed package is imported, not a checkout in the working folder."""
+    run = [python, "-I", "-c", LISTED.format(argv=REPORT)]
+    subprocess.run(run, env=env, capture_output=True, check=True)  # a warm cache, as the timed runs have it
+    listed = subprocess.run(run, env=env, capture_output=True, text=True, check=True).stdout.split()
+    argv, nothing = [python, "-I", "-c", "import " + ", ".join(listed)], [python, "-I", "-c", "pass"]
+    a, b = H.interleaved([argv, nothing], rounds, env)
     figure = f"its imports alone: CPU {H.Ratio.of([t.cpu for t in a], [t.cpu for t in b])}"
-    ia, ib = H.instructions(argv, env), H.instructions([python, "-c", "pass"], env)
+    ia, ib = H.instructions(argv, env), H.instructions(nothing, env)
     return figure + (f", instructions {ia / ib:.1f}x ({ia / 1e6:.0f} M)" if ia and ib else "")
 
 
