@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from types import ModuleType
-    from typing import Collection, Optional, Sequence
+    from typing import Any, Callable, Collection, Optional, Sequence, TextIO
 
 COMMANDS = {
     # name: (module, one-line help)
@@ -89,7 +89,7 @@ class _RawFormatter(_Width, argparse.RawDescriptionHelpFormatter):
 class _Parser(argparse.ArgumentParser):
     """argparse that exits with 2 and a one-line hint on usage errors (as it does), never a traceback."""
 
-    def __init__(self, *args, **kwargs) -> None:
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs.setdefault("formatter_class", _Formatter)
         super().__init__(*args, **kwargs)
 
@@ -171,7 +171,8 @@ def main(argv: Optional[Sequence[str]] = None) -> int:
     from engine.errors import TradegapError
 
     try:
-        return mod.run(args, out, err)
+        run: Callable[[argparse.Namespace, TextIO, TextIO], int] = mod.run  # every command module's entry
+        return run(args, out, err)
     except TradegapError as exc:  # bad input the library refused: say what and what to do, exit 2
         from engine.cli.common import usage_error
 

@@ -10,13 +10,19 @@ The draft is rewritten atomically; the rest of its text and its comments stay as
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import TextIO
+
 EXAMPLES = """examples:
   tradegap adopt usmca 19.17 --into kjdpa2.agr --as 14.20
   tradegap adopt usjdta 18 --into draft.agr --as 14.30 --dry-run
 """
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     from engine.cli.common import add_corpus_arguments
 
     p.add_argument("agreement", metavar="AGREEMENT", help="the agreement the article is adopted from (id)")
@@ -29,7 +35,7 @@ def add_arguments(p) -> None:
     add_corpus_arguments(p)
 
 
-def run(args, out, err) -> int:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from engine.cli.common import load_corpus, print_diagnostics
     from engine.language.citations import article_words
     from engine.syntax.source import read_source

@@ -6,6 +6,14 @@ printed: the problems that are new, and those that were fixed.  Stop it with Ctr
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import Iterable, TextIO
+
+    from engine.checking.corpus import Corpus, SourceFile
+
 EXAMPLES = """examples:
   tradegap check                      # the bundled corpus
   tradegap check agreements/ examples/
@@ -14,7 +22,7 @@ EXAMPLES = """examples:
 """
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled corpus)")
     p.add_argument("--format", choices=("text", "json"), default="text", help="diagnostics format")
     p.add_argument("--no-bundled", action="store_true",
@@ -23,7 +31,7 @@ def add_arguments(p) -> None:
                    help="check again whenever a file under PATH is saved, printing only what changed")
 
 
-def _check(args):
+def _check(args: argparse.Namespace) -> tuple[Corpus, list[SourceFile]]:
     """(the corpus, the files checked)."""
     from engine.checking.corpus import Corpus
 
@@ -34,14 +42,14 @@ def _check(args):
     return corpus, list(corpus.files)
 
 
-def _summary(corpus, checked, out) -> None:
+def _summary(corpus: Corpus, checked: list[SourceFile], out: TextIO) -> None:
     errors = len(corpus.errors)
     warnings = len(corpus.diagnostics) - errors
     out.write(f"checked {len(checked)} file{'s' if len(checked) != 1 else ''}: "
               f"{errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}\n")
 
 
-def run(args, out, err) -> int:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from engine.cli.common import print_diagnostics, usage_error
 
     if args.watch and not args.paths:
@@ -59,7 +67,8 @@ def run(args, out, err) -> int:
     return 2 if corpus.errors else 0
 
 
-def watch(args, corpus, changes, out, err) -> int:
+def watch(args: argparse.Namespace, corpus: Corpus, changes: Iterable[Iterable[tuple[object, str]]], out: TextIO,
+          err: TextIO) -> int:
     """Check again after each batch of ``changes`` (watchfiles' sets of (change, path)), printing what changed.
 
     Returns the exit code of the last check (when ``changes`` ends: in tests; a person stops it with Ctrl-C).

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import os
-from typing import TYPE_CHECKING, Callable, Iterable, Optional, TextIO, Union
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Optional, Sequence, TextIO, Union
 
 from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 
 if TYPE_CHECKING:
+    import datetime as dt
+
     from engine.checking.corpus import Corpus
     from engine.util.files import Refused
 
@@ -22,13 +24,14 @@ def add_corpus_arguments(p: argparse.ArgumentParser) -> None:
                    help="do not load the agreements and norm sets shipped with tradegap")
 
 
-def print_diagnostics(diags, sources: dict, err: TextIO, fmt: str = "text") -> None:
+def print_diagnostics(diags: Sequence[D.Diagnostic], sources: Mapping[str, str], err: TextIO,
+                      fmt: str = "text") -> None:
     if fmt == "json":
         import json
 
         err.write(json.dumps([D.to_json(d) for d in diags], indent=2) + "\n")
         return
-    split = {path: text.split("\n") for path, text in sources.items()
+    split: dict[str, Union[str, list[str]]] = {path: text.split("\n") for path, text in sources.items()
              if any(d.span.file == path for d in diags)}  # once per file, not per diagnostic
     for d in diags:
         err.write(D.render_text(d, split) + "\n")
@@ -45,7 +48,8 @@ def split_refs(refs: list[str]) -> tuple[list[str], list[str]]:
     return paths, ids
 
 
-def load_corpus(args, extra_paths: list[str], err: TextIO, diag_format: str = "text"):
+def load_corpus(args: argparse.Namespace, extra_paths: list[str], err: TextIO,
+                diag_format: str = "text") -> Optional[Corpus]:
     """The corpus for a command, or None after printing why it cannot be built."""
     from engine.checking.corpus import Corpus
 
@@ -66,7 +70,7 @@ def usage_error(err: TextIO, message: str, hint: Optional[str] = None) -> int:
     return 2
 
 
-def parse_date(text):
+def parse_date(text: str) -> Optional[dt.date]:
     """A YYYY-MM-DD date, or None."""
     import datetime as dt
 

@@ -11,6 +11,12 @@ screen; --transpose puts the agreements down the side instead.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import TextIO
+
 EXAMPLES = """examples:
   tradegap compare cptpp usjdta rcep --norms digital-core
   tradegap compare cptpp usjdta rcep --topics cross-border-data computing-facilities source-code
@@ -22,7 +28,7 @@ EXAMPLES = """examples:
 """
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     from engine.cli.choose import add_format_arguments
     from engine.cli.common import add_corpus_arguments
     from engine.views.layout import Cells, Labels
@@ -48,7 +54,7 @@ def add_arguments(p) -> None:
     add_corpus_arguments(p)
 
 
-def run(args, out, err) -> int:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from engine.cli.choose import emit_result, targets
     from engine.cli.common import usage_error
     from engine.language import vocab as V

@@ -9,6 +9,16 @@ versions of one draft) are each loaded on their own.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import TextIO, Union
+
+    from engine.checking.corpus import Corpus
+    from engine.cli.choose import Code
+    from engine.language import model as M
+
 EXAMPLES = """examples:
   tradegap diff examples/kjdpa.agr                  # the draft against its base
   tradegap diff drafts/v2.agr drafts/v3.agr --norms tpp3
@@ -16,7 +26,7 @@ EXAMPLES = """examples:
 """
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     from engine.cli.choose import add_format_arguments
     from engine.cli.common import add_corpus_arguments
 
@@ -30,7 +40,7 @@ def add_arguments(p) -> None:
     add_corpus_arguments(p)
 
 
-def _one(args, ref: str, paths: list[str], err):
+def _one(args: argparse.Namespace, ref: str, paths: list[str], err: TextIO) -> Union[tuple[Corpus, M.Agreement], Code]:
     """(corpus, agreement) for one side, or an exit code."""
     from engine.cli.choose import agreement
     from engine.cli.common import load_corpus, usage_error
@@ -53,7 +63,7 @@ def _one(args, ref: str, paths: list[str], err):
     return chosen if isinstance(chosen, int) else (corpus, chosen)
 
 
-def run(args, out, err) -> int:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from engine.cli.choose import date_and_party, emit_result, norm_sets
     from engine.cli.common import split_refs, usage_error
     from engine.views.diff import diff
@@ -67,19 +77,21 @@ def run(args, out, err) -> int:
         sides = [_one(args, ref, [ref], err) for ref in refs]
     else:
         sides = [_one(args, ref, paths, err) for ref in refs]
+    chosen: list[tuple[Corpus, M.Agreement]] = []
     for side in sides:
         if isinstance(side, int):
             return side
-    corpus, new = sides[-1]
+        chosen.append(side)
+    corpus, new = chosen[-1]
     if args.new is None:
         if new.based_on is None:
             return usage_error(err, f"`{new.id}` is not a draft (it has no `based-on`), so it has no base to diff against",
                                "give two agreements: tradegap diff A B")
         old = corpus.agreement(new.based_on)
     else:
-        old = sides[0][1]
+        old = chosen[0][1]
     sets = norm_sets(corpus, args.norms, err, "diff")
     if isinstance(sets, int):
         return sets
-    corpora = [side[0] for side in sides if not isinstance(side, int)]
+    corpora = [c for c, _ in chosen]
     return emit_result(diff(old, new, sets, when.as_of, when.party), args, out, err, *corpora)

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import TextIO
+
 EXAMPLES = """examples:
   tradegap explain rcep tpp3.data-flows
   tradegap explain cptpp tpp3.computing-facilities --as-of 2019-06-01 --party VN
@@ -9,7 +15,7 @@ EXAMPLES = """examples:
 """
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     from engine.cli.common import add_corpus_arguments
 
     p.add_argument("agreement", metavar="AGREEMENT", help="agreement id or file")
@@ -20,7 +26,7 @@ def add_arguments(p) -> None:
     add_corpus_arguments(p)
 
 
-def run(args, out, err) -> int:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from engine.api import explain
     from engine.cli.common import usage_error
     from engine.cli.choose import targets

@@ -9,6 +9,16 @@ verification.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import Mapping, Optional, Sequence, TextIO, Union
+
+    from engine.checking.corpus import Corpus
+    from engine.cli.choose import When
+    from engine.views.listing import AgreementEntry, AgreementListing, WordListing
+
 EXAMPLES = """examples:
   tradegap list agreements
   tradegap list agreements --party Japan --as-of 2026-11-27
@@ -24,7 +34,7 @@ WHAT = ("agreements", "norms", "topics", "strengths", "forms", "scope", "excepti
         "predicates", "verification", "kinds", "statuses", "numbering", "parties", "codes")
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     from engine.cli.common import add_corpus_arguments
 
     p.add_argument("what", choices=WHAT, metavar="WHAT", help="one of: " + ", ".join(WHAT))
@@ -35,7 +45,7 @@ def add_arguments(p) -> None:
     add_corpus_arguments(p)
 
 
-def _table(out, rows) -> None:
+def _table(out: TextIO, rows: Sequence[tuple[str, str]]) -> None:
     from engine.rendering.safe import term  # titles come from other people's files: no escapes
 
     width = max((len(r[0]) for r in rows), default=0)
@@ -43,7 +53,7 @@ def _table(out, rows) -> None:
         out.write(f"{term(name.ljust(width))}  {term(meaning)}\n")
 
 
-def _vocabularies() -> dict:
+def _vocabularies() -> dict[str, Mapping[str, str]]:
     from engine.language import vocab as V
     from engine.language.predicates import PREDICATES
 
@@ -56,7 +66,7 @@ def _vocabularies() -> dict:
     }
 
 
-def _words(args, out) -> object:
+def _words(args: argparse.Namespace, out: TextIO) -> Optional[Union[WordListing, int]]:
     """A vocabulary: as text, or (json, csv) as a listing; None when ``args.what`` is no vocabulary."""
     from engine.language import vocab as V
     from engine.views import listing as L
@@ -77,8 +87,8 @@ def _words(args, out) -> object:
     return 0
 
 
-def _agreement_rows(corpus) -> list[tuple[str, str]]:
-    rows = []
+def _agreement_rows(corpus: Corpus) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
     for ident in sorted(corpus.agreements):
         a = corpus.agreements[ident]
         n = len(a.all_articles())
@@ -87,8 +97,8 @@ def _agreement_rows(corpus) -> list[tuple[str, str]]:
     return rows
 
 
-def _norm_rows(corpus) -> list[tuple[str, str]]:
-    rows = []
+def _norm_rows(corpus: Corpus) -> list[tuple[str, str]]:
+    rows: list[tuple[str, str]] = []
     for ident in sorted(corpus.norm_sets):
         ns = corpus.norm_sets[ident]
         rows.append((ident, f"{ns.title or ''} (version {ns.version or '?'})"))
@@ -96,7 +106,7 @@ def _norm_rows(corpus) -> list[tuple[str, str]]:
     return rows
 
 
-def _state(entry, view: list[str]) -> str:
+def _state(entry: AgreementEntry, view: list[str]) -> str:
     """``binds since 2018-12-30``, or why it does not bind on the date."""
     from engine.rendering.common import force_short
 
@@ -107,7 +117,7 @@ def _state(entry, view: list[str]) -> str:
     return f"does not bind on the date ({why}; entry {since})"
 
 
-def _bound(listing, out) -> None:
+def _bound(listing: AgreementListing, out: TextIO) -> None:
     """What binds a country (and a second one): with whom, since when, in force on the date or not."""
     from engine.language import parties as P
 
@@ -115,14 +125,14 @@ def _bound(listing, out) -> None:
     who = " and ".join(f"{P.name(p)} ({p})" for p in view)
     out.write(f"agreements to which {who} {'is a party' if len(view) == 1 else 'are both parties'}, "
               f"as of {listing.as_of.isoformat()}: {len(listing.agreements)}\n")
-    rows = []
+    rows: list[tuple[str, str]] = []
     for e in listing.agreements:
         others = [p for p in e.parties if p not in view]
         rows.append((e.id, f"{e.short_name}: {_state(e, view)}; with {len(others)}: {' '.join(others)}"))
     _table(out, rows)
 
 
-def run(args, out, err) -> int:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from engine.cli.choose import date_and_party, party
     from engine.cli.common import load_corpus, usage_error
 
@@ -147,7 +157,8 @@ def run(args, out, err) -> int:
     return _corpus_listing(args, corpus, when, other, out, err)
 
 
-def _corpus_listing(args, corpus, when, other, out, err) -> int:
+def _corpus_listing(args: argparse.Namespace, corpus: Corpus, when: When, other: Optional[str], out: TextIO,
+                    err: TextIO) -> int:
     from engine.language import parties as P
     from engine.views import listing as L
 
@@ -171,7 +182,7 @@ def _corpus_listing(args, corpus, when, other, out, err) -> int:
     return 0
 
 
-def _emit(result, args, out, err) -> int:
+def _emit(result: object, args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from engine.rendering import render
 
     out.write(render(result, args.format))

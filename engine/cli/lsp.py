@@ -8,17 +8,23 @@ sets an article's hover grades it against.  editors/vscode/ holds a VS Code exte
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import TextIO
+
 EXAMPLES = """examples:
   tradegap lsp                        # what an editor runs; it speaks JSON-RPC on stdin and stdout
 """
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--stdio", action="store_true",
                    help="talk over standard input and output (the default and only transport; editors pass it)")
 
 
-def run(args, out, err) -> int:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from engine.lsp.server import serve
 
     serve()

@@ -8,6 +8,16 @@ force: what they would change, which gaps they close.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import TextIO, Union
+
+    from engine.checking.corpus import Corpus
+    from engine.cli.choose import Code
+    from engine.language import model as M
+
 EXAMPLES = """examples:
   tradegap pair KR JP
   tradegap pair KR JP --norms tpp3 --with examples/kjdpa.agr
@@ -16,7 +26,7 @@ EXAMPLES = """examples:
 """
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     from engine.cli.choose import add_format_arguments
     from engine.cli.common import add_corpus_arguments
 
@@ -31,12 +41,12 @@ def add_arguments(p) -> None:
     add_corpus_arguments(p)
 
 
-def _countries(args, err):
+def _countries(args: argparse.Namespace, err: TextIO) -> Union[list[str], Code]:
     """The two countries' alpha-2 codes, or an exit code after saying why not."""
     from engine.cli.choose import party
     from engine.cli.common import usage_error
 
-    codes = []
+    codes: list[str] = []
     for text in (args.x, args.y):
         code = party(text, err, "")
         if isinstance(code, int):
@@ -47,12 +57,12 @@ def _countries(args, err):
     return codes
 
 
-def _drafts(args, corpus, codes, err):
+def _drafts(args: argparse.Namespace, corpus: Corpus, codes: list[str], err: TextIO) -> Union[list[M.Agreement], Code]:
     """The drafts given with --with (each between the two countries), or an exit code."""
     from engine.checking.corpus import discover
     from engine.cli.common import usage_error
 
-    draft_ids = []
+    draft_ids: list[str] = []
     for path in args.drafts:
         names, _ = discover([path])
         found = [i for n in names for i in corpus.agreements_in(n)]
@@ -68,7 +78,7 @@ def _drafts(args, corpus, codes, err):
     return drafts
 
 
-def run(args, out, err) -> int:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from engine.cli.choose import date_and_party, emit_result, norm_sets
     from engine.cli.common import load_corpus
     from engine.views.pair import pair

@@ -9,7 +9,13 @@ article exists but falls short, or does not yet bind some parties), unmet
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from engine.language import vocab as V
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import TextIO
 
 # --fail-on GRADE: the grades that count as failing ("this bad or worse").
 FAIL_ON = {V.Grade.PARTIAL.value: frozenset({V.Grade.PARTIAL, V.Grade.UNMET}),
@@ -26,7 +32,7 @@ EXAMPLES = """examples:
 """
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     from engine.cli.choose import add_format_arguments
     from engine.cli.common import add_corpus_arguments
 
@@ -44,7 +50,7 @@ def add_arguments(p) -> None:
     add_corpus_arguments(p)
 
 
-def run(args, out, err) -> int:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from engine.cli.choose import emit_result, targets
     from engine.evaluation.evaluator import evaluate
 

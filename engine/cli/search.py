@@ -8,6 +8,12 @@ agreement, article, strength, verification and the passages that matched, the ma
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import TextIO
+
 EXAMPLES = """examples:
   tradegap search "source code" --party KR
   tradegap search algorithm "source code" --topic source-code
@@ -15,7 +21,7 @@ EXAMPLES = """examples:
 """
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     from engine.cli.common import add_corpus_arguments
     from engine.rendering import FORMATS
 
@@ -33,7 +39,7 @@ def query(words: list[str]) -> str:
     return " ".join(f'"{w}"' if " " in w.strip() and '"' not in w else w for w in words)
 
 
-def run(args, out, err) -> int:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from engine.cli.choose import agreement, emit_result, party
     from engine.cli.common import load_corpus
     from engine.views.search import search

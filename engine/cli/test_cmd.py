@@ -8,20 +8,28 @@ reads kjdpa2.agr from the same folder when kjdpa2 is not otherwise known.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
+    from typing import TextIO
+
+    from engine.checking.corpus import Corpus
+
 EXAMPLES = """examples:
   tradegap test examples/
   tradegap test tests/conformance/
 """
 
 
-def add_arguments(p) -> None:
+def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("paths", nargs="*", metavar="PATH", help="files or folders with expectations")
     p.add_argument("--as-of", metavar="DATE", help="date for expectations that give none (default: today)")
     p.add_argument("--no-bundled", action="store_true", help="do not load the bundled corpus")
     p.add_argument("--verbose", "-v", action="store_true", help="list passing expectations too")
 
 
-def run(args, out, err) -> int:
+def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from engine.cli.common import usage_error
     from engine.cli.common import parse_date
     from engine.checking.corpus import Corpus
@@ -63,13 +71,13 @@ def run(args, out, err) -> int:
     return 1 if failed else 0
 
 
-def _drafts_beside(corpus, paths) -> list:
+def _drafts_beside(corpus: Corpus, paths: list[str]) -> list[str]:
     """The files ``ID.agr`` beside the expectation files named, for the agreements they expect that no file
     given defines (a draft's expectations sit next to it)."""
     import os
 
     named = [p for p in paths if p.endswith(".expect")]
-    out = []
+    out: list[str] = []
     for e in corpus.expectations:
         if e.agreement in corpus.agreements or e.span.file not in named:
             continue

@@ -159,6 +159,8 @@ class GeneratedSourceError(InvalidInput):
     ``diagnostics`` says why, pointing into ``text``, which is named ``path``.
     """
 
+    diagnostics: tuple[D.Diagnostic, ...]
+
     def __init__(self, text: str, path: str, diagnostics: tuple[D.Diagnostic, ...]) -> None:
         super().__init__("the import does not check as tradegap source; nothing written", diagnostics,
                          "this is a bug in tradegap; please report it with the file imported")
@@ -168,6 +170,8 @@ class GeneratedSourceError(InvalidInput):
 
 class DraftTooLarge(InvalidInput):
     """The draft :func:`to_source` would write is over the size limit of a source file (a huge treaty)."""
+
+    diagnostics: tuple[D.Diagnostic, ...]
 
     def __init__(self, diagnostic: D.Diagnostic) -> None:
         super().__init__(diagnostic.message, (diagnostic,), diagnostic.hint)

@@ -24,7 +24,7 @@ from engine.language import vocab as V
 from engine.syntax.lark_util import Found, describe_unexpected, lalr_parser, terminal_spelling, token_span, unquote
 
 if TYPE_CHECKING:
-    from lark import Lark
+    from lark import Lark, Token
 
 MAX_RULES_BYTES = 1024 * 1024
 PLACEHOLDERS = {"ds-chapter": "the chapter on dispute settlement, as its heading writes it (e.g. `chapter 16`)"}
@@ -222,10 +222,10 @@ class _Builder:
         self.path = path
         self.diags: list[D.Diagnostic] = []
 
-    def error(self, message: C.Message, tok, focus: Optional[str] = None, **fields: Any) -> None:
+    def error(self, message: C.Message, tok: Token, focus: Optional[str] = None, **fields: Any) -> None:
         self.diags.append(message.at(token_span(self.path, tok), focus=focus, **fields))
 
-    def vocab(self, what: str, tok, table) -> None:
+    def vocab(self, what: str, tok: Token, table: Collection[str]) -> None:
         if str(tok) not in table:
             self.diags.append(C.NO_SUCH_RULE_WORD.unknown(token_span(self.path, tok), what, str(tok), table))
 
