@@ -14,7 +14,7 @@ import os
 from typing import TYPE_CHECKING, Optional, TextIO
 
 if TYPE_CHECKING:
-    from engine.importer import Stats
+    from engine.importer import RuleSet, Stats
 
 EXAMPLES = """examples:
   tradegap import ../shared/tota/xml/pta_425.xml -o jpmn-draft.agr
@@ -84,7 +84,7 @@ def _folder(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     return run_folder(args.file, args.output, jobs, args.format, args.rules, args.force, out, err)
 
 
-def _one(args: argparse.Namespace, rules: object, out: TextIO, err: TextIO) -> int:
+def _one(args: argparse.Namespace, rules: Optional[RuleSet], out: TextIO, err: TextIO) -> int:
     import attrs
 
     from engine.checking.validate import validate
@@ -93,7 +93,7 @@ def _one(args: argparse.Namespace, rules: object, out: TextIO, err: TextIO) -> i
     from engine.importer import DraftTooLarge, GeneratedSourceError, import_file, to_source
 
     bar = Bar(err, f"reading {os.path.basename(args.file)}", "pages")
-    result = import_file(args.file, args.format, rules, progress=bar)  # type: ignore[arg-type]
+    result = import_file(args.file, args.format, rules, progress=bar)
     bar.close()
     if result.agreement is None:  # (a PDF's bytes are not shown as a source line)
         print_diagnostics(result.diagnostics, _sources(args.file) if result.format != "pdf" else {}, err)

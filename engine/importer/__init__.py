@@ -23,6 +23,7 @@ from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.importer.build import Stats, build_agreement
+from engine.importer.raw import Progress
 from engine.importer.rules_lang import RuleSet, bundled_rules, parse_rules, read_rules
 from engine.syntax.limits import MAX_FILE_BYTES
 from engine.util.text import BadByte
@@ -32,8 +33,6 @@ MAX_TEXT_BYTES = MAX_FILE_BYTES
 """A plain text's limit: its draft, a source file, must fit in one (XML markup is heavier: 64 MiB)."""
 FORMATS = ("tota", "text", "pdf")
 
-Progress = Callable[[int, int], None]
-"""Told how far a long import is: (steps done, steps in all; for a PDF, its pages). Never prints itself."""
 
 __all__ = ["ImportResult", "Stats", "RuleSet", "import_file", "import_bytes", "detect_format", "to_source",
            "GeneratedSourceError", "DraftTooLarge", "Validator", "bundled_rules", "read_rules", "parse_rules", "MAX_IMPORT_BYTES",

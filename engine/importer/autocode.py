@@ -30,10 +30,9 @@ from engine.importer.paragraphs import KnownNote
 from engine.importer.passages import ArticleText, phrase_regex, window
 from engine.importer.raw import WORD_NUMBERS, clean_text
 from engine.importer.rules_lang import (NO_STRENGTH, Action, Phrase, Rule, RuleSet, bind, has_placeholder, normalize)
-from engine.importer.strengths import (SegmentReader, TopicCommitment, first_segment_at, form_of, strongest,
+from engine.importer.strengths import (MAX_QUOTES, SegmentReader, TopicCommitment, first_segment_at, form_of, strongest,
                                        topic_strengths)
 
-MAX_QUOTES = 3
 _YEARS = re.compile(r" (\d{1,2}|" + "|".join(w for w in WORD_NUMBERS if WORD_NUMBERS[w] > 0) + r") years? ")
 
 

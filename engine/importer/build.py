@@ -105,11 +105,12 @@ def _commitments(coding: Coding) -> tuple[Optional[M.Commitment], tuple[M.Commit
     A topic whose own strength (read from the paragraphs where it is found) differs from the article's gets
     its own commitment.  A topic whose paragraphs commit no one would otherwise fall back on the article's
     commitment and be credited with another topic's strength; the language writes no "absent for TOPIC", so
-    such an article gets no general commitment and every topic that commits gets its own."""
+    such an article gets no general commitment and every topic that commits gets its own (none, when no topic
+    commits: the article's strongest words are then on none of its topics)."""
     general = coding.commitment
     found = {tc.topic: tc for tc in coding.topic_strengths}
     uncommitted = [t for t in coding.topics if t in found and found[t].commitment is None]
-    if general is not None and uncommitted and len(uncommitted) < len(coding.topics):
+    if general is not None and uncommitted:
         general = None
     out = []
     for tc in coding.topic_strengths:

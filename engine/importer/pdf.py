@@ -30,12 +30,11 @@ from engine.importer.lines import Footnote
 from engine.importer.pdf_layout import Page, split
 from engine.importer.pdf_rows import Piece, rows
 from engine.importer.plaintext import read_lines
-from engine.importer.raw import RawTreaty, clean_text
+from engine.importer.raw import Progress, RawTreaty, clean_text
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
 
-Progress = Callable[[int, int], None]
 """Called as pages are read: (pages done, pages in all)."""
 
 MAX_PAGES = 20000
@@ -98,7 +97,8 @@ def _pages(data: bytes, progress: Optional[Progress]) -> tuple[list[Page], Optio
                 raise _Unreadable(C.PDF_DAMAGED, error=f"page {n + 1}: {_why(exc)}") from None
             if progress is not None:
                 progress(n + 1, count)
-    return out, _title(reader)
+        title = _title(reader)  # inside: a damaged information dictionary's warnings are silenced too
+    return out, title
 
 
 def _title(reader: PdfReader) -> Optional[str]:

@@ -43,21 +43,26 @@ class Source:
 
 
 def source_of(raw: RawArticle, words: str) -> Optional[Source]:
-    """Where ``words`` (white space aside) first stand in the article's text, else in its title; None when
-    they are in neither, or the reader gave no positions."""
+    """Where ``words`` (white space aside) stand in the article's text, else in its title; None when they are
+    in neither, when the reader gave no positions, or when they stand in more than one place (a citation
+    that might point at the other copy is not given)."""
     pattern = _pattern(words)
     if pattern is None:
         return None
-    m = pattern.search(raw.text)
-    if m is not None:
-        at = raw.position(m.start())
-        if at is None or not raw.lines:
-            return None
-        note = raw.footnote_at(m.start())
-        return Source(at.page, at.line, note.number if note is not None else None)
+    found = {_source(raw, m.start()) for m in pattern.finditer(raw.text)}
+    if found:
+        return found.pop() if len(found) == 1 else None
     if raw.at is not None and raw.title and pattern.search(raw.title):
         return Source(raw.at.page, raw.at.line)
     return None
+
+
+def _source(raw: RawArticle, offset: int) -> Optional[Source]:
+    at = raw.position(offset)
+    if at is None or not raw.lines:
+        return None
+    note = raw.footnote_at(offset)
+    return Source(at.page, at.line, note.number if note is not None else None)
 
 
 def _pattern(words: str) -> Optional[re.Pattern[str]]:

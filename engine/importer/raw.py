@@ -10,9 +10,12 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
-from typing import Optional
+from typing import Callable, Optional
 
 import attrs
+
+Progress = Callable[[int, int], None]
+"""Told how far a long import is: (steps done, steps in all; for a PDF, its pages). Never prints itself."""
 
 # The language's article numbers: digits, an optional letter, dot-separated parts.
 NUMBER = re.compile(r"\d+[A-Za-z]?(?:\.\d+[A-Za-z]?)*")

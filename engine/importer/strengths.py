@@ -206,7 +206,11 @@ def _subject(found: Found) -> bool:
 
 
 def _where(reader: SegmentReader, best: Optional[Reading], where: list[int], located: bool) -> Optional[str]:
-    """The paragraph (and item) named for a topic: where it is found, or where its strength is read."""
+    """The paragraph (and item) named for a topic: where its strength is read (the first segment on the topic
+    that takes it, else the segment that gives it); with no strength, where the topic is found."""
+    if best is not None and best.rank > V.Strength.ABSENT.rank:
+        seg = reader.segments[next((i for i in where if reader.readings[i] is best), best.segment)]
+        return (seg.where if located else seg.paragraph) or None
     if located and where:
         return reader.segments[where[0]].where or None
     if best is not None:

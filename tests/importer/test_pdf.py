@@ -179,6 +179,16 @@ def test_source_of_finds_words_across_line_breaks_and_in_the_heading(made):
     assert source_of(paperless, "words that are not there") is None
 
 
+def test_words_written_twice_get_no_page_and_line_rather_than_the_first_copys():
+    from engine.importer.raw import Position, RawArticle
+
+    text = "1. Each Party shall act.\n\n2. Each Party shall act."
+    raw = RawArticle("1", "Title", text, "line 1", Position(3, 1),
+                     lines=((0, Position(3, 2)), (text.index("2."), Position(3, 4))))
+    assert source_of(raw, "Each Party shall act.") is None
+    assert source_of(raw, "1. Each Party").line == 2 and source_of(raw, "2. Each Party").line == 4
+
+
 def test_pypdf_is_imported_only_when_a_pdf_is_read():
     import subprocess
     import sys

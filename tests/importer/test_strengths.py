@@ -117,3 +117,14 @@ def test_the_bundled_rules_split_a_consumer_article_on_personal_data():
     coder = make_coder(bundled_rules(), ("JP", "MN"))
     coding = code_article(coder, "Consumer Protection", "Electronic Commerce", CONSUMERS)
     assert _strengths(coding) == {"consumer-protection": ("hortatory", "1"), "personal-information": ("binding", "2")}
+
+
+def test_a_topics_commitment_names_the_paragraph_its_strength_is_read_from():
+    text = ("1. Each Party shall endeavour to adopt measures to protect consumers engaged in electronic commerce.\n\n"
+            "2. The Parties recognise the importance of cooperation.\n\n"
+            "3. Each Party shall adopt or maintain consumer protection laws to proscribe fraudulent and deceptive "
+            "commercial activities that cause harm to consumers engaged in online commercial activities.")
+    coding = code_article(make_coder(bundled_rules()), "Online Consumer Protection", "Electronic Commerce", text)
+    (tc,) = [t for t in coding.topic_strengths if t.topic == "consumer-protection"]
+    assert tc.commitment is not None and tc.commitment.strength == "binding"
+    assert tc.paragraph == "3" and tc.commitment.quotes[0].text.startswith("Each Party shall adopt or maintain")
