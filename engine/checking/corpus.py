@@ -189,7 +189,15 @@ def _finish(result: ParseResult, path: str, bundled: bool) -> SourceFile:
     return SourceFile(path, result.text, result.document, tuple(sorted(diags, key=D.sort_key)), bundled)
 
 
-def _load(text: str, path: str, bundled: bool, use_cache: bool = False, entry: Optional[str] = None) -> SourceFile:
+def unreadable(path: str, problems: tuple[D.Diagnostic, ...]) -> SourceFile:
+    """A file that could not be read: its path and why, no text and no document."""
+    from engine.syntax.parse import ParseResult
+
+    return _finish(ParseResult(None, problems, ""), path, False)
+
+
+def parse_source(text: str, path: str, bundled: bool, use_cache: bool = False,
+                 entry: Optional[str] = None) -> SourceFile:
     """Parse and validate a file's text; with ``use_cache``, through the per-user cache (:mod:`.cache`)
     under ``entry`` (its name for this path and text, worked out here when not given)."""
     from engine.checking import cache
@@ -215,14 +223,14 @@ def load_file(path: str, cache: bool = False) -> SourceFile:
     Raises:
         BadArgument: ``path`` is not a path (an int would be a file descriptor), or ``cache`` not a bool.
     """
-    from engine.syntax.parse import ParseResult, read_source
+    from engine.syntax.parse import read_source
 
     path, cache = A.path(path, "path"), A.flag(cache, "cache")
 
     text, diags = read_source(path)
     if text is None:
-        return _finish(ParseResult(None, diags, ""), path, False)
-    return _load(text, path, False, cache)
+        return unreadable(path, tuple(diags))
+    return parse_source(text, path, False, cache)
 
 
 def load_text(text: str, path: str = "<input>") -> SourceFile:
@@ -241,7 +249,7 @@ def load_text(text: str, path: str = "<input>") -> SourceFile:
 
 def bundled_files(cache: bool = False) -> list[SourceFile]:
     """The agreements and norm sets shipped inside the package."""
-    return [_load(text, display, True, cache) for display, text in bundled_sources()]
+    return [parse_source(text, display, True, cache) for display, text in bundled_sources()]
 
 
 def bundled_sources() -> list[tuple[str, str]]:

@@ -25,8 +25,8 @@ from __future__ import annotations
 from typing import Any, Optional, Sequence, Union
 
 from engine.checking import cache
-from engine.checking.corpus import (AGREEMENT, NORM_SET, Corpus, SourceFile, Table, _finish, _load,
-                                    bundled_sources)
+from engine.checking.corpus import (AGREEMENT, NORM_SET, Corpus, SourceFile, Table, bundled_sources, parse_source,
+                                    unreadable)
 from engine.language import diagnostics as D
 from engine.language import model as M
 
@@ -53,8 +53,8 @@ def load(names: Sequence[str], include_bundled: bool, discovery: Sequence[D.Diag
     found = _checked(cache.load_index(name), rows) if name is not None else None
     if found is not None:
         return _deferred(found, sources, discovery)
-    files = [_load(text, path, bundled, True, entry) if text is not None
-             else _unreadable(path, problems) for entry, (path, text, problems, bundled) in zip(entries, sources)]
+    files = [parse_source(text, path, bundled, True, entry) if text is not None
+             else unreadable(path, problems) for entry, (path, text, problems, bundled) in zip(entries, sources)]
     corpus = Corpus.build(files, discovery)
     if name is not None:
         cache.store_index(name, summary(corpus, entries, len(discovery)))
@@ -71,12 +71,6 @@ def _sources(names: Sequence[str], include_bundled: bool) -> list[Source]:
             text, problems = read_source(path)
             out.append((path, text, tuple(problems), False))
     return out
-
-
-def _unreadable(path: str, problems: tuple[D.Diagnostic, ...]) -> SourceFile:
-    from engine.syntax.parse import ParseResult
-
-    return _finish(ParseResult(None, problems, ""), path, False)
 
 
 def summary(corpus: Corpus, entries: Sequence[Optional[str]], discovered: int) -> tuple[Any, ...]:
@@ -128,7 +122,7 @@ class _Files:
     def _reader(text: str, path: str, bundled: bool, entry: str) -> Any:
         def read() -> Optional[M.Document]:
             hit = cache.load(entry)
-            return hit[0] if hit is not None else _load(text, path, bundled, True, entry).document
+            return hit[0] if hit is not None else parse_source(text, path, bundled, True, entry).document
         return read
 
     def item(self, kind: str, ident: str, at: int) -> Union[M.Agreement, M.NormSet]:
