@@ -244,7 +244,7 @@ def _overlay(draft: M.Agreement, base: M.Agreement, diags: list[D.Diagnostic]) -
     _apply_amendments(index, draft.amendments, base.id, diags)
     _apply_omissions(index, draft.omissions, base.id, diags)
     merged = attrs.evolve(_merge_metadata(draft, base), chapters=index.chapters(), articles=index.articles())
-    if merged.per_chapter and draft.numbering is None:  # numbered per chapter as its base: its citations too
+    if merged.per_chapter:  # numbered per chapter (as its base): its citations read in the merged chapters
         sp = draft.span
         diags.extend(d for d in citations_need_chapters(merged)
                      if d.span.file == sp.file and sp.line <= d.span.line <= sp.end_line)

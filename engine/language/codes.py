@@ -308,6 +308,9 @@ LINK_OUT_OF_ROOT = Message(OUTSIDE_ROOTS, "`{path}` is a symbolic link out of `{
 CITATION_NEEDS_CHAPTER = Message(
     AMBIGUOUS_ARTICLE, "`art {number}` outside a chapter of `{agreement}`, which numbers its articles per chapter, "
     "names no article", "name its chapter: `art {number} ch N`{where}")
+CITATION_NOT_IN_CHAPTER = Message(
+    AMBIGUOUS_ARTICLE, "`art {number}`{read} is cited as {cited}, but chapter {chapter} of `{agreement}` has no "
+    "article {number}", "name the chapter it stands in: `art {number} ch N`{where}")
 AMBIGUOUS_IN_BASE = Message(AMBIGUOUS_ARTICLE, "article {number} stands in several chapters of `{base}`: {chapters}",
                             "name the chapter: `{how} {number} ch N` (chapters {chapters})")
 LOOSE_ARTICLE_AMBIGUOUS = Message(AMBIGUOUS_ARTICLE, "article {number} stands in several chapters of `{base}` "

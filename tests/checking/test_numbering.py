@@ -177,3 +177,51 @@ def test_the_fixture_quotes_stand_verbatim_in_the_article_of_their_chapter():
         c = q.citation
         key = (c.chapter or chapter, c.article) if c is not None else (chapter, number)
         assert q.text in words[key], (key, q.text)
+
+
+# ---------------------------------------------------------------- citations read in their chapter
+
+
+@pytest.mark.parametrize("where, citation, problem", [
+    ("chapter", "art 3", None),  # Ch. 2, Art. 3
+    ("chapter", "art 9", "`art 9` in chapter 2 is cited as Ch. 2, Art. 9, but chapter 2 of `base` has no article 9"),
+    ("article", "art 1", None),  # Ch. 2, Art. 1
+    ("article", "art 5", None),  # held nowhere in the encoding: the source's word, as in any agreement
+    ("article", "art 4 ch 1", None),
+    ("article", "art 9 ch 1", "`art 9` is cited as Ch. 1, Art. 9, but chapter 1 of `base` has no article 9"),
+    ("article", "art 3 ch 1", None),
+    ("article", "art 7 ch 2", None),
+    ("chapter", "art 1 ch 7", None),  # a chapter not encoded
+])
+def test_a_citation_in_a_chapter_is_read_there_and_must_not_name_an_article_held_elsewhere(where, citation, problem):
+    text, statement = BASE, f'dispute-settlement excluded "x" {citation}'
+    if where == "chapter":
+        text = text.replace("  chapter 2 {\n", f"  chapter 2 {{\n    {statement}\n")
+    else:
+        text = text.replace('article 3 "Two-three" { topic cooperation }',
+                            f'article 3 "Two-three" {{ topic cooperation\n {statement} }}')
+    found = [m for _, m in _codes(text)]
+    assert found == ([problem] if problem else [])
+
+
+def test_a_citation_naming_a_chapter_without_that_article_held_in_another_chapter_is_reported_with_where_it_is():
+    text = BASE.replace('article 3 "Two-three" { topic cooperation }',
+                        'article 3 "Two-three" { topic cooperation\n dispute-settlement excluded "x" art 3 ch 7 }')
+    text = text.replace("  article 9", '  chapter 7 { article 1 "Seven-one" { topic scope } }\n  article 9')
+    doc = parse_text(text, "n.agr").document
+    assert doc is not None
+    (diag,) = validate(doc)
+    assert diag.code == C.AMBIGUOUS_ARTICLE.id
+    assert diag.message == "`art 3` is cited as Ch. 7, Art. 3, but chapter 7 of `base` has no article 3"
+    assert diag.hint == "name the chapter it stands in: `art 3 ch N` (article 3 stands in chapters 1, 2)"
+
+
+def test_a_draft_citation_is_read_in_the_chapters_of_its_base():
+    ok = 'agreement d { based-on base\n chapter 2 { article 5 "New" { topic scope\n' \
+         ' dispute-settlement excluded "x" art 1 } } }'
+    assert _errors(_resolved(ok)[0]) == []
+    bad = ok.replace("art 1 }", "art 9 }")
+    assert [m for _, m in _errors(_resolved(bad)[0])] == [
+        "`art 9` in chapter 2 is cited as Ch. 2, Art. 9, but chapter 2 of `d` has no article 9"]
+    explicit = ok.replace("numbering", "").replace("based-on base\n", "based-on base\n numbering per-chapter\n")
+    assert _errors(_resolved(explicit)[0]) == []
