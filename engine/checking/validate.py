@@ -281,7 +281,13 @@ def _not_in_chapter(a: M.Agreement, q: M.Quote, number: str, chapter: str, impli
 
 
 def _chapters(a: M.Agreement, members: set[str]) -> Iterator[D.Diagnostic]:
+    first: dict[str, M.Chapter] = {}
     for chapter in a.chapters:
+        if chapter.number in first:
+            yield C.CHAPTER_WRITTEN_TWICE.at(chapter.span, secondary=((first[chapter.number].span,
+                                                                        "first written here"),),
+                                             number=chapter.number, agreement=a.id)
+        first.setdefault(chapter.number, chapter)
         yield from _vocab(C.NO_SUCH_SETTING_WORD, "verification level", chapter.verification, V.VERIFICATION_LEVELS,
                           chapter.span)
         yield from _vocab(C.NO_SUCH_PART, "part", chapter.part, V.PARTS, chapter.span)

@@ -232,6 +232,7 @@ NOT_ALLOWED_HERE = Code("E0310", "statement not allowed here", "amend article 1 
 OUTSIDE_ROOTS = Code("E0311", "reference outside the corpus roots", 'source "../../etc/passwd", or a symbolic link '
                      "in a folder that points out of it")
 DEFINES_NOTHING = Code("E0312", "file defines nothing", "an empty file, or one holding only comments")
+DUPLICATE_CHAPTER = Code("E0315", "duplicate chapter number", "two `chapter 1` in one agreement")
 TOPIC_NOT_OF_ARTICLE = Code("E0314", "commitment for a topic the article does not have",
                             'article 1 { topic source-code  binding for cross-border-data "..." }')
 AMBIGUOUS_ARTICLE = Code("E0313", "article number names more than one article",
@@ -243,6 +244,9 @@ ARTICLE_TWICE_ACROSS_CHAPTERS = Message(
     DUPLICATE_ARTICLE, "article {number} is written twice in `{agreement}` (in chapters {first} and {second})",
     "article numbers are unique within an agreement unless it says `numbering per-chapter` (each chapter "
     "numbering its articles from 1); write that if the treaty does, else merge the two")
+CHAPTER_WRITTEN_TWICE = Message(DUPLICATE_CHAPTER, "chapter {number} is written twice in `{agreement}`",
+                                "a chapter is named by its number alone; merge the two, or write the second "
+                                "`chapter unnumbered N` with a note saying how the source numbers it")
 ARTICLE_TWICE_IN_CHAPTER = Message(DUPLICATE_ARTICLE, "article {number} is written twice in {where} of `{agreement}`",
                                    "in an agreement numbered per chapter, a number is unique within its chapter; "
                                    "merge the two")

@@ -69,6 +69,19 @@ def test_numbered_per_chapter_a_repeat_within_one_chapter_is_still_an_error():
     assert _codes(text) == [(C.DUPLICATE_ARTICLE.id, "article 1 is written twice in chapter 1 of `base`")]
 
 
+@pytest.mark.parametrize("numbering", ["  numbering per-chapter\n", ""])
+def test_a_chapter_number_written_twice_is_an_error_in_any_agreement(numbering):
+    text = BASE.replace("  numbering per-chapter\n", numbering).replace("chapter 2 {", "chapter 1 {")
+    if not numbering:
+        text = text.replace('article 1 "Two-one"', 'article 4 "Two-four"').replace("article 3 \"Two-three\"",
+                                                                                  "article 5 \"Two-five\"")
+    doc = parse_text(text, "n.agr").document
+    assert doc is not None
+    (diag,) = [d for d in validate(doc) if d.code == C.DUPLICATE_CHAPTER.id]
+    assert diag.message == "chapter 1 is written twice in `base`"
+    assert diag.secondary[0][1] == "first written here" and "chapter unnumbered N" in (diag.hint or "")
+
+
 def test_an_unknown_numbering_word_is_reported_with_the_known_ones():
     ((code, message),) = _codes('agreement a { numbering per-chaptr article 1 { topic scope } }')
     assert code == C.UNKNOWN_SETTING.id and message == "unknown numbering `per-chaptr`"
