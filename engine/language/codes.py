@@ -317,9 +317,10 @@ CITATION_NOT_IN_CHAPTER = Message(
     "article {number}", "name the chapter it stands in: `art {number} ch N`{where}")
 AMBIGUOUS_IN_BASE = Message(AMBIGUOUS_ARTICLE, "article {number} stands in several chapters of `{base}`: {chapters}",
                             "name the chapter: `{how} {number} ch N` (chapters {chapters})")
-LOOSE_ARTICLE_AMBIGUOUS = Message(AMBIGUOUS_ARTICLE, "article {number} stands in several chapters of `{base}` "
-                                  "({chapters}): this article outside chapters replaces none of them",
-                                  "write it inside its chapter's block: `chapter N {{ article {number} ... }}`")
+LOOSE_ARTICLE_AMBIGUOUS = Message(AMBIGUOUS_ARTICLE, "article {number} stands in {chapters} of `{base}`, which "
+                                  "numbers its articles per chapter: this article outside chapters replaces none of "
+                                  "them", "write it inside its chapter's block: `chapter {ch} {{ article {number} ... "
+                                  "}}`, or change it with `amend article {number} ch {ch}`")
 ARTICLE_NOT_IN_CHAPTER = Message(NOT_IN_BASE, "article {number} is not in chapter {chapter} of `{base}`, so it "
                                  "cannot be {done}", "{known}")
 NUMBERING_DIFFERS = Message(NOT_ALLOWED_HERE, "`numbering {numbering}` differs from the numbering of its base "

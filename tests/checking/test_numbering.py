@@ -130,7 +130,8 @@ def test_amend_and_omit_name_the_chapter_where_the_number_is_ambiguous():
     ("amend article 3 ch 7 { }", "article 3 is not in chapter 7 of `base`, so it cannot be amended"),
     ("omit article 4", "article 4 is not in `base`, so it cannot be omitted"),
     ('article 3 "Loose three" { topic scope }',
-     "article 3 stands in several chapters of `base` (1, 2): this article outside chapters replaces none of them"),
+     "article 3 stands in chapters 1, 2 of `base`, which numbers its articles per chapter: this article outside "
+     "chapters replaces none of them"),
     ("numbering agreement-wide",
      "`numbering agreement-wide` differs from the numbering of its base `base` (per-chapter)"),
 ])
@@ -145,6 +146,27 @@ def test_a_draft_that_inherits_numbering_per_chapter_names_the_chapter_of_its_ag
     assert [m for _, m in _errors(corpus)] == [
         "`art 3` outside a chapter of `d`, which numbers its articles per chapter, names no article"]
     assert _errors(_resolved('agreement d { based-on base\n exception general "x" art 3 ch 2 }')[0]) == []
+
+
+def test_a_draft_article_outside_chapters_replaces_only_the_base_article_outside_chapters():
+    corpus, d = _resolved('agreement d { based-on base\n article 9 "Loose again" { topic institutional } }')
+    assert _errors(corpus) == [] and ("1", "3", "One-three") in _where(d)
+    assert _where(d)[0] == (None, "9", "Loose again") and len(d.all_articles()) == 5
+    corpus, d = _resolved('agreement d { based-on base\n article 12 "New" { topic institutional } }')
+    assert _errors(corpus) == [] and (None, "12", "New") in _where(d) and len(d.all_articles()) == 6
+
+
+def test_a_draft_article_outside_chapters_whose_number_stands_in_one_chapter_only_is_an_error_with_the_way_out():
+    text = BASE.replace('article 1 "Two-one" { topic transparency }', 'article 2 "Two-two" { topic transparency }')
+    corpus = engine.parse(text + '\nagreement d { based-on base\n article 2 "Loose two" { topic scope } }', "n.agr")
+    (diag,) = [x for x in corpus.diagnostics if x.is_error]
+    assert diag.code == C.AMBIGUOUS_ARTICLE.id
+    assert diag.message == ("article 2 stands in chapter 2 of `base`, which numbers its articles per chapter: this "
+                            "article outside chapters replaces none of them")
+    assert diag.hint == ("write it inside its chapter's block: `chapter 2 { article 2 ... }`, or change it with "
+                         "`amend article 2 ch 2`")
+    assert [t for _, a in corpus.agreement("d").all_articles() for t in [a.title]].count("Two-two") == 1
+    assert "Loose two" not in [a.title for _, a in corpus.agreement("d").all_articles()]
 
 
 def test_the_ambiguity_hint_lists_the_chapters():
