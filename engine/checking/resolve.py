@@ -244,7 +244,7 @@ def _overlay(draft: M.Agreement, base: M.Agreement, diags: list[D.Diagnostic]) -
     _apply_amendments(index, draft.amendments, base.id, diags)
     _apply_omissions(index, draft.omissions, base.id, diags)
     merged = attrs.evolve(_merge_metadata(draft, base), chapters=index.chapters(), articles=index.articles())
-    if merged.per_chapter and draft.numbering is None:  # numbered per chapter as its base: its citations too
+    if merged.per_chapter:  # numbered per chapter (as its base): its citations read in the merged chapters
         sp = draft.span
         diags.extend(d for d in citations_need_chapters(merged)
                      if d.span.file == sp.file and sp.line <= d.span.line <= sp.end_line)
@@ -288,20 +288,20 @@ def _located(index: ArticleIndex, node: M.Amendment | M.Omission, how: str, base
 def _loose_articles(index: ArticleIndex, articles: tuple[M.Article, ...], base: str,
                     diags: list[D.Diagnostic]) -> None:
     """A draft's articles outside chapters: each replaces the base's article of its number and stands outside
-    chapters.  In a base numbered per chapter, that is its article of the number outside chapters, else the
-    one chapter's that holds the number; a number in several chapters is ambiguous (reported, not applied)."""
+    chapters.  In a base numbered per chapter, only the base's article of the number outside chapters is the same
+    article: one whose number stands only in chapters names another article there, so it is reported (the draft
+    writes it in its chapter's block, or amends it with ``ch N``) and not applied."""
     for art in articles:
-        places = index.where(art.number)
         if not index.per_chapter:
             index.remove(art.number)
-        elif any(ch is None for _, _, ch in places):
+        elif any(ch is None for _, _, ch in index.where(art.number)):
             index.remove_loose(art.number)
-        elif len(places) > 1:
+        elif index.where(art.number):
+            chapters = [str(ch) for _, _, ch in index.where(art.number)]
+            words = f"chapter{'s' if len(chapters) > 1 else ''} {', '.join(chapters)}"
             diags.append(C.LOOSE_ARTICLE_AMBIGUOUS.at(art.span, focus=art.number, number=art.number, base=base,
-                                                      chapters=", ".join(str(ch) for _, _, ch in places)))
+                                                      chapters=words, ch=chapters[0] if len(chapters) == 1 else "N"))
             continue
-        else:
-            index.remove(art.number)
         index.add_loose(art)
 
 

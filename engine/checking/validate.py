@@ -14,6 +14,7 @@ from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import parties as P
 from engine.language import vocab as V
+from engine.language.citations import article_words
 from engine.language.predicates import PREDICATES
 from engine.syntax.limits import MAX_PREDICATE_DEPTH, MAX_WEIGHT
 
@@ -219,29 +220,74 @@ def _citations(a: M.Agreement) -> Iterator[D.Diagnostic]:
             if value is not None and value < 1:
                 yield C.COUNTED_FROM_ONE.at(q.span, focus=f"{what} {value}", what=what, value=value)
         yield from _placeholder(c.article, q.span)
-    if a.per_chapter:
+    if a.per_chapter and not a.based_on:  # a draft's: checked once laid over its base (resolve)
         yield from citations_need_chapters(a)
 
 
 def citations_need_chapters(a: M.Agreement) -> Iterator[D.Diagnostic]:
-    """In an agreement numbered per chapter, each agreement-level citation that names no chapter, where no
-    article outside chapters has its number (E0313)."""
+    """In an agreement numbered per chapter, each citation whose article is not where it is read (E0313). An
+    article number is read in the chapter ``ch N`` names, else in the chapter its statement stands in, else
+    (agreement level, an article outside chapters) outside chapters. Outside chapters it must name an article
+    there; in a chapter, an article the encoding does not hold there is reported when the encoding holds that
+    number elsewhere (the citation would name the wrong one); one it holds nowhere, or in a chapter it does
+    not encode, is the source's word."""
     loose = {art.number for art in a.articles}
-    for q in _statements((*a.exceptions, *a.dispute_settlement)):
+    numbers = {ch.number: {art.number for art in ch.articles} for ch in a.chapters}
+    for where, q in _placed_quotes(a):
         c = q.citation
-        if c is not None and c.chapter is None and c.article not in loose:
+        if c is None:
+            continue
+        chapter = c.chapter or where
+        if chapter is None and c.article not in loose:
             yield _needs_chapter(a, q, c.article)
+        elif chapter in numbers and c.article not in numbers[chapter] and (
+                c.article in loose or any(c.article in n for n in numbers.values())):
+            yield _not_in_chapter(a, q, c.article, chapter, implicit=c.chapter is None)
+
+
+def _placed_quotes(a: M.Agreement) -> Iterator[tuple[Optional[str], M.Quote]]:
+    """Every quote with the chapter its citation's article number is read in (None: outside chapters)."""
+    for q in _statements((*a.exceptions, *a.dispute_settlement)):
+        yield None, q
+    for ch in a.chapters:
+        for q in _statements((*ch.exceptions, *ch.dispute_settlement, *ch.scope)):
+            yield ch.number, q
+    for chapter, art in a.all_articles():
+        for q in _article_quotes(art):
+            yield (chapter.number if chapter is not None else None), q
+
+
+def _standing(a: M.Agreement, number: str) -> list[str]:
+    return [ch.number for ch in a.chapters if any(art.number == number for art in ch.articles)]
 
 
 def _needs_chapter(a: M.Agreement, q: M.Quote, number: str) -> D.Diagnostic:
-    chapters = [ch.number for ch in a.chapters if any(art.number == number for art in ch.articles)]
+    chapters = _standing(a, number)
     where = f" (article {number} stands in chapter{'s' if len(chapters) > 1 else ''} {', '.join(chapters)})" \
         if chapters else ""
     return C.CITATION_NEEDS_CHAPTER.at(q.span, focus=f"art {number}", number=number, agreement=a.id, where=where)
 
 
+def _not_in_chapter(a: M.Agreement, q: M.Quote, number: str, chapter: str, implicit: bool) -> D.Diagnostic:
+    chapters = [c for c in _standing(a, number) if c != chapter]
+    if chapters:
+        where = f" (article {number} stands in chapter{'s' if len(chapters) > 1 else ''} {', '.join(chapters)})"
+    else:
+        where = f" (article {number} stands outside chapters, where a chapter's statement cannot cite it)"
+    read = f" in chapter {chapter}" if implicit else ""
+    focus = f"art {number}" if implicit else f"ch {chapter}"
+    return C.CITATION_NOT_IN_CHAPTER.at(q.span, focus=focus, number=number, chapter=chapter, read=read,
+                                        cited=article_words(number, chapter), agreement=a.id, where=where)
+
+
 def _chapters(a: M.Agreement, members: set[str]) -> Iterator[D.Diagnostic]:
+    first: dict[str, M.Chapter] = {}
     for chapter in a.chapters:
+        if chapter.number in first:
+            yield C.CHAPTER_WRITTEN_TWICE.at(chapter.span, secondary=((first[chapter.number].span,
+                                                                        "first written here"),),
+                                             number=chapter.number, agreement=a.id)
+        first.setdefault(chapter.number, chapter)
         yield from _vocab(C.NO_SUCH_SETTING_WORD, "verification level", chapter.verification, V.VERIFICATION_LEVELS,
                           chapter.span)
         yield from _vocab(C.NO_SUCH_PART, "part", chapter.part, V.PARTS, chapter.span)

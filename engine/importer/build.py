@@ -157,8 +157,7 @@ class _Builder:
     coder: Coder
     path: str
     per_chapter: bool = False
-    chapter_numbers: Scope = attrs.Factory(lambda self: Scope("chapter", " in this text", self.per_chapter),
-                                           takes_self=True)
+    chapter_numbers: Scope = attrs.Factory(lambda: Scope("chapter", " in this text"))
     article_numbers: Scope = attrs.Factory(lambda: Scope("article", " in this text"))
     articles: int = 0
     coded: int = 0

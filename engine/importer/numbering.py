@@ -8,10 +8,10 @@ whose number was given before where it must be unique is written ``article unnum
 scope, a placeholder no treaty number can be taken for, with a note and a warning (W0520).  Chapters likewise.
 
 A text whose chapters each number their articles afresh (SAFTA 2003: ``ARTICLE 1`` in every chapter) is
-imported ``numbering per-chapter``: a number is then unique within its chapter, and chapter numbers must be
-unique too (a chapter number given twice gets a placeholder).  Elsewhere article numbers are unique in the
-agreement, and a chapter number may repeat as the text repeats it (the chapters of each Title of an EU
-agreement): the articles' own numbers name them.
+imported ``numbering per-chapter``: a number is then unique within its chapter.  Elsewhere article numbers are
+unique in the agreement.  Chapter numbers are unique in every agreement (a chapter is named by its number): a
+chapter number the text gives twice (the chapters of each Title of an EU agreement) gets a placeholder, with a
+note and a warning naming the number the text wrote.
 """
 
 from __future__ import annotations

@@ -9,7 +9,7 @@ the caller passes one: that is, when the agreement numbers its articles per chap
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Sequence
 
 from engine.language.model import Citation, unnumbered_ordinal
 
@@ -22,6 +22,14 @@ def article_words(number: str, chapter: Optional[str] = None) -> str:
     if ordinal is not None:
         return f"unnumbered article {ordinal}" + (f" of {chapter_words(chapter)}" if chapter else "")
     return (f"{chapter_words(chapter)}, " if chapter else "") + f"Art. {number}"
+
+
+def articles_words(articles: Sequence[tuple[str, Optional[str]]]) -> str:
+    """Several articles of one agreement, each as (number, chapter): ``Art. 14.11, 14.13`` when numbers alone
+    name them; else each cited in full, ``Ch. 14, Art. 3; Ch. 15, Art. 3; unnumbered article 1``."""
+    if all(chapter is None and unnumbered_ordinal(number) is None for number, chapter in articles):
+        return f"Art. {', '.join(number for number, _ in articles)}"
+    return "; ".join(article_words(number, chapter) for number, chapter in articles)
 
 
 def cite(number: Optional[str], chapter: Optional[str] = None, footnote: Optional[int] = None,

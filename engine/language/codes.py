@@ -232,6 +232,7 @@ NOT_ALLOWED_HERE = Code("E0310", "statement not allowed here", "amend article 1 
 OUTSIDE_ROOTS = Code("E0311", "reference outside the corpus roots", 'source "../../etc/passwd", or a symbolic link '
                      "in a folder that points out of it")
 DEFINES_NOTHING = Code("E0312", "file defines nothing", "an empty file, or one holding only comments")
+DUPLICATE_CHAPTER = Code("E0315", "duplicate chapter number", "two `chapter 1` in one agreement")
 TOPIC_NOT_OF_ARTICLE = Code("E0314", "commitment for a topic the article does not have",
                             'article 1 { topic source-code  binding for cross-border-data "..." }')
 AMBIGUOUS_ARTICLE = Code("E0313", "article number names more than one article",
@@ -243,6 +244,9 @@ ARTICLE_TWICE_ACROSS_CHAPTERS = Message(
     DUPLICATE_ARTICLE, "article {number} is written twice in `{agreement}` (in chapters {first} and {second})",
     "article numbers are unique within an agreement unless it says `numbering per-chapter` (each chapter "
     "numbering its articles from 1); write that if the treaty does, else merge the two")
+CHAPTER_WRITTEN_TWICE = Message(DUPLICATE_CHAPTER, "chapter {number} is written twice in `{agreement}`",
+                                "a chapter is named by its number alone; merge the two, or write the second "
+                                "`chapter unnumbered N` with a note saying how the source numbers it")
 ARTICLE_TWICE_IN_CHAPTER = Message(DUPLICATE_ARTICLE, "article {number} is written twice in {where} of `{agreement}`",
                                    "in an agreement numbered per chapter, a number is unique within its chapter; "
                                    "merge the two")
@@ -308,11 +312,15 @@ LINK_OUT_OF_ROOT = Message(OUTSIDE_ROOTS, "`{path}` is a symbolic link out of `{
 CITATION_NEEDS_CHAPTER = Message(
     AMBIGUOUS_ARTICLE, "`art {number}` outside a chapter of `{agreement}`, which numbers its articles per chapter, "
     "names no article", "name its chapter: `art {number} ch N`{where}")
+CITATION_NOT_IN_CHAPTER = Message(
+    AMBIGUOUS_ARTICLE, "`art {number}`{read} is cited as {cited}, but chapter {chapter} of `{agreement}` has no "
+    "article {number}", "name the chapter it stands in: `art {number} ch N`{where}")
 AMBIGUOUS_IN_BASE = Message(AMBIGUOUS_ARTICLE, "article {number} stands in several chapters of `{base}`: {chapters}",
                             "name the chapter: `{how} {number} ch N` (chapters {chapters})")
-LOOSE_ARTICLE_AMBIGUOUS = Message(AMBIGUOUS_ARTICLE, "article {number} stands in several chapters of `{base}` "
-                                  "({chapters}): this article outside chapters replaces none of them",
-                                  "write it inside its chapter's block: `chapter N {{ article {number} ... }}`")
+LOOSE_ARTICLE_AMBIGUOUS = Message(AMBIGUOUS_ARTICLE, "article {number} stands in {chapters} of `{base}`, which "
+                                  "numbers its articles per chapter: this article outside chapters replaces none of "
+                                  "them", "write it inside its chapter's block: `chapter {ch} {{ article {number} ... "
+                                  "}}`, or change it with `amend article {number} ch {ch}`")
 ARTICLE_NOT_IN_CHAPTER = Message(NOT_IN_BASE, "article {number} is not in chapter {chapter} of `{base}`, so it "
                                  "cannot be {done}", "{known}")
 NUMBERING_DIFFERS = Message(NOT_ALLOWED_HERE, "`numbering {numbering}` differs from the numbering of its base "

@@ -32,7 +32,7 @@ from engine.language import model as M
 from engine.language import names
 from engine.language import parties as P
 from engine.language import vocab as V
-from engine.language.citations import article_words
+from engine.language.citations import article_words, articles_words
 
 if TYPE_CHECKING:
     from engine.views.compare import Cell, Comparison, Row
@@ -307,12 +307,10 @@ def article_cell(number: Optional[str], chapter: Optional[str] = None, none: str
     return article_words(number, chapter) if chapter or M.unnumbered_ordinal(number) is not None else number
 
 
-def articles_cited(numbers: Sequence[str]) -> str:
-    """Several articles of one agreement: ``Art. 14.11, 14.13``; articles that need their chapter or are
-    unnumbered (as a carve-out lists them, already cited) are listed as cited."""
-    if all(n[:1].isdigit() for n in numbers):
-        return f"Art. {', '.join(numbers)}"
-    return "; ".join(n if not n[:1].isdigit() else f"Art. {n}" for n in numbers)
+def articles_cited(articles: Sequence[tuple[str, Optional[str]]]) -> str:
+    """Several articles of one agreement, as (number, chapter): ``Art. 14.11, 14.13``; ``Ch. 14, Art. 3; Ch. 15,
+    Art. 3`` where numbers alone do not name them (see :func:`engine.language.citations.articles_words`)."""
+    return articles_words(articles)
 
 
 def citation(e: Evidence) -> str:

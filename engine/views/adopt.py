@@ -1,7 +1,10 @@
 """Adopting a precedent: one article of an agreement copied into a draft, renumbered, its provenance kept.
 
 ``tradegap adopt usmca 19.17 --into draft.agr --as 14.20`` writes USMCA Art. 19.17 into the draft's
-chapter 14 as Art. 14.20 (a chapter block is added when the draft has none of that number).  The article
+chapter 14 as Art. 14.20 (a chapter block is added when the draft has none of that number).  An article of an
+agreement numbered per chapter (``--chapter 14``, Ch. 14, Art. 3) goes into the draft's chapter 14 unless its
+new number's part before the dot names another; a draft numbered per chapter already writing an article of that
+number in another chapter is no conflict.  The article
 means there what it meant in its agreement: its inherited context (dispute settlement, chapter exceptions
 and scope) is written on it, as for a precedent (:func:`engine.views.precedents.explicit`).  Honestly:
 
@@ -55,14 +58,18 @@ class Adoption:
     diagnostics: tuple[D.Diagnostic, ...] = ()
 
 
-def _uncited(q: M.Quote, number: str, source: str, flags: list[str]) -> M.Quote:
-    """A quote without its citation; a citation of another article of the source is flagged."""
-    c = q.citation
-    if c is not None and c.article != number:
-        flags.append(f"a quote cited {source} {cite(c.article, c.chapter, c.footnote or None)}"
+def _uncited(q: M.Quote, placed: F.Placed, flags: list[str]) -> M.Quote:
+    """A quote without its citation; a citation of another article of the source (another number, or the same
+    number in another chapter) is flagged."""
+    c, number, source = q.citation, placed.article.number, placed.agreement.id
+    own = placed.chapter.number if placed.chapter is not None else None
+    cited_chapter = placed.agreement.cited_chapter(placed.chapter)
+    if c is not None and (c.article != number or c.chapter not in (None, own)):
+        flags.append(f"a quote cited {source} {cite(c.article, c.chapter or cited_chapter, c.footnote or None)}"
                      + ", which this draft does not hold: the citation was removed")
     elif c is not None and c.footnote is not None:
-        flags.append(f"a quote cited {source} {cite(number, c.chapter, c.footnote)}: the footnote is the source's")
+        flags.append(f"a quote cited {source} {cite(number, c.chapter or cited_chapter, c.footnote)}: the footnote "
+                     "is the source's")
     return attrs.evolve(q, citation=None)
 
 
@@ -70,10 +77,10 @@ Statement = TypeVar("Statement", M.Commitment, M.Scope, M.Software, M.Exception_
                      M.Contingency)
 
 
-def _statements(article: M.Article, number: str, source: str, flags: list[str]) -> M.Article:
+def _statements(article: M.Article, placed: F.Placed, flags: list[str]) -> M.Article:
     """The article with every quote's citation removed (and flagged when it pointed elsewhere)."""
     def quotes(s: Statement) -> Statement:
-        return attrs.evolve(s, quotes=tuple(_uncited(q, number, source, flags) for q in s.quotes))
+        return attrs.evolve(s, quotes=tuple(_uncited(q, placed, flags) for q in s.quotes))
 
     return attrs.evolve(
         article,
@@ -91,7 +98,7 @@ def adopted_article(placed: F.Placed, new_number: str) -> tuple[M.Article, tuple
     source, number = placed.agreement.id, placed.article.number
     article, folded, dropped = explicit(placed)
     flags: list[str] = [f"left out (it names {source}'s parties): {d}" for d in dropped]
-    article = _statements(article, number, source, flags)
+    article = _statements(article, placed, flags)
     level = placed.article.verification or placed.agreement.verification or V.Verification.UNVERIFIED.value
     cited = article_words(number, placed.agreement.cited_chapter(placed.chapter))
     note = (f"Adopted from {source} {cited}" + (f" {placed.article.title}" if placed.article.title else "")
@@ -125,18 +132,40 @@ def _chapter_block(number: str, base: Optional[M.Agreement], article: list[str])
     return [head] + [INDENT + x if x else "" for x in article] + ["}"]
 
 
-def _insert(text: str, draft: M.Agreement, article: M.Article, base: Optional[M.Agreement]) \
-        -> tuple[str, Optional[str]]:
-    """The draft's text with the article in its chapter (by the part of its number before the first dot)."""
+def _target_chapter(draft: M.Agreement, number: str, placed: F.Placed, per_chapter: bool) -> Optional[str]:
+    """The draft chapter the article goes in: the part of its new number before the first dot, else (a source
+    numbered per chapter) the chapter it stands in there; None (outside chapters) when the draft has no chapters,
+    no base and numbers agreement-wide."""
+    chapter = number.partition(".")[0] if "." in number else placed.agreement.cited_chapter(placed.chapter)
+    if chapter is None or any(ch.number == chapter for ch in draft.chapters):
+        return chapter
+    return chapter if draft.based_on or draft.chapters or per_chapter else None
+
+
+def _insert(text: str, draft: M.Agreement, article: M.Article, base: Optional[M.Agreement],
+            number: Optional[str]) -> str:
+    """The draft's text with the article in its chapter ``number`` (a block added when the draft has none)."""
     lines = text.split("\n")
     snippet = format_article(article).rstrip("\n").split("\n")
-    number = article.number.partition(".")[0] if "." in article.number else None
     chapter = next((ch for ch in draft.chapters if ch.number == number), None)
     if chapter is not None:
-        return "\n".join(_before_brace(lines, chapter.span, snippet)), number
-    if number is not None and (draft.based_on or draft.chapters):
-        return "\n".join(_before_brace(lines, draft.span, _chapter_block(number, base, snippet))), number
-    return "\n".join(_before_brace(lines, draft.span, snippet)), None
+        return "\n".join(_before_brace(lines, chapter.span, snippet))
+    if number is not None:
+        return "\n".join(_before_brace(lines, draft.span, _chapter_block(number, base, snippet)))
+    return "\n".join(_before_brace(lines, draft.span, snippet))
+
+
+def _named(number: str, chapter: Optional[str], per_chapter: bool) -> str:
+    """``article 3``; numbered per chapter, ``article 3 of chapter 14`` (``of the articles outside chapters``)."""
+    if not per_chapter:
+        return f"article {number}"
+    return f"article {number} " + (f"of chapter {chapter}" if chapter is not None else "outside chapters")
+
+
+def _holds(a: M.Agreement, number: str, chapter: Optional[str], per_chapter: bool) -> bool:
+    """Whether ``a`` writes article ``number`` (numbered per chapter: in ``chapter``, None outside chapters)."""
+    return any(art.number == number and (not per_chapter or (ch.number if ch else None) == chapter)
+               for ch, art in a.all_articles())
 
 
 # ---------------------------------------------------------------- adopting
@@ -192,12 +221,16 @@ def adopt(corpus: Corpus, source: str, number: str, path: str, text: str,
     placed = _source_article(corpus.agreement(source), number, chapter)
     draft = _draft(text, path)
     new = new_number or number
-    if any(a.number == new for _, a in draft.all_articles()):
-        raise UsageError(f"the draft already writes article {new}", "choose another number with --as")
-    article, flags = adopted_article(placed, new)
     base = corpus.agreements.get(draft.based_on) if draft.based_on else None
-    if base is not None and any(a.number == new for _, a in base.all_articles()):
-        flags += (f"article {new} replaces {base.id}'s article {new}",)
-    new_text, chapter = _insert(text, draft, article, base)
+    per_chapter = draft.per_chapter or (draft.numbering is None and base is not None and base.per_chapter)
+    where = _target_chapter(draft, new, placed, per_chapter)
+    if _holds(draft, new, where, per_chapter):
+        raise UsageError(f"the draft already writes {_named(new, where, per_chapter)}",
+                         "choose another number with --as")
+    article, flags = adopted_article(placed, new)
+    if base is not None and _holds(base, new, where, base.per_chapter):
+        flags += (f"{_named(new, where, base.per_chapter)} replaces {base.id}'s "
+                  f"{_named(new, where, base.per_chapter)}",)
+    new_text = _insert(text, draft, article, base, where)
     level = article.verification or V.Verification.UNVERIFIED.value
-    return Adoption(new_text, source, number, new, chapter, level, flags, _checked(corpus, path, new_text))
+    return Adoption(new_text, source, number, new, where, level, flags, _checked(corpus, path, new_text))

@@ -198,20 +198,20 @@ class Comparison:
         return row.title if self.row_labels is Labels.TITLES and row.title else row.key
 
 
-def _numbers(views: Iterable[ArticleView]) -> tuple[str, ...]:
-    """Articles in number order, as a carve-out lists them: their numbers (with their chapters, ``Ch. 14,
-    Art. 3``, where the agreement numbers per chapter)."""
+def _numbers(views: Iterable[ArticleView]) -> tuple[tuple[str, Optional[str]], ...]:
+    """Articles in number order, as a carve-out lists them: (number, chapter), the chapter only where the
+    agreement numbers per chapter (the article is then cited ``Ch. 14, Art. 3``)."""
     ordered = sorted(views, key=lambda v: (M.number_key(v.key[0] or ""), M.number_key(v.number)))
-    return tuple(v.citation if v.per_chapter else v.number for v in ordered)
+    return tuple((v.number, v.key[0]) for v in ordered)
 
 
 @attrs.frozen
 class CarveOut:
-    """A scope item every column excludes somewhere, and where: (agreement id, article numbers) per column
-    (``Ch. 14, Art. 3`` for an article of an agreement numbered per chapter)."""
+    """A scope item every column excludes somewhere, and where: (agreement id, its articles) per column, each
+    article as (number, chapter), the chapter given only for an agreement numbered per chapter."""
 
     item: str
-    where: tuple[tuple[str, tuple[str, ...]], ...]
+    where: tuple[tuple[str, tuple[tuple[str, Optional[str]], ...]], ...]
 
 
 # ---------------------------------------------------------------- qualifiers

@@ -69,6 +69,19 @@ def test_numbered_per_chapter_a_repeat_within_one_chapter_is_still_an_error():
     assert _codes(text) == [(C.DUPLICATE_ARTICLE.id, "article 1 is written twice in chapter 1 of `base`")]
 
 
+@pytest.mark.parametrize("numbering", ["  numbering per-chapter\n", ""])
+def test_a_chapter_number_written_twice_is_an_error_in_any_agreement(numbering):
+    text = BASE.replace("  numbering per-chapter\n", numbering).replace("chapter 2 {", "chapter 1 {")
+    if not numbering:
+        text = text.replace('article 1 "Two-one"', 'article 4 "Two-four"').replace("article 3 \"Two-three\"",
+                                                                                  "article 5 \"Two-five\"")
+    doc = parse_text(text, "n.agr").document
+    assert doc is not None
+    (diag,) = [d for d in validate(doc) if d.code == C.DUPLICATE_CHAPTER.id]
+    assert diag.message == "chapter 1 is written twice in `base`"
+    assert diag.secondary[0][1] == "first written here" and "chapter unnumbered N" in (diag.hint or "")
+
+
 def test_an_unknown_numbering_word_is_reported_with_the_known_ones():
     ((code, message),) = _codes('agreement a { numbering per-chaptr article 1 { topic scope } }')
     assert code == C.UNKNOWN_SETTING.id and message == "unknown numbering `per-chaptr`"
@@ -117,7 +130,8 @@ def test_amend_and_omit_name_the_chapter_where_the_number_is_ambiguous():
     ("amend article 3 ch 7 { }", "article 3 is not in chapter 7 of `base`, so it cannot be amended"),
     ("omit article 4", "article 4 is not in `base`, so it cannot be omitted"),
     ('article 3 "Loose three" { topic scope }',
-     "article 3 stands in several chapters of `base` (1, 2): this article outside chapters replaces none of them"),
+     "article 3 stands in chapters 1, 2 of `base`, which numbers its articles per chapter: this article outside "
+     "chapters replaces none of them"),
     ("numbering agreement-wide",
      "`numbering agreement-wide` differs from the numbering of its base `base` (per-chapter)"),
 ])
@@ -132,6 +146,27 @@ def test_a_draft_that_inherits_numbering_per_chapter_names_the_chapter_of_its_ag
     assert [m for _, m in _errors(corpus)] == [
         "`art 3` outside a chapter of `d`, which numbers its articles per chapter, names no article"]
     assert _errors(_resolved('agreement d { based-on base\n exception general "x" art 3 ch 2 }')[0]) == []
+
+
+def test_a_draft_article_outside_chapters_replaces_only_the_base_article_outside_chapters():
+    corpus, d = _resolved('agreement d { based-on base\n article 9 "Loose again" { topic institutional } }')
+    assert _errors(corpus) == [] and ("1", "3", "One-three") in _where(d)
+    assert _where(d)[0] == (None, "9", "Loose again") and len(d.all_articles()) == 5
+    corpus, d = _resolved('agreement d { based-on base\n article 12 "New" { topic institutional } }')
+    assert _errors(corpus) == [] and (None, "12", "New") in _where(d) and len(d.all_articles()) == 6
+
+
+def test_a_draft_article_outside_chapters_whose_number_stands_in_one_chapter_only_is_an_error_with_the_way_out():
+    text = BASE.replace('article 1 "Two-one" { topic transparency }', 'article 2 "Two-two" { topic transparency }')
+    corpus = engine.parse(text + '\nagreement d { based-on base\n article 2 "Loose two" { topic scope } }', "n.agr")
+    (diag,) = [x for x in corpus.diagnostics if x.is_error]
+    assert diag.code == C.AMBIGUOUS_ARTICLE.id
+    assert diag.message == ("article 2 stands in chapter 2 of `base`, which numbers its articles per chapter: this "
+                            "article outside chapters replaces none of them")
+    assert diag.hint == ("write it inside its chapter's block: `chapter 2 { article 2 ... }`, or change it with "
+                         "`amend article 2 ch 2`")
+    assert [t for _, a in corpus.agreement("d").all_articles() for t in [a.title]].count("Two-two") == 1
+    assert "Loose two" not in [a.title for _, a in corpus.agreement("d").all_articles()]
 
 
 def test_the_ambiguity_hint_lists_the_chapters():
@@ -177,3 +212,51 @@ def test_the_fixture_quotes_stand_verbatim_in_the_article_of_their_chapter():
         c = q.citation
         key = (c.chapter or chapter, c.article) if c is not None else (chapter, number)
         assert q.text in words[key], (key, q.text)
+
+
+# ---------------------------------------------------------------- citations read in their chapter
+
+
+@pytest.mark.parametrize("where, citation, problem", [
+    ("chapter", "art 3", None),  # Ch. 2, Art. 3
+    ("chapter", "art 9", "`art 9` in chapter 2 is cited as Ch. 2, Art. 9, but chapter 2 of `base` has no article 9"),
+    ("article", "art 1", None),  # Ch. 2, Art. 1
+    ("article", "art 5", None),  # held nowhere in the encoding: the source's word, as in any agreement
+    ("article", "art 4 ch 1", None),
+    ("article", "art 9 ch 1", "`art 9` is cited as Ch. 1, Art. 9, but chapter 1 of `base` has no article 9"),
+    ("article", "art 3 ch 1", None),
+    ("article", "art 7 ch 2", None),
+    ("chapter", "art 1 ch 7", None),  # a chapter not encoded
+])
+def test_a_citation_in_a_chapter_is_read_there_and_must_not_name_an_article_held_elsewhere(where, citation, problem):
+    text, statement = BASE, f'dispute-settlement excluded "x" {citation}'
+    if where == "chapter":
+        text = text.replace("  chapter 2 {\n", f"  chapter 2 {{\n    {statement}\n")
+    else:
+        text = text.replace('article 3 "Two-three" { topic cooperation }',
+                            f'article 3 "Two-three" {{ topic cooperation\n {statement} }}')
+    found = [m for _, m in _codes(text)]
+    assert found == ([problem] if problem else [])
+
+
+def test_a_citation_naming_a_chapter_without_that_article_held_in_another_chapter_is_reported_with_where_it_is():
+    text = BASE.replace('article 3 "Two-three" { topic cooperation }',
+                        'article 3 "Two-three" { topic cooperation\n dispute-settlement excluded "x" art 3 ch 7 }')
+    text = text.replace("  article 9", '  chapter 7 { article 1 "Seven-one" { topic scope } }\n  article 9')
+    doc = parse_text(text, "n.agr").document
+    assert doc is not None
+    (diag,) = validate(doc)
+    assert diag.code == C.AMBIGUOUS_ARTICLE.id
+    assert diag.message == "`art 3` is cited as Ch. 7, Art. 3, but chapter 7 of `base` has no article 3"
+    assert diag.hint == "name the chapter it stands in: `art 3 ch N` (article 3 stands in chapters 1, 2)"
+
+
+def test_a_draft_citation_is_read_in_the_chapters_of_its_base():
+    ok = 'agreement d { based-on base\n chapter 2 { article 5 "New" { topic scope\n' \
+         ' dispute-settlement excluded "x" art 1 } } }'
+    assert _errors(_resolved(ok)[0]) == []
+    bad = ok.replace("art 1 }", "art 9 }")
+    assert [m for _, m in _errors(_resolved(bad)[0])] == [
+        "`art 9` in chapter 2 is cited as Ch. 2, Art. 9, but chapter 2 of `d` has no article 9"]
+    explicit = ok.replace("numbering", "").replace("based-on base\n", "based-on base\n numbering per-chapter\n")
+    assert _errors(_resolved(explicit)[0]) == []

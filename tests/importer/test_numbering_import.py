@@ -56,10 +56,15 @@ def test_a_text_whose_chapters_restart_is_imported_numbered_per_chapter():
                                "`ARTICLE 2`, a number given before in this chapter")
 
 
-def test_a_text_numbered_throughout_keeps_a_chapter_number_it_repeats():
+def test_a_text_numbered_throughout_gives_a_chapter_number_it_repeats_a_placeholder_that_names_it():
     result = _imported(_chapter("CHAPTER 1", "Goods", "ARTICLE 1") + _chapter("CHAPTER 1", "Services", "ARTICLE 2"))
-    assert not result.agreement.per_chapter and result.diagnostics == ()
-    assert _numbers(result.agreement) == [("1", "1"), ("1", "2")]
+    assert not result.agreement.per_chapter
+    assert _numbers(result.agreement) == [("1", "1"), ("unnumbered 1", "2")]
+    (warning,) = result.diagnostics
+    assert warning.code == C.NO_NUMBER_IN_SOURCE.id and not warning.is_error
+    assert warning.message == ("chapter unnumbered 1 (ToTA chapter_identifier 2): the text numbers it `CHAPTER 1`, "
+                               "a number given before in this text")
+    assert any("`CHAPTER 1`" in str(n) for n in result.agreement.chapters[1].notes)
 
 
 def test_restarting_chapters_of_one_number_get_a_placeholder_each_after_the_first():
@@ -127,6 +132,7 @@ def test_no_import_of_the_tota_corpus_writes_a_number_the_source_does_not_write(
         ours_art = collections.Counter(art.number for _, art in a.all_articles()
                                        if M.unnumbered_ordinal(art.number) is None)
         assert not ours_ch - chapters, (path.name, ours_ch - chapters)
+        assert max(ours_ch.values(), default=1) == 1, path.name  # a chapter is named by its number: once
         assert not ours_art - articles, (path.name, ours_art - articles)
         placeholders = sum(1 for ch in a.chapters if M.unnumbered_ordinal(ch.number) is not None) \
             + sum(1 for _, art in a.all_articles() if M.unnumbered_ordinal(art.number) is not None)

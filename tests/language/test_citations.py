@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from engine.language.citations import article_words, chapter_words, cite, cite_quote
+from engine.language.citations import article_words, articles_words, chapter_words, cite, cite_quote
 from engine.language.model import Citation
 
 
@@ -35,3 +35,14 @@ def test_placeholders_never_read_as_numbers():
     assert article_words("unnumbered 1") == "unnumbered article 1" and chapter_words("unnumbered 3") == \
         "unnumbered chapter 3"
     assert chapter_words("14") == "Ch. 14"
+
+
+@pytest.mark.parametrize("articles, words", [
+    ([("14.11", None), ("14.13", None)], "Art. 14.11, 14.13"),
+    ([("G-01", None), ("14.13", None)], "Art. G-01, 14.13"),  # a lettered number is a number: no guess from a digit
+    ([("3", "14"), ("3", "15")], "Ch. 14, Art. 3; Ch. 15, Art. 3"),
+    ([("14.11", None), ("unnumbered 1", None)], "Art. 14.11; unnumbered article 1"),
+    ([("unnumbered 1", "14")], "unnumbered article 1 of Ch. 14"),
+])
+def test_several_articles_of_one_agreement(articles, words):
+    assert articles_words(articles) == words

@@ -143,3 +143,31 @@ def test_the_json_gives_the_chapter_beside_the_article_and_validates(safta):
 def test_an_agreement_numbered_agreement_wide_gives_no_chapter_field(corpus):
     data = json.loads(render(evaluate(corpus.agreement("rcep"), corpus.norms("tpp3"), DAY), "json"))
     assert '"chapter":' not in json.dumps(data["findings"])
+
+
+CARVED = """agreement carved {
+  numbering per-chapter
+  parties AU SG
+  in-force 2003-07-28
+  chapter 1 {
+    article 3 "First" { topic customs-duties binding "in chapter one" excludes government-procurement "gp one" }
+  }
+  chapter 2 {
+    article 3 "Second" { topic customs-duties binding "in chapter two" excludes government-procurement "gp two" }
+  }
+}
+
+agreement plain {
+  parties AU SG
+  in-force 2003-07-28
+  article 5 "Plain" { topic customs-duties binding "plain" excludes government-procurement "gp" }
+}
+"""
+
+
+def test_a_carve_out_said_once_names_each_article_by_its_chapter(twins):
+    corpus = engine.parse(CARVED, "carved.agr", corpus=twins)
+    c = compare([corpus.agreement("carved"), corpus.agreement("plain")], [corpus.norms("twin-norms")], as_of=DAY)
+    (carve,) = c.common_carve_outs()
+    assert carve.where == (("carved", (("3", "1"), ("3", "2"))), ("plain", (("5", None),)))
+    assert "excludes government-procurement: CARVED Ch. 1, Art. 3; Ch. 2, Art. 3; PLAIN Art. 5" in render(c, "text")
