@@ -167,7 +167,7 @@ def main(argv=None) -> int:
     print(f"validation  {total('errors')} errors, {total('warnings')} warnings")
     said = sum((r["import_warnings"] for r in ok), collections.Counter())
     print(f"import      warnings: {', '.join(f'{c} x{n}' for c, n in sorted(said.items())) or 'none'}"
-          " (W0520: an article or chapter the source gives no number, written as a placeholder)")
+          " (W0520: an article or chapter written `unnumbered N`: the source gives it no number, or one used before)")
     print(f"findings    {sum(grades.values())} ({', '.join(f'{g} {n}' for g, n in sorted(grades.items()))}) "
           f"= {len(ok)} agreements x {norms} norms, as of {args.as_of}")
     if args.check:
