@@ -202,6 +202,9 @@ def _treaty(meta: Element, body: Element, path: str) -> RawTreaty:
     if signed and in_force and in_force < signed:
         notes.append(f"ToTA gives entry into force {in_force} before signature {signed}; entry into force left out")
         in_force = None
+    notes.append(f"ToTA holds one text of this agreement{f' (signed {signed})' if signed else ''}: amendments and "
+                 "protocols made later, if any, are not in it, so findings grade that text, not the agreement as it "
+                 "may stand on the date asked")
     language = _text(meta.find("language"))
     if language and language != "en":
         notes.append(f"the text is in `{language}`: the English coding rules find little in it")

@@ -45,6 +45,11 @@ def test_metadata_in_the_languages_terms(mini):
     assert a.verification == "auto"
 
 
+def test_the_encoding_says_it_grades_the_text_tota_holds_not_later_amendments(mini):
+    (said,) = [n.text for n in mini.agreement.notes if n.text.startswith("ToTA holds one text")]
+    assert "(signed 2015-02-10)" in said and "amendments and protocols made later" in said
+
+
 def test_preamble_and_conclusion_are_not_articles(mini):
     assert [c.number for c in mini.agreement.chapters] == ["1", "2", "3"]
     assert any("preamble or concluding" in n.text for n in mini.agreement.notes)
