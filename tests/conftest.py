@@ -152,3 +152,39 @@ def private_cache(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> pa
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delenv("TRADEGAP_NO_CACHE", raising=False)
     return tmp_path / "cache" / "tradegap"
+
+
+KJDPA_DRAFT = ROOT / "tests" / "fixtures" / "kjdpa.agr"
+
+
+@pytest.fixture(scope="module")
+def with_draft() -> Any:
+    """The bundled corpus with the Korea-Japan DPA draft fixture loaded on top."""
+    import engine
+
+    c = engine.load([str(KJDPA_DRAFT)])
+    assert not c.errors
+    return c
+
+
+def assert_markdown_tables_hold(out: str) -> None:
+    """Every line of a Markdown table has as many (unescaped) cell borders as its header."""
+    import re
+
+    pipes = None
+    for line in out.splitlines():
+        if not line.startswith("|"):
+            pipes = None
+            continue
+        count = len(re.findall(r"(?<!\\)\|", line))
+        pipes = pipes or count
+        assert count == pipes, line
+
+
+def shuffled_agreement(agreement: Any, rng: Any) -> Any:
+    """The agreement with its chapters, and the articles in each, in another order."""
+    chapters = [attrs.evolve(ch, articles=tuple(rng.sample(ch.articles, len(ch.articles))))
+                for ch in agreement.chapters]
+    rng.shuffle(chapters)
+    return attrs.evolve(agreement, chapters=tuple(chapters),
+                        articles=tuple(rng.sample(agreement.articles, len(agreement.articles))))

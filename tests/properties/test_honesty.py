@@ -15,6 +15,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import engine
+from conftest import shuffled_agreement
 from engine.evaluation import context as F
 from engine.evaluation.evaluator import evaluate
 from engine.language import model as M
@@ -70,12 +71,7 @@ def test_adding_a_failing_requirement_never_raises_a_score(corpus, name, essenti
             assert a.score < 100 and V.GRADE_ORDER.index(a.grade) <= V.GRADE_ORDER.index(b.grade)
 
 
-def _shuffled(agreement: M.Agreement, rng: random.Random) -> M.Agreement:
-    chapters = [attrs.evolve(ch, articles=tuple(rng.sample(ch.articles, len(ch.articles))))
-                for ch in agreement.chapters]
-    rng.shuffle(chapters)
-    return attrs.evolve(agreement, chapters=tuple(chapters),
-                        articles=tuple(rng.sample(agreement.articles, len(agreement.articles))))
+_shuffled = shuffled_agreement
 
 
 @SETTINGS

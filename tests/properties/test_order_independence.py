@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import engine
-from engine.language import model as M
+from conftest import shuffled_agreement
 from engine.views.compare import compare
 
 TODAY = dt.date(2026, 11, 27)
@@ -22,12 +22,7 @@ def _all_reports(corpus, agreements, as_of=TODAY):
     return engine.evaluate(agreements, sets, as_of=as_of)
 
 
-def _shuffled(agreement: M.Agreement, rng: random.Random) -> M.Agreement:
-    chapters = [attrs.evolve(ch, articles=tuple(rng.sample(ch.articles, len(ch.articles))))
-                for ch in agreement.chapters]
-    rng.shuffle(chapters)
-    return attrs.evolve(agreement, chapters=tuple(chapters),
-                        articles=tuple(rng.sample(agreement.articles, len(agreement.articles))))
+_shuffled = shuffled_agreement
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -11,6 +11,7 @@ import attrs
 import pytest
 
 import honest as H
+from conftest import assert_markdown_tables_hold
 from engine.rendering import FORMATS, render
 
 PAYLOADS = ['<script>alert("x")</script>', '" onmouseover="alert(1)', "a | b", "=HYPERLINK(\"x\")",
@@ -34,17 +35,6 @@ def poisoned(payload: str) -> tuple[object, ...]:
     return report, c, attrs.evolve(c, lens="strength")
 
 
-def _markdown_tables_hold(out: str) -> None:
-    pipes = None
-    for line in out.splitlines():
-        if not line.startswith("|"):
-            pipes = None
-            continue
-        count = len(re.findall(r"(?<!\\)\|", line))
-        pipes = pipes or count
-        assert count == pipes, line
-
-
 @pytest.mark.parametrize("payload", PAYLOADS)
 @pytest.mark.parametrize("fmt", FORMATS)
 def test_new_fields_are_inert_in_every_format(payload, fmt):
@@ -61,6 +51,6 @@ def test_new_fields_are_inert_in_every_format(payload, fmt):
         assert not CONTROL.search(out)
         if fmt == "markdown":
             assert not re.search(r"(?<!\\)<(?!br>)", out) and not re.search(r"(?<!\\)`", out)
-            _markdown_tables_hold(out)
+            assert_markdown_tables_hold(out)
         if fmt == "html":
             assert "<script>alert" not in out and 'onmouseover="alert' not in out

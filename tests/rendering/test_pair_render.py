@@ -7,22 +7,10 @@ import datetime as dt
 import io
 import json
 
-import pytest
-
-import engine
-from conftest import ROOT
 from engine.rendering import render
 from engine.views.pair import pair
 
 DAY = dt.date(2026, 1, 1)
-KJ = str(ROOT / "tests" / "fixtures" / "kjdpa.agr")
-
-
-@pytest.fixture(scope="module")
-def with_draft():
-    c = engine.load([KJ])
-    assert not c.errors
-    return c
 
 
 def test_formats(with_draft):

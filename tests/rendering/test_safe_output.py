@@ -17,6 +17,7 @@ import re
 
 import pytest
 
+from conftest import assert_markdown_tables_hold
 from engine.checking.corpus import Corpus
 from engine.evaluation.evaluator import evaluate
 from engine.evaluation.findings import AgreementInfo, Evidence, Finding, NormSetInfo, Reason, Report
@@ -81,14 +82,7 @@ def check_inert(fmt: str, out: str, payload: str, exact: bool = False) -> None:
     if fmt == "markdown":
         assert not re.search(r"(?<!\\)<", out)
         assert not re.search(r"(?<!\\)\]\(", out) and not re.search(r"(?<!\\)`", out)
-        pipes = None  # every line of a table has as many cell borders as its header
-        for line in out.splitlines():
-            if not line.startswith("|"):
-                pipes = None
-                continue
-            count = len(re.findall(r"(?<!\\)\|", line))
-            pipes = pipes or count
-            assert count == pipes, line
+        assert_markdown_tables_hold(out)
     if fmt == "html":
         assert 'alert("x")</script>' not in out and "<img" not in out
         assert 'onmouseover="' not in out and not re.search(r"(href|src)\s*=\s*[\"']?\s*javascript:", out)

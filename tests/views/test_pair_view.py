@@ -6,22 +6,12 @@ import datetime as dt
 
 import pytest
 
-import engine
-from conftest import ROOT
 from engine.evaluation.evaluator import BINDS_ALL
 from engine.errors import UsageError
 from engine.language import vocab as V
 from engine.views.pair import pair
 
 DAY = dt.date(2026, 1, 1)
-KJ = str(ROOT / "tests" / "fixtures" / "kjdpa.agr")
-
-
-@pytest.fixture(scope="module")
-def with_draft():
-    c = engine.load([KJ])
-    assert not c.errors
-    return c
 
 
 def test_korea_and_japan_are_bound_by_rcep_and_the_ipef_supply_chain_agreement(corpus):
