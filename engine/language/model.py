@@ -9,7 +9,7 @@ strings checked by :mod:`engine.checking.validate` against :mod:`engine.language
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Iterable, Optional, Union
+from typing import Any, Callable, Iterable, Optional, Union
 
 import attrs
 
@@ -41,6 +41,27 @@ class Span:
 
 
 NO_SPAN = Span()
+
+
+SpanParts = tuple[str, int, int, int, int]
+"""A span as the parser hands it to a node: ``(file, line, column, end_line, end_column)``."""
+
+
+def packed(file: str, line: int, column: int, end_line: int, end_column: int) -> Span:
+    """A span in the form a node's span field keeps it (a plain tuple, see :func:`_span_field`), for the parser.
+
+    Typed as the :class:`Span` the field gives back when read: hand it only to a node's span argument (or to
+    :func:`parts_of`), never read it as a Span yourself."""
+    return (file, line, column, end_line, end_column)  # type: ignore[return-value]  # the field reads it as a Span
+
+
+def parts_of(span: object) -> Optional[SpanParts]:
+    """A span as :data:`SpanParts`, from a :class:`Span` or what :func:`packed` made; None for anything else."""
+    if span.__class__ is tuple:
+        return span  # made by packed()
+    if isinstance(span, Span):
+        return (span.file, span.line, span.column, span.end_line, span.end_column)
+    return None
 
 
 NumberKey = tuple[tuple[int, int, str, str], ...]
@@ -568,6 +589,43 @@ class Document:
 # one of each (engine/util/records.py) that compares, hashes and prints as attrs' own (the model has no cycles,
 # so attrs' guard against printing one is not needed); they stay frozen attrs classes.
 share_methods(vars(), __name__)
+
+
+# ---------------------------------------------------------------- spans kept as tuples
+
+
+def _span_field(slot: Any) -> property:
+    """What stands in front of a node's own slot for a span field (``span``, ``topic_span``, a setting's span):
+    the slot may hold a :class:`Span` (given by a caller, ``NO_SPAN`` by default: read back as the same
+    object) or the plain tuple :func:`packed` makes (the parser's way), read as an equal ``Span`` made anew on
+    each read.  A node is built, compared, printed and pickled as before.  Why: every ``Span`` is an object the
+    garbage collector tracks (its class is a heap type) and each full collection scans, 80,000 of them in a
+    10 MB text; a tuple of strings and numbers the collector stops tracking at the first collection that sees
+    it (docs/performance.md, P5)."""
+    get, put = slot.__get__, slot.__set__
+
+    def read(node: object) -> Span:
+        value = get(node)
+        return Span(*value) if value.__class__ is tuple else value
+
+    return property(read, put)
+
+
+def stored_span(node: object, name: str = "span") -> Optional[SpanParts]:
+    """The span field ``name`` of a model node as :data:`SpanParts`, read from its slot without making a
+    :class:`Span` (the parser reads the spans of the nodes it has made); None if ``node`` has no such field."""
+    slot = _SPAN_SLOTS.get((node.__class__, name))
+    return parts_of(slot(node) if slot is not None else getattr(node, name, None))
+
+
+_SPAN_SLOTS: dict[tuple[type, str], Callable[[object], object]] = {}
+for _cls in [v for v in vars().values() if isinstance(v, type) and attrs.has(v) and v.__module__ == __name__]:
+    for _field in attrs.fields(_cls):
+        if _field.type in ("Span", Span) and _cls is not Span:
+            _slot = _cls.__dict__[_field.name]
+            _SPAN_SLOTS[_cls, _field.name] = _slot.__get__
+            setattr(_cls, _field.name, _span_field(_slot))
+del _cls, _field, _slot
 
 
 # ---------------------------------------------------------------- pickling (the parse cache)

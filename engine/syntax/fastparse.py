@@ -19,6 +19,7 @@ and diagnostics on the corpus and on generated and fuzzed inputs.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from typing import TYPE_CHECKING, Any, Callable, Mapping, NamedTuple, Optional
 
@@ -30,6 +31,7 @@ if TYPE_CHECKING:
 _NAME, _NUMBER, _INT = "NAME", "NUMBER", "INT"  # the terminals the contextual lexer decides between
 _COMMENT = "COMMENT"  # the formatter keeps comments: collected here, as scan_comments finds them
 _UNKNOWN = "_UNKNOWN"  # one character no terminal starts with (not a terminal of the grammar)
+_CHUNK = 3 * 1024  # the comments' table is gathered in tuples of this many values (see parse)
 
 
 class Refused(Exception):
@@ -146,7 +148,10 @@ def parse(parser: Lark, text: str) -> tuple[Any, M.CommentTable]:
     rows, keywords, ignore, whole_int, new = t.rows, t.keywords, t.ignore, t.whole_int, str.__new__
     stack: list[int] = [t.start]
     values: list[Any] = []
-    comments: list[int | str] = []  # line, column, text, line, ...
+    comments: list[int | str] = []  # line, column, text, line, ...: the latest comments
+    # the earlier ones, in tuples: a tuple of numbers and strings the collector stops tracking, where one list
+    # of every comment is scanned, item by item, by each full collection during a large parse (P5)
+    chunks: list[tuple[int | str, ...]] = []
     line, line_start = 1, 0
     token: Optional[Token] = None
     for m in t.scan.finditer(text):
@@ -154,6 +159,9 @@ def parse(parser: Lark, text: str) -> tuple[Any, M.CommentTable]:
         if kind in ignore:
             if kind == _COMMENT:
                 comments += (line, m.start() - line_start + 1, value.rstrip())
+                if len(comments) >= _CHUNK:
+                    chunks.append(tuple(comments))
+                    comments = []
             elif "\n" in value:
                 line += value.count("\n")
                 line_start = m.start() + value.rindex("\n") + 1
@@ -187,7 +195,7 @@ def parse(parser: Lark, text: str) -> tuple[Any, M.CommentTable]:
             raise Refused(end.type)
         _reduce(rows, stack, values, action)
         if stack[-1] == t.end:
-            return values[-1], tuple(comments)
+            return values[-1], tuple(itertools.chain(*chunks, comments))
 
 
 def _reduce(rows: Mapping[int, Mapping[str, Action]], stack: list[int], values: list[Any], action: Action) -> None:

@@ -46,6 +46,14 @@ def token_span(path: str, first: Token, last: Optional[Token] = None) -> M.Span:
                   last.end_column or (last.column or 0) + len(last))
 
 
+def packed_token_span(path: str, first: Token, last: Optional[Token] = None) -> M.Span:
+    """:func:`token_span` in the form a node keeps it (:func:`engine.language.model.packed`): for a node's span
+    argument only."""
+    last = first if last is None else last
+    return M.packed(path, first.line or 0, first.column or 0, last.end_line or last.line or 0,
+                    last.end_column or (last.column or 0) + len(last))
+
+
 def terminal_spelling(terminal: str) -> str:
     """How a keyword terminal is written in the text: ``IN_FORCE`` is ``in-force``, ``_AND`` is ``and``."""
     return terminal.lower().lstrip("_").replace("_", "-")

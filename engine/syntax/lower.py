@@ -23,7 +23,7 @@ from engine.language import codes as C
 from engine.language import diagnostics as D
 from engine.language import model as M
 from engine.language import vocab as V
-from engine.syntax.lark_util import token_span, unquote
+from engine.syntax.lark_util import packed_token_span, token_span, unquote
 from engine.syntax.limits import (MAX_FOOTNOTE, MAX_LINE, MAX_ORDINAL, MAX_PAGE, MAX_PREDICATE_DEPTH, MAX_SCORE,
                                   MAX_WEIGHT, MAX_YEARS)
 
@@ -146,8 +146,16 @@ def _after_reference(c: Children, at: int) -> int:
 
 
 def _merge(nodes: Children) -> M.Span:
-    first, last = nodes[0].span, nodes[-1].span
-    return M.Span(first.file, first.line, first.column, last.end_line, last.end_column)
+    """From the start of the first node to the end of the last (packed, see :meth:`Lower._span`)."""
+    first, last = M.stored_span(nodes[0]), M.stored_span(nodes[-1])
+    assert first is not None and last is not None  # conditions, each with its span
+    return M.packed(first[0], first[1], first[2], last[3], last[4])
+
+
+def _unpacked(span: M.Span) -> M.Span:
+    """A span the lowering made (packed, see :meth:`Lower._span`) as a :class:`M.Span`, for a diagnostic."""
+    parts = M.parts_of(span)
+    return M.Span(*parts) if parts is not None else M.NO_SPAN
 
 
 def _depth(pred: M.Predicate) -> int:
@@ -175,7 +183,7 @@ class _Words:
 
     def atom(self, path: str) -> M.Atom:
         first, last = self.tokens[0], self.tokens[-1]
-        return M.Atom(str(first), tuple(str(t) for t in self.tokens[1:]), span=token_span(path, first, last))
+        return M.Atom(str(first), tuple(str(t) for t in self.tokens[1:]), span=packed_token_span(path, first, last))
 
 
 class Lower(Transformer[Token, tuple[M.Item, ...]]):
@@ -228,15 +236,19 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
         return self._share(tuple(_tokens(c, type_)))
 
     def _span(self, c: Children) -> M.Span:
-        """From the rule's first token to the end of its last token or model object."""
+        """From the rule's first token to the end of its last token or model object.
+
+        Packed (:func:`M.packed`): the lowering hands its spans to nodes as plain tuples, which the garbage
+        collector stops tracking (docs/performance.md, P5), and reads the spans of the nodes it has made with
+        :func:`M.stored_span`; a diagnostic takes :func:`_unpacked`."""
         first = c[0] if isinstance(c[0], Token) else next(x for x in c if isinstance(x, Token))
         for x in reversed(c):
             if isinstance(x, Token):
-                return token_span(self.path, first, x)
-            span = getattr(x, "span", None)
-            if isinstance(span, M.Span) and span.line:
-                return M.Span(self.path, first.line or 0, first.column or 0, span.end_line, span.end_column)
-        return token_span(self.path, first)
+                return packed_token_span(self.path, first, x)
+            end = M.stored_span(x)
+            if end is not None and end[1]:
+                return M.packed(self.path, first.line or 0, first.column or 0, end[3], end[4])
+        return packed_token_span(self.path, first)
 
     def _date(self, tok: Token) -> Optional[dt.date]:
         try:
@@ -264,7 +276,8 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
                 first = block.settings.setdefault(x.key, x)
                 if first is not x:
                     self.diagnostics.append(C.SETTING_GIVEN_TWICE.at(
-                        x.span, secondary=((first.span, _FIRST_GIVEN),), key=x.key, owner=owner))
+                        _unpacked(x.span), secondary=((_unpacked(first.span), _FIRST_GIVEN),), key=x.key,
+                        owner=owner))
             elif x is not None and not isinstance(x, Token):
                 block.nodes.setdefault(type(x), []).append(x)
         return block
@@ -279,13 +292,13 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
 
     # ---------------------------------------------------------- quotes and periods
 
-    def quote(self, c: Children) -> M.Quote:
+    def quote(self, c: Children, paraphrase: bool = False) -> M.Quote:
         citation = next((x for x in c if isinstance(x, M.Citation)), None)
-        return M.Quote(unquote(c[0]), citation, span=token_span(self.path, c[0]))
+        return M.Quote(unquote(c[0]), citation, paraphrase, span=packed_token_span(self.path, c[0]))
 
     def paraphrase(self, c: Children) -> M.Quote:
         """``paraphrase "words"``: a quote whose words are recalled or summarised."""
-        return attrs.evolve(self.quote(c[1:]), paraphrase=True)
+        return self.quote(c[1:], paraphrase=True)
 
     def citation(self, c: Children) -> M.Citation:
         """``art N [ch N] [fn N] [page N [line N]]``."""
@@ -533,7 +546,7 @@ class Lower(Transformer[Token, tuple[M.Item, ...]]):
         pred = next(x for x in c if isinstance(x, (M.Atom, M.Not, M.All, M.Any_)))
         span = self._span(c)
         if _depth(pred) > MAX_PREDICATE_DEPTH:
-            self.diagnostics.append(C.CONDITIONS_TOO_DEEP.at(span, limit=MAX_PREDICATE_DEPTH))
+            self.diagnostics.append(C.CONDITIONS_TOO_DEEP.at(_unpacked(span), limit=MAX_PREDICATE_DEPTH))
         weight = _after(c, "WEIGHT")
         return M.Requirement(pred, unquote(c[-1]), forbid, essential,
                              weight=self._whole(weight, "a weight", MAX_WEIGHT) if weight is not None else None,

@@ -77,6 +77,16 @@ def test_a_generated_megabyte_parses_alike_on_the_fast_path():
     assert _same("\n".join(parts), "generated.agr") and len(parts) > 50
 
 
+@pytest.mark.parametrize("count", [fastparse._CHUNK // 3 - 1, fastparse._CHUNK // 3, 2 * fastparse._CHUNK // 3 + 1])
+def test_comments_past_a_chunk_of_the_table_come_out_whole_and_in_order(count):
+    text = "".join(f"# c{i}\n" if i % 2 else f"agreement a{i} {{ # c{i}\n}}\n" for i in range(count))
+    assert _same(text)
+    comments = parse_text(text, "t.agr").document.comments
+    assert [c.text for c in comments] == [f"# c{i}" for i in range(count)]
+    assert [(c.line, c.column) for c in comments] == [(1 + i + (i + 1) // 2, 1 if i % 2 else 15 + len(str(i)))
+                                                      for i in range(count)]
+
+
 def _fuzz() -> Any:
     spec = importlib.util.spec_from_file_location("tradegap_fuzz", os.path.join(ROOT, "benchmarks", "fuzz.py"))
     module = importlib.util.module_from_spec(spec)
