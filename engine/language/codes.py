@@ -18,7 +18,6 @@ from them.
 from __future__ import annotations
 
 import re
-import string
 from typing import Iterable, Optional, TypeVar
 
 from engine.language import vocab as V
@@ -84,6 +83,8 @@ class Message(Record):
 
     def fields(self) -> set[str]:
         """The names the templates expect."""
+        import string  # imported here: only the documentation and the tests ask (its Template compiles a pattern)
+
         texts = [self.template] + ([self.hint] if self.hint is not None else [])
         return {name.split(".")[0].split("[")[0]
                 for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
