@@ -1,6 +1,9 @@
 """The result types the API returns, in one public place (their JSON form is documented in docs/json.md).
 
-Every result is a frozen attrs class; ``engine.render(result, fmt)`` prints any of them.
+Every result is frozen: the evaluator's (``Report``, ``Finding`` and their parts) are records
+(:class:`engine.util.records.Record`: declared, compared, hashed and pickled as frozen attrs classes;
+``result.replace(field=...)`` stands for ``attrs.evolve``), the views' are frozen attrs classes.
+``engine.render(result, fmt)`` prints any of them.
 """
 
 from engine.checking.corpus import SourceFile

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from typing import TYPE_CHECKING, Iterable, Mapping, NamedTuple, Optional, TextIO, Union
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional, TextIO, Union
 
 from engine.cli.common import load_corpus, parse_date, split_refs, usage_error
+from engine.util.records import Record
 
 if TYPE_CHECKING:
     from engine.checking.corpus import Corpus
@@ -35,7 +36,7 @@ def party(text: str, err: TextIO, option: str = "--party") -> Union[str, Code]:
     return usage_error(err, f"{what} is not a country tradegap knows", hint)
 
 
-class When(NamedTuple):
+class When(Record):
     """The date and the party position a command was given (either may be absent)."""
 
     as_of: Optional[dt.date]
@@ -121,7 +122,7 @@ def _agreement_ids(args: argparse.Namespace, corpus: Corpus, paths: list[str], e
     return ids
 
 
-class Targets(NamedTuple):
+class Targets(Record):
     """What a report, comparison or explanation is about."""
 
     corpus: Corpus

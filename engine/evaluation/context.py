@@ -14,14 +14,12 @@ date (:func:`force`) and which parts of the treaty it covers
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Mapping, NamedTuple, Optional, Union
-
-import attrs
+from typing import Iterable, Mapping, Optional, Union
 
 from engine.language import model as M
 from engine.language import vocab as V
 from engine.language.citations import AGREEMENT_LEVEL, article_words, chapter_words
-from engine.util.records import share_methods
+from engine.util.records import Record, field
 
 
 def on_date(as_of: Optional[dt.date]) -> dt.date:
@@ -33,7 +31,7 @@ def on_date(as_of: Optional[dt.date]) -> dt.date:
     return as_of if as_of is not None else dt.date.today()
 
 
-class Context(NamedTuple):
+class Context(Record):
     """The date and party perspective of an evaluation, and the topics of the norm being evaluated (what an
     article's commitment is read for: see :meth:`engine.language.model.Article.commitment_on`)."""
 
@@ -42,7 +40,7 @@ class Context(NamedTuple):
     topics: tuple[str, ...] = ()
 
 
-class Placed(NamedTuple):
+class Placed(Record):
     """An article with the chapter and agreement it stands in."""
 
     agreement: M.Agreement
@@ -63,8 +61,7 @@ ARTICLE, CHAPTER, AGREEMENT = "article", "chapter", "agreement"
 AGREEMENT_CITATION = AGREEMENT_LEVEL  # what a statement written at agreement level is cited as
 
 
-@attrs.frozen(repr=False, eq=False)
-class Stated:
+class Stated(Record):
     """A statement that decided something, with where it stands: what a reason's evidence quotes.
 
     Attributes:
@@ -143,18 +140,17 @@ def entry_stated(a: M.Agreement, party: Optional[str] = None) -> Stated:
 # ---------------------------------------------------------------- held parties
 
 
-@attrs.frozen(repr=False, eq=False)
-class Held:
+class Held(Record):
     """A party not bound, or not able to use dispute settlement, on the date, and why."""
 
     party: str
     until: Optional[dt.date]  # None: indefinitely
     reason: V.HeldReason
-    span: M.Span = attrs.field(default=M.NO_SPAN, eq=False)
+    span: M.Span = field(default=M.NO_SPAN, eq=False)
     possibly_until: Optional[dt.date] = None  # an extendable period: possibly held until this date
     paragraph: Optional[str] = None  # held from this paragraph only
     event: Optional[str] = None  # held until this event (its date, once known, is ``until``)
-    source: Optional[Stated] = attrs.field(default=None, eq=False, repr=False)  # the statement that holds it
+    source: Optional[Stated] = field(default=None, eq=False, repr=False)  # the statement that holds it
 
     @property
     def why(self) -> str:
@@ -181,7 +177,7 @@ class Held:
         return words + (f" for para {self.paragraph}" if self.paragraph else "")
 
 
-class Enforcement(NamedTuple):
+class Enforcement(Record):
     """Whether dispute settlement reaches an article on the date.
 
     Attributes:
@@ -204,7 +200,7 @@ def placed_articles(agreement: M.Agreement) -> tuple[Placed, ...]:
     return tuple(Placed(agreement, ch, a) for ch, a in agreement.all_articles())
 
 
-class TopicIndex(NamedTuple):
+class TopicIndex(Record):
     """An agreement's placed articles, where each topic's articles are among them, and the parts of the
     treaty the encoding covers (:func:`covered_parts`).
 
@@ -502,5 +498,3 @@ def searched(agreement: M.Agreement, parts: Iterable[str]) -> tuple[str, ...]:
         out.append(_outside_label(agreement.articles))
     return tuple(out)
 
-
-share_methods(vars(), __name__)  # one __repr__, __eq__, __hash__ for the classes (engine.util.records)

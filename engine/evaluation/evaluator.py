@@ -36,7 +36,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import Any, Iterable, Mapping, NamedTuple, Optional, Sequence
+from typing import Any, Iterable, Mapping, Optional, Sequence
 
 from engine._version import __version__
 from engine.errors import UnresolvedDraft
@@ -50,6 +50,7 @@ from engine.language import parties as P
 from engine.language import vocab as V
 from engine.language.citations import cite_quote
 from engine.language.predicates import Pred, predicate_text, requirement_text
+from engine.util.records import Record
 
 BINDS_ALL = "binds every party on the date"
 BINDS_ALL_BECAUSE = ("A commitment that does not yet bind every Party (transition period, reservation or "
@@ -85,7 +86,7 @@ def evaluate_predicate(pred: M.Predicate, p: F.Placed, ctx: F.Context) -> Outcom
     return Outcome(held, steps, parties, _combined(held, results))
 
 
-class Tested(NamedTuple):
+class Tested(Record):
     """A requirement tested on an article: the check (as results show it), its weight, its statements."""
 
     check: Check
@@ -99,11 +100,10 @@ def weight(r: M.Requirement, norm_set: M.NormSet) -> int:
 
 
 def _tested(r: M.Requirement, w: int, p: F.Placed, ctx: F.Context, text: Optional[str] = None) -> Tested:
-    held, steps, parties, stated = evaluate_predicate(r.predicate, p, ctx)
-    if r.forbid:
-        held = not held
-    return Tested(Check(text or requirement_text(r), r.because, r.essential, held, steps, () if held else parties),
-                  w, stated)
+    out = evaluate_predicate(r.predicate, p, ctx)
+    held = out.held != r.forbid
+    return Tested(Check(text or requirement_text(r), r.because, r.essential, held, out.steps,
+                        () if held else out.parties), w, out.stated)
 
 
 def check(r: M.Requirement, p: F.Placed, ctx: F.Context, text: Optional[str] = None) -> Check:
@@ -113,14 +113,14 @@ def check(r: M.Requirement, p: F.Placed, ctx: F.Context, text: Optional[str] = N
 
 def _binds_all(p: F.Placed, ctx: F.Context, w: int = 1) -> Tested:
     """The requirement every norm carries when the text is in force: it binds every party in view on the date."""
-    held, steps, parties, stated = evaluate_atom(_BINDS_ALL_ATOM, p, ctx, _BINDS_ALL_TEST)
-    return Tested(Check(BINDS_ALL, BINDS_ALL_BECAUSE, False, held, steps, parties), w, stated)
+    out = evaluate_atom(_BINDS_ALL_ATOM, p, ctx, _BINDS_ALL_TEST)
+    return Tested(Check(BINDS_ALL, BINDS_ALL_BECAUSE, False, out.held, out.steps, out.parties), w, out.stated)
 
 
 # ---------------------------------------------------------------- candidates
 
 
-class Ranked(NamedTuple):
+class Ranked(Record):
     """A candidate with the article it stands for and its tested requirements (weights and statements)."""
 
     candidate: Candidate
@@ -157,7 +157,7 @@ def _tested_all(p: F.Placed, norm_set: M.NormSet, norm: M.Norm, ctx: F.Context, 
     """Every requirement of the norm tested on one article, with its trace (``binds_all``: the implicit check
     too); its commitment is read for the norm's topics."""
     if ctx.topics != norm.topics:
-        ctx = ctx._replace(topics=norm.topics)
+        ctx = ctx.replace(topics=norm.topics)
     tested = tuple(_tested(r, weight(r, norm_set), p, ctx, t) for r, t in zip(norm.requirements, texts))
     return tested + ((_binds_all(p, ctx, norm_set.weight or 1),) if binds_all else ())
 

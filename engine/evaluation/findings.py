@@ -1,8 +1,8 @@
 """The results of evaluation: findings, their reasons, evidence and traces.
 
-Plain frozen attrs data with no behaviour beyond small conveniences; the
-JSON form (see :mod:`engine.rendering.json_form`) is derived from these
-classes, so adding a field here is a schema change.
+Frozen records (:class:`engine.util.records.Record`: declared and read as frozen attrs classes are,
+cheaper to build at import) with no behaviour beyond small conveniences; the JSON form (see
+:mod:`engine.rendering.json`) is derived from their fields, so adding a field here is a schema change.
 
 A :class:`Finding` may be made with some fields :class:`Deferred`: the
 evaluator decides the grade, score and article at once and works out the
@@ -19,19 +19,16 @@ import abc
 import datetime as dt
 from typing import Any, Mapping, Optional
 
-import attrs
-
 from engine.errors import UnknownId
 from engine.evaluation import context as F
 from engine.language import model as M
 from engine.language import vocab as V
-from engine.util.records import share_methods
+from engine.util.records import Record, field, fields
 
 REPORT_SCHEMA = ("tradegap.report", "2.1")
 
 
-@attrs.frozen(repr=False, eq=False)
-class Evidence:
+class Evidence(Record):
     """The words that support a finding, and where they are."""
 
     article: str
@@ -44,11 +41,10 @@ class Evidence:
     paraphrase: bool = False  # the words are a paraphrase: never printed in quotation marks
     absent: bool = False  # nothing to quote: the reason rests on the absence of a statement
     context: bool = False  # a quote of the article shown as context, not the evidence of a reason
-    chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # the article's chapter, where numbered per chapter
+    chapter: Optional[str] = field(default=None, kw_only=True)  # the article's chapter, where numbered per chapter
 
 
-@attrs.frozen(repr=False, eq=False)
-class Step:
+class Step(Record):
     """One predicate tested: what was looked at, what was found, whether it held."""
 
     test: str
@@ -58,8 +54,7 @@ class Step:
     line: int = 0
 
 
-@attrs.frozen(repr=False, eq=False)
-class Check:
+class Check(Record):
     """One requirement tested against one article."""
 
     requirement: str  # as written: "require strength at-least binding"
@@ -70,8 +65,7 @@ class Check:
     parties: tuple[str, ...] = ()  # parties the failure concerns (empty: all)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Candidate:
+class Candidate(Record):
     """An article on the norm's topic and how it fared."""
 
     article: str
@@ -80,7 +74,7 @@ class Candidate:
     checks: tuple[Check, ...]
     file: str = ""
     line: int = 0
-    chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # the article's chapter, where numbered per chapter
+    chapter: Optional[str] = field(default=None, kw_only=True)  # the article's chapter, where numbered per chapter
 
     @property
     def failures(self) -> tuple[Check, ...]:
@@ -88,8 +82,7 @@ class Candidate:
         return tuple(c for c in self.checks if not c.held)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Reason:
+class Reason(Record):
     """Why a finding is not met, in plain words, with the article and parties it concerns."""
 
     requirement: str
@@ -99,11 +92,10 @@ class Reason:
     detail: str = ""
     weight: int = 1
     evidence: tuple[Evidence, ...] = ()  # the statement(s) that decided this failure
-    chapter: Optional[str] = attrs.field(default=None, kw_only=True)  # the article's chapter, where numbered per chapter
+    chapter: Optional[str] = field(default=None, kw_only=True)  # the article's chapter, where numbered per chapter
 
 
-@attrs.frozen(repr=False, eq=False)
-class Finding:
+class Finding(Record):
     """One agreement against one norm."""
 
     agreement: str
@@ -123,7 +115,7 @@ class Finding:
     searched: tuple[str, ...] = ()  # unmet for want of an article: the chapters searched
     covered: tuple[str, ...] = ()  # not-encoded: the parts of the treaty the encoding covers
     # the decisive article's chapter, in an agreement numbered per chapter (None elsewhere)
-    chapter: Optional[str] = attrs.field(default=None, kw_only=True)
+    chapter: Optional[str] = field(default=None, kw_only=True)
 
 
 class Deferred(abc.ABC):
@@ -137,7 +129,7 @@ class Deferred(abc.ABC):
 
 
 class _FilledOnRead:
-    """A field of a frozen slotted attrs class that may hold a :class:`Deferred` until it is first read.
+    """A field of a record class that may hold a :class:`Deferred` until it is first read.
 
     Attributes:
         name: the field's name.
@@ -165,9 +157,9 @@ class _FilledOnRead:
 
 
 def _deferrable(cls: type, names: tuple[str, ...]) -> tuple[Any, ...]:
-    """Let ``names`` of the attrs class ``cls`` hold a :class:`Deferred` (see :class:`_FilledOnRead`); the
+    """Let ``names`` of the record class ``cls`` hold a :class:`Deferred` (see :class:`_FilledOnRead`); the
     class's own slots, in field order."""
-    slots = {a.name: cls.__dict__[a.name] for a in attrs.fields(cls)}
+    slots = {f.name: cls.__dict__[f.name] for f in fields(cls)}
     for name in names:
         setattr(cls, name, _FilledOnRead(name, slots))
     return tuple(slots.values())
@@ -214,8 +206,7 @@ def deferred(value: Deferred) -> Any:
     return value
 
 
-@attrs.frozen(repr=False, eq=False)
-class AgreementInfo:
+class AgreementInfo(Record):
     """What a result says about an agreement it covers."""
 
     id: str
@@ -236,8 +227,7 @@ class AgreementInfo:
                    F.force(a, as_of or dt.date.max), F.covered_parts(a), a.verification)
 
 
-@attrs.frozen(repr=False, eq=False)
-class NormSetInfo:
+class NormSetInfo(Record):
     """What a result says about a norm set it covers."""
 
     id: str
@@ -251,8 +241,7 @@ class NormSetInfo:
         return cls(ns.id, ns.title, ns.version, ns.source)
 
 
-@attrs.frozen(repr=False, eq=False)
-class Report:
+class Report(Record):
     """Findings for agreements against norm sets, as of a date, from a party's position."""
 
     engine_version: str
@@ -273,5 +262,3 @@ class Report:
         """(agreement, ``set.norm``) -> grade, for every finding."""
         return {(f.agreement, f.norm): f.grade for f in self.findings}
 
-
-share_methods(vars(), __name__)  # one __repr__, __eq__, __hash__ for the classes (engine.util.records)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from types import MappingProxyType
 import datetime as dt
-from typing import Callable, Mapping, NamedTuple, Optional, Sequence
+from typing import Callable, Mapping, Optional, Sequence
 
 from engine.errors import UnknownId
 from engine.evaluation import context as F
@@ -19,9 +19,10 @@ from engine.evaluation.findings import Step
 from engine.language import model as M
 from engine.language import vocab as V
 from engine.language.predicates import PREDICATES, Pred, PredicateSpec, predicate_text
+from engine.util.records import Record
 
 
-class Verdict(NamedTuple):
+class Verdict(Record):
     """What one predicate found on one article.
 
     Attributes:
@@ -39,7 +40,7 @@ class Verdict(NamedTuple):
     stated: tuple[F.Stated, ...] = ()
 
 
-class Outcome(NamedTuple):
+class Outcome(Record):
     """A predicate (atom or combination) tested on an article: whether it held, its trace, the parties,
     and the statements that decided it."""
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 import datetime as dt
 from functools import cached_property
-from typing import Callable, Generic, Mapping, NamedTuple, Optional, Sequence, TypeVar, overload
+from typing import Callable, Generic, Mapping, Optional, Sequence, TypeVar, overload
 
 from engine.evaluation import context as F
 from engine.evaluation.predicates import evaluate_atom
 from engine.language import model as M
 from engine.language import vocab as V
 from engine.language.predicates import PREDICATES, Pred, requirement_text
+from engine.util.records import Record
 
 
 T = TypeVar("T")
@@ -229,7 +230,7 @@ def _as_traced(atom: M.Atom, topics: Topics) -> Test:
     """The atom tested as the trace tests it: for arguments the compilers refuse (validation reports them
     first for written norms), so that the same error is raised at the same point."""
     def test(f: Facts) -> bool:
-        return evaluate_atom(atom, f.placed, f.view.ctx._replace(topics=topics)).held
+        return evaluate_atom(atom, f.placed, f.view.ctx.replace(topics=topics)).held
     return test
 
 
@@ -254,7 +255,7 @@ def compile_predicate(pred: M.Predicate, topics: Topics = ()) -> Test:
 # ---------------------------------------------------------------- norms, compiled
 
 
-class Requirement(NamedTuple):
+class Requirement(Record):
     """A requirement compiled: its test, whether it is forbidden, essential, and its weight."""
 
     test: Test
@@ -396,7 +397,7 @@ class AgreementView:
 # ---------------------------------------------------------------- the verdict
 
 
-class Verdict(NamedTuple):
+class Verdict(Record):
     """A norm's verdict on an agreement with an article on its topics.
 
     Attributes:
@@ -412,7 +413,7 @@ class Verdict(NamedTuple):
     score: int
 
 
-class _Fared(NamedTuple):
+class _Fared(Record):
     """How one candidate fared: its failures, essential ones, and their weight."""
 
     failed: int
@@ -423,11 +424,11 @@ class _Fared(NamedTuple):
 def _fared(f: Facts, norm: CompiledNorm, binds: Optional[int]) -> _Fared:
     """Test every requirement (and, when ``binds`` is a weight, the implicit binds-every-party check)."""
     failed = essential = weight = 0
-    for test, forbid, is_essential, w in norm.requirements:
-        if test(f) == forbid:  # held is test xor forbid
+    for r in norm.requirements:
+        if r.test(f) == r.forbid:  # held is test xor forbid
             failed += 1
-            essential += is_essential
-            weight += w
+            essential += r.essential
+            weight += r.weight
     if binds is not None and not f.binds_all:
         failed += 1
         weight += binds

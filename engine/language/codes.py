@@ -18,18 +18,14 @@ from them.
 from __future__ import annotations
 
 import re
-import string
 from typing import Iterable, Optional, TypeVar
-
-import attrs
 
 from engine.language import vocab as V
 from engine.language.model import NO_SPAN, Span
-from engine.util.records import share_methods
+from engine.util.records import Record, field
 
 
-@attrs.frozen(repr=False, eq=False)
-class Diagnostic:
+class Diagnostic(Record):
     """A problem found in the input: stable code, severity, message, span, hint, secondary spans."""
 
     code: str
@@ -38,7 +34,7 @@ class Diagnostic:
     severity: V.Severity = V.Severity.ERROR
     hint: Optional[str] = None
     secondary: tuple[tuple[Span, str], ...] = ()
-    focus: Optional[str] = attrs.field(default=None, eq=False, repr=False)
+    focus: Optional[str] = field(default=None, eq=False, repr=False)
 
     @property
     def is_error(self) -> bool:
@@ -57,18 +53,16 @@ def did_you_mean(word: str, known: Iterable[str]) -> Optional[str]:
 _ID = re.compile(r"[EW]0\d{3}")
 
 
-def _valid_id(_instance: object, _attribute: object, value: str) -> None:
-    if not _ID.fullmatch(value):
-        raise ValueError(f"a diagnostic code is E or W and four digits, not {value!r}")
-
-
-@attrs.frozen(repr=False, eq=False)
-class Code:
+class Code(Record):
     """A stable diagnostic code, its title and an input that triggers it (shown in docs/diagnostics.md)."""
 
-    id: str = attrs.field(validator=_valid_id)
+    id: str
     title: str
     example: str
+
+    def __post_init__(self) -> None:
+        if not _ID.fullmatch(self.id):
+            raise ValueError(f"a diagnostic code is E or W and four digits, not {self.id!r}")
 
     @property
     def severity(self) -> V.Severity:
@@ -76,8 +70,7 @@ class Code:
         return V.Severity.ERROR if self.id.startswith("E") else V.Severity.WARNING
 
 
-@attrs.frozen(repr=False, eq=False)
-class Message:
+class Message(Record):
     """One message under a code: a ``str.format`` template and an optional hint template.
 
     A hint that must be computed (a did-you-mean) is given at the call site and
@@ -90,6 +83,8 @@ class Message:
 
     def fields(self) -> set[str]:
         """The names the templates expect."""
+        import string  # imported here: only the documentation and the tests ask (its Template compiles a pattern)
+
         texts = [self.template] + ([self.hint] if self.hint is not None else [])
         return {name.split(".")[0].split("[")[0]
                 for text in texts for _, name, _, _ in string.Formatter().parse(text) if name}
@@ -452,5 +447,3 @@ CODES: dict[str, Code] = _codes()
 MESSAGES: dict[str, Message] = _constants(Message)
 """Every message by its constant's name."""
 
-
-share_methods(vars(), __name__)  # one __repr__, __eq__, __hash__ for the classes (engine.util.records)

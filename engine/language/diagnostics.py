@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from typing import Any, Iterable, Optional
 
-import attrs
-
 from engine.language.codes import CODES, MESSAGES, Diagnostic, did_you_mean
 from engine.language.model import Span
 
@@ -36,7 +34,7 @@ def narrow(d: Diagnostic, text: "str | list[str]") -> Diagnostic:
         pos = _find_word(line, d.focus, start)
         if pos >= 0:
             span = Span(d.span.file, lineno, pos + 1, lineno, pos + 1 + len(d.focus))
-            return attrs.evolve(d, span=span)
+            return d.replace(span=span)
     return d
 
 

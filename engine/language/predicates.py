@@ -10,24 +10,20 @@ from __future__ import annotations
 
 from typing import Callable, Mapping, Optional
 
-import attrs
-
 from engine.language import model as M
 from engine.language import vocab as V
-from engine.util.records import share_methods
+from engine.util.records import Record, field
 
 
-@attrs.frozen(repr=False, eq=False)
-class ArgProblem:
+class ArgProblem(Record):
     """What is wrong with an atom's arguments: the shape (``word`` None) or one word outside a vocabulary."""
 
     what: str  # "arguments", or the vocabulary's name ("strength", "exception kind" ...)
     word: Optional[str] = None
-    table: Mapping[str, str] = attrs.field(factory=dict)
+    table: Mapping[str, str] = field(factory=dict)
 
 
-@attrs.frozen(repr=False, eq=False)
-class PredicateSpec:
+class PredicateSpec(Record):
     """One predicate: its DSL name, argument pattern, meaning, and how its arguments are checked."""
 
     name: str
@@ -131,5 +127,3 @@ def requirement_text(r: M.Requirement) -> str:
     head = ("essential " if r.essential else "") + ("forbid " if r.forbid else "require ")
     return head + predicate_text(r.predicate)
 
-
-share_methods(vars(), __name__)  # one __repr__, __eq__, __hash__ for the classes (engine.util.records)

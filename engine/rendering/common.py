@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
-from typing import (TYPE_CHECKING, Any, Callable, Collection, Generic, Iterable, Mapping, NamedTuple, Optional,
+from typing import (TYPE_CHECKING, Any, Callable, Collection, Generic, Iterable, Mapping, Optional,
                     Sequence, TypeVar)
 
 from engine.evaluation.findings import REPORT_SCHEMA, AgreementInfo, Evidence, Finding, NormSetInfo, Reason, Report
@@ -33,6 +33,7 @@ from engine.language import names
 from engine.language import parties as P
 from engine.language import vocab as V
 from engine.language.citations import article_words, articles_words
+from engine.util.records import Record
 
 if TYPE_CHECKING:
     from engine.views.compare import Cell, Comparison, Row
@@ -46,7 +47,7 @@ T = TypeVar("T")
 # ---------------------------------------------------------------- the registry's tables
 
 
-class ByType(NamedTuple, Generic[T]):
+class ByType(Record, Generic[T]):
     """Values keyed by result type, found through the type's bases too.
 
     ``first`` holds the evaluator's types (always imported by then); ``later``
@@ -76,7 +77,7 @@ def _lookup(table: Mapping[type, T], kind: type) -> Optional[T]:
 Renderer = Callable[[Any], str]
 
 
-class Format(NamedTuple):
+class Format(Record):
     """An output format: its renderer for each result type, and for a list of precedents alone."""
 
     name: str
@@ -87,7 +88,7 @@ class Format(NamedTuple):
 BinaryRenderer = Callable[[Any], bytes]
 
 
-class BinaryFormat(NamedTuple):
+class BinaryFormat(Record):
     """A binary output format (a file, never a terminal): its renderer for each result type."""
 
     name: str
@@ -425,7 +426,7 @@ def cell_head(c: Comparison, cell: Cell) -> str:
 # ---------------------------------------------------------------- legends
 
 
-class Key(NamedTuple):
+class Key(Record):
     """One entry of a legend: what is shown (``~ partial 43``, ``[text]``) and what it means."""
 
     shown: str
@@ -466,7 +467,7 @@ TOPIC_KEY = Key("no grade", "a row that is a topic, not a norm: the articles on 
 PAIR_KEYS = (Key("strongest", "the best commitment binding both, and the agreement it comes from"),)
 
 
-class Legend(NamedTuple):
+class Legend(Record):
     """A legend in groups: (heading, keys), in the order shown."""
 
     groups: tuple[tuple[str, tuple[Key, ...]], ...]

@@ -200,7 +200,7 @@ def _column(info: AgreementInfo) -> list[str]:
 def evidence_note(e: Evidence) -> str:
     """The words of a note: citation, words in quotation marks (a paraphrase never), source, badge."""
     if e.quote is not None and not e.paraphrase:
-        e = attrs.evolve(e, quote=C.nested_quotes(e.quote))
+        e = e.replace(quote=C.nested_quotes(e.quote))
     return C.evidence_words(e, QUOTES)
 
 

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, Callable, Mapping, Sequence
 
 from engine.evaluation.findings import Finding, Report
 from engine.rendering import common as C
+from engine.util.records import fields, is_record
 
 if TYPE_CHECKING:
     import cattrs
@@ -65,10 +66,26 @@ def _sparse(conv: cattrs.Converter, cls: type, names: tuple[str, ...]) -> Callab
     return hook
 
 
+def _record(conv: cattrs.Converter, cls: type) -> Callable[[Any], Data]:
+    """The unstructure hook of a record class (the evaluator's results, :mod:`engine.util.records`): its
+    fields in order, each value unstructured by its own type, those of :data:`_ONLY_WHEN_SET` only where
+    they are set."""
+    names, sparse = tuple(f.name for f in fields(cls)), _ONLY_WHEN_SET.get(cls.__name__, ())
+
+    def hook(obj: Any) -> Data:
+        data = {name: conv.unstructure(getattr(obj, name)) for name in names}
+        for name in sparse:
+            value = data.pop(name)
+            if value:
+                data = _beside(data, name, value)
+        return data
+    return hook
+
+
 @functools.lru_cache(maxsize=1)
 def converter() -> cattrs.Converter:
-    """A cattrs converter: dates as ISO strings, tuples as lists, the fields of :data:`_ONLY_WHEN_SET` only
-    where they are set."""
+    """A cattrs converter: dates as ISO strings, tuples as lists, records (:func:`_record`) and attrs classes
+    by their fields, the fields of :data:`_ONLY_WHEN_SET` only where they are set."""
     import attrs
     import cattrs
 
@@ -79,6 +96,7 @@ def converter() -> cattrs.Converter:
         lambda cls: isinstance(cls, type) and cls.__name__ in _ONLY_WHEN_SET and attrs.has(cls)
         and cls.__module__.startswith("engine."),
         lambda cls: _sparse(conv, cls, _ONLY_WHEN_SET[cls.__name__]))
+    conv.register_unstructure_hook_factory(is_record, lambda cls: _record(conv, cls))
     return conv
 
 

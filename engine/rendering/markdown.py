@@ -11,8 +11,6 @@ import functools
 import re
 from typing import TYPE_CHECKING, Mapping, Optional, Sequence
 
-import attrs
-
 from engine.evaluation.findings import Evidence, Finding, Report
 from engine.language import names
 from engine.language import vocab as V
@@ -61,7 +59,7 @@ nested = C.nested_quotes
 
 def _evidence(e: Evidence) -> str:
     if e.quote is not None and not e.paraphrase:
-        e = attrs.evolve(e, quote=nested(e.quote))
+        e = e.replace(quote=nested(e.quote))
     return md(C.evidence_words(e, QUOTES))
 
 

@@ -329,7 +329,7 @@ def norm_cell(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx: F.
               index: Optional[F.TopicIndex] = None) -> Cell:
     """A graded cell: the finding's grade, reasons and evidence, the candidate articles best first."""
     index = index or F.TopicIndex.of(agreement)
-    ctx = ctx._replace(topics=norm.topics)
+    ctx = ctx.replace(topics=norm.topics)
     finding = evaluate_norm(agreement, norm_set, norm, ctx, index)
     placed = {(agreement.cited_chapter(p.chapter), p.article.number): p for p in index.on(norm.topics)}
     views = tuple(article_view(placed[(c.chapter, c.article)], ctx) for c in finding.candidates
@@ -341,7 +341,7 @@ def norm_cell(agreement: M.Agreement, norm_set: M.NormSet, norm: M.Norm, ctx: F.
 def topic_cell(agreement: M.Agreement, topic: str, ctx: F.Context, index: Optional[F.TopicIndex] = None) -> Cell:
     """An ungraded cell: every article on the topic, strongest first (its badge: the weakest of their levels)."""
     on_topic = (index or F.TopicIndex.of(agreement)).on((topic,))
-    ctx = ctx._replace(topics=(topic,))
+    ctx = ctx.replace(topics=(topic,))
     views = tuple(article_view(p, ctx) for p in _strongest_first(on_topic, ctx.topics))
     return Cell(topic, agreement.id, None, None, views, verification=weakest(v.verification for v in views),
                 force=F.force(agreement, ctx.as_of))

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-import attrs
 
 from engine.evaluation.findings import AgreementInfo, Evidence, Finding, NormSetInfo, Reason, Report
 from engine.language import vocab as V
@@ -140,4 +139,4 @@ def honest_diff() -> Diff:
     """A finding that became not-encoded: a change, not a gap opened."""
     change = GradeChange("tpp3.tech-transfer", "No technology transfer requirements", G.UNMET, G.NOT_ENCODED, None,
                          None, V.Effect.CHANGES)
-    return Diff("0.1.0", DAY, None, JPAU, attrs.evolve(WTO, id="wto2"), (NORMS,), (), (), (), (change,))
+    return Diff("0.1.0", DAY, None, JPAU, WTO.replace(id="wto2"), (NORMS,), (), (), (), (change,))

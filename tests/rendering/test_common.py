@@ -44,7 +44,7 @@ def test_the_weakest_level_decides_and_a_word_outside_the_vocabulary_vouches_for
 def test_a_finding_without_its_own_level_takes_its_weakest_evidence():
     f = H.rcep_flows()
     assert C.finding_verification(f) == V.Verification.TEXT
-    mixed = attrs.evolve(f, verification=None, evidence=(H.RECALLED,))
+    mixed = f.replace(verification=None, evidence=(H.RECALLED,))
     assert C.finding_verification(mixed) == V.Verification.UNVERIFIED
     assert C.finding_verification(H.jpau_tech()) is None
     assert C.badge(V.Verification.AUTO) == "[auto]" and C.badge(None) == ""
@@ -78,9 +78,9 @@ def test_each_piece_of_evidence_cites_quotes_and_badges():
 
 
 def test_a_paraphrase_is_never_in_quotation_marks():
-    words = C.evidence_words(attrs.evolve(H.RECALLED, context=False))
+    words = C.evidence_words(H.RECALLED.replace(context=False))
     assert words.startswith("Art. 11 paraphrase: neither Party") and '"' not in words
-    assert "“" not in C.evidence_words(attrs.evolve(H.RECALLED, context=False), ("“", "”"))
+    assert "“" not in C.evidence_words(H.RECALLED.replace(context=False), ("“", "”"))
 
 
 def test_absent_evidence_says_it_cannot_be_quoted_and_context_says_so():

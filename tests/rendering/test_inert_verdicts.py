@@ -21,16 +21,16 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u202a-\u202e\u2
 
 def poisoned(payload: str) -> tuple[object, ...]:
     """The honest results with every new string field (and the words of evidence) set to ``payload``."""
-    e = attrs.evolve(H.ART_1217, citation=payload, quote=payload, verification=payload, file=payload)
-    para = attrs.evolve(H.RECALLED, quote=payload, citation=payload)
-    reason = attrs.evolve(H.rcep_flows().reasons[0], detail=payload, evidence=(e,))
-    f = attrs.evolve(H.rcep_flows(), notes=(payload,), searched=(payload,), covered=(payload,), verification=payload,
+    e = H.ART_1217.replace(citation=payload, quote=payload, verification=payload, file=payload)
+    para = H.RECALLED.replace(quote=payload, citation=payload)
+    reason = H.rcep_flows().reasons[0].replace(detail=payload, evidence=(e,))
+    f = H.rcep_flows().replace(notes=(payload,), searched=(payload,), covered=(payload,), verification=payload,
                      evidence=(para,), reasons=(reason,))
-    info = attrs.evolve(H.RCEP, status=payload, coverage=(payload,), verification=payload)
-    report = attrs.evolve(H.honest_report(), agreements=(info,), findings=(f,))
+    info = H.RCEP.replace(status=payload, coverage=(payload,), verification=payload)
+    report = H.honest_report().replace(agreements=(info,), findings=(f,))
     c = H.honest_comparison()
     cells = tuple(attrs.evolve(x, verification=payload, reasons=f.reasons) for x in c.cells)
-    c = attrs.evolve(c, agreements=tuple(attrs.evolve(a, verification=payload, status=payload) for a in c.agreements),
+    c = attrs.evolve(c, agreements=tuple(a.replace(verification=payload, status=payload) for a in c.agreements),
                      cells=cells)
     return report, c, attrs.evolve(c, lens="strength")
 

@@ -107,8 +107,8 @@ def test_a_diff_says_which_text_binds_no_one():
 def test_the_trace_gives_each_failed_requirement_its_evidence_and_the_notes():
     f = H.rcep_flows()
     checks = tuple(Check(r.requirement, r.because, False, False) for r in f.reasons)
-    traced = attrs.evolve(f, candidates=(Candidate("12.15", None, V.Strength.BINDING, checks),),
-                          force=V.Force.HYPOTHETICAL)
+    traced = f.replace(candidates=(Candidate("12.15", None, V.Strength.BINDING, checks),),
+                       force=V.Force.HYPOTHETICAL)
     text = render(traced, "text")
     assert text.startswith("rcep against tpp3.data-flows: PARTIAL 43 (Art. 12.15) [text]\n")
     assert "hypothetical: a draft; binds no one on the date (graded as written)" in text

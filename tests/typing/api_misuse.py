@@ -19,3 +19,7 @@ engine.render(corpus, "text")  # E: arg-type
 engine.load("examples/", cache="yes")  # E: arg-type
 report: engine.Report = engine.compare([rcep], tpp3)  # E: assignment
 grade: int = engine.evaluate(rcep, tpp3, dt.date(2026, 1, 1)).findings[0].grade  # E: assignment
+first = engine.evaluate(rcep, tpp3, dt.date(2026, 1, 1)).findings[0]
+first.score = 100  # E: misc
+engine.Report("0.1.0", dt.date(2026, 1, 1))  # E: call-arg
+engine.Diagnostic("E0001", "message", hint="x", nosuch=1)  # E: call-arg

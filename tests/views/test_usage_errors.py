@@ -55,4 +55,4 @@ def test_suggest_for_a_norm_the_corpus_does_not_hold(corpus):
 
     finding = evaluate(corpus.agreement("rcep"), corpus.norms("tpp3"), DAY).findings[0]
     with pytest.raises(TradegapError, match="norm set `tpp3` has no norm `nothing`"):
-        suggest(corpus, attrs.evolve(finding, norm="tpp3.nothing"), DAY)
+        suggest(corpus, finding.replace(norm="tpp3.nothing"), DAY)
