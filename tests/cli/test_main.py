@@ -85,3 +85,16 @@ def test_argparse_words_are_translated_when_a_catalogue_can_be_found(tmp_path, m
     assert argparse._ is gettext.gettext and argparse.ngettext is gettext.ngettext
     code, out, _ = run_cli("report", "--help")
     assert code == 0 and "show this help message and exit" in out
+
+
+def test_the_program_answers_as_main_does_and_leaves_its_objects_to_the_exit(monkeypatch, capsys):
+    import gc
+
+    from engine.cli import program
+
+    monkeypatch.setattr(sys, "argv", ["tradegap", "list", "norms"])
+    try:
+        assert program() == 0 and "tpp3" in capsys.readouterr().out
+        assert gc.get_freeze_count() > 0  # the exit's collection will not scan them
+    finally:
+        gc.unfreeze()
