@@ -203,9 +203,11 @@ def program() -> int:
 
 def main(argv: Optional[Sequence[str]] = None) -> int:
     from engine.cli.console import console
+    from engine.util.gc import gc_paused
 
     out, err = console(sys.stdout), console(sys.stderr)
-    parser, args = _parse(sys.argv[1:] if argv is None else argv)
+    with gc_paused():  # the command's modules imported: classes by the hundred, next to no garbage
+        parser, args = _parse(sys.argv[1:] if argv is None else argv)
     if not getattr(args, "command", None):
         parser.print_help(out)
         return 2
