@@ -96,5 +96,6 @@ def test_the_program_answers_as_main_does_and_leaves_its_objects_to_the_exit(mon
     try:
         assert program() == 0 and "tpp3" in capsys.readouterr().out
         assert gc.get_freeze_count() > 0  # the exit's collection will not scan them
+        assert gc.isenabled()  # off for a brief command, and on again after
     finally:
         gc.unfreeze()
