@@ -156,34 +156,11 @@ def _module(name: str) -> Optional[ModuleType]:
         raise
 
 
-def _untranslated(message: str) -> str:
-    return message
-
-
-def _untranslated_plural(singular: str, plural: str, n: int) -> str:
-    return singular if n == 1 else plural
-
-
 def _parse(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
-    """The parser for ``argv`` and what it parsed.
-
-    argparse passes its own words (``options``, ``usage:``, its error messages) through gettext, which
-    for each imports :mod:`locale` (once) and looks for a catalogue file; with no folder to look in (as
-    in nearly every installation: gettext looks in Python's ``share/locale``) it returns every word as
-    it is.  Then argparse is given the words as they are for the time it parses, sparing the search
-    (6 M instructions, a tenth of a report's work after its imports).
-    """
-    import gettext
-
+    """The parser for ``argv`` (only its command's, when one is named) and what it parsed."""
     command = _command(argv)
-    saved = argparse._, argparse.ngettext  # type: ignore[attr-defined]
-    if not os.path.isdir(gettext.bindtextdomain(gettext.textdomain())):  # where gettext would look
-        argparse._, argparse.ngettext = _untranslated, _untranslated_plural  # type: ignore[attr-defined]
-    try:
-        parser = build_parser(() if command is None else (command,), _others_shown(argv, command))
-        return parser, parser.parse_args(argv)
-    finally:
-        argparse._, argparse.ngettext = saved  # type: ignore[attr-defined]
+    parser = build_parser(() if command is None else (command,), _others_shown(argv, command))
+    return parser, parser.parse_args(argv)
 
 
 BRIEF = frozenset({"report", "explain", "compare", "list"})

@@ -44,49 +44,6 @@ def test_python_dash_m_engine_and_help():
     assert proc.returncode == 0 and "examples:" in proc.stdout
 
 
-def _catalogue(path, translations: dict[str, str]) -> None:
-    """A gettext .mo file (GNU format, little-endian) holding ``translations``."""
-    import struct
-
-    keys = sorted(translations)
-    ids = b"".join(k.encode() + b"\0" for k in keys)
-    strs = b"".join(translations[k].encode() + b"\0" for k in keys)
-    start = 7 * 4 + 16 * len(keys)  # the header and both tables come before the strings
-    offsets, at = [], start
-    for k in keys:
-        offsets += [len(k.encode()), at]
-        at += len(k.encode()) + 1
-    for k in keys:
-        offsets += [len(translations[k].encode()), at]
-        at += len(translations[k].encode()) + 1
-    n = len(keys)
-    path.write_bytes(struct.pack("<7I", 0x950412DE, 0, n, 28, 28 + 8 * n, 0, 0)
-                     + struct.pack(f"<{4 * n}I", *offsets) + ids + strs)
-
-
-def test_argparse_words_are_translated_when_a_catalogue_can_be_found(tmp_path, monkeypatch):
-    # The parser skips gettext's search only where gettext could find nothing; given a catalogue,
-    # argparse's words are translated as before, and argparse is left as it was found.
-    import argparse
-    import gettext
-
-    folder = tmp_path / "fr" / "LC_MESSAGES"
-    folder.mkdir(parents=True)
-    _catalogue(folder / "messages.mo", {"": "Content-Type: text/plain; charset=UTF-8\n",
-                                        "show this help message and exit": "afficher cette aide"})
-    monkeypatch.setenv("LANGUAGE", "fr")
-    before = gettext.bindtextdomain("messages")
-    gettext.bindtextdomain("messages", str(tmp_path))
-    try:
-        code, out, _ = run_cli("report", "--help")
-    finally:
-        gettext.bindtextdomain("messages", before)
-    assert code == 0 and "afficher cette aide" in out
-    assert argparse._ is gettext.gettext and argparse.ngettext is gettext.ngettext
-    code, out, _ = run_cli("report", "--help")
-    assert code == 0 and "show this help message and exit" in out
-
-
 def test_the_program_answers_as_main_does_and_leaves_its_objects_to_the_exit(monkeypatch, capsys):
     import gc
 
