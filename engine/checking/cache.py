@@ -3,13 +3,13 @@
 Entries live in ``$XDG_CACHE_HOME/tradegap`` (or ``~/.cache/tradegap``), a
 directory this user owns with mode 0700; anything else (a symbolic link,
 another owner, looser permissions that cannot be tightened) turns the cache
-off.  An entry is named by a SHA-256 over the engine version, the Python
+off.  An entry is named by a BLAKE2b hash over the engine version, the Python
 version, the grammar and the modules that shape a parse, the file's display
 path and its text.  It is written to a temporary file and renamed, and read
 only with ``O_NOFOLLOW | O_NONBLOCK`` from a regular file this user owns.
 
-An entry cannot run code when read.  It carries an HMAC-SHA256 over its name
-and contents, keyed by a random key kept in the folder (``key``, mode 0600,
+An entry cannot run code when read.  It carries a MAC over its name and
+contents (BLAKE2b in its keyed mode), keyed by a random key kept in the folder (``key``, mode 0600,
 created once, atomically); the MAC is checked before anything is
 unpickled, so an entry planted by someone without the key is ignored.  The
 unpickler then builds only the language's model classes and dates, and the
@@ -35,8 +35,6 @@ from __future__ import annotations
 
 import atexit
 import functools
-import hashlib
-import hmac
 import io
 import os
 import stat
@@ -48,6 +46,15 @@ try:  # the C pickler alone: the pickle module around it would cost every run 5 
 except ImportError:  # an interpreter without it  # pragma: no cover
     from pickle import PicklingError, Unpickler, UnpicklingError, dumps
 
+try:  # BLAKE2b without hashlib, which loads OpenSSL (12 M instructions) for it: the very same object
+    from _blake2 import blake2b
+except ImportError:  # an interpreter built without it  # pragma: no cover
+    from hashlib import blake2b
+try:  # hmac.compare_digest without hmac (which imports hashlib): the constant-time comparison
+    from _operator import _compare_digest as compare_digest
+except ImportError:  # pragma: no cover
+    from hmac import compare_digest  # type: ignore[no-redef]
+
 if TYPE_CHECKING:  # imported when an entry is checked: a run with the cache off needs neither here
     from engine.language import diagnostics as D
     from engine.language import model as M
@@ -55,7 +62,7 @@ if TYPE_CHECKING:  # imported when an entry is checked: a run with the cache off
 Entry: TypeAlias = "tuple[Optional[M.Document], tuple[D.Diagnostic, ...]]"
 """What an entry holds: the document (None if unparsable) and its diagnostics."""
 
-MAGIC = b"tradegap-cache-2"
+MAGIC = b"tradegap-cache-3"
 SUFFIX = ".pickle"
 KEY_NAME = "key"
 KEY_BYTES = 32
@@ -120,7 +127,7 @@ def _engine_fingerprint() -> bytes:
     """What a cached parse depends on besides the text: versions, grammar, parsing modules."""
     from engine._version import __version__
 
-    h = hashlib.sha256(MAGIC)
+    h = blake2b(MAGIC, digest_size=32)
     h.update(f"{__version__}|{sys.version_info[:3]}|{sys.implementation.cache_tag}".encode())
     here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))  # engine/
     for name in _SHAPERS:
@@ -136,7 +143,7 @@ def key(path: str, text: str) -> Optional[str]:
     """The entry name for a file's display path and text (None when the cache is off)."""
     if not enabled():
         return None
-    h = hashlib.sha256(_engine_fingerprint())
+    h = blake2b(_engine_fingerprint(), digest_size=32)
     h.update(path.encode("utf-8", "surrogatepass"))
     h.update(b"\0")
     h.update(text.encode("utf-8", "surrogatepass"))
@@ -166,7 +173,7 @@ def index_key(files: list[tuple[Optional[str], bool]]) -> Optional[str]:
     """
     if not enabled() or any(entry is None for entry, _ in files):
         return None
-    h = hashlib.sha256(MAGIC + b"|corpus index|")
+    h = blake2b(MAGIC + b"|corpus index|", digest_size=32)
     for entry, bundled in files:
         h.update(f"{entry}|{int(bundled)}\n".encode("ascii"))
     return h.hexdigest()
@@ -185,7 +192,7 @@ def _load_payload(entry: Optional[str]) -> object:
     if data is None or not data.startswith(MAGIC):
         return None
     mac, payload = data[len(MAGIC):len(MAGIC) + MAC_BYTES], data[len(MAGIC) + MAC_BYTES:]
-    if not hmac.compare_digest(mac, _mac(key, entry, payload)):
+    if not compare_digest(mac, _mac(key, entry, payload)):
         return None  # not written with this user's key: never unpickled
     try:
         return _Unpickler(io.BytesIO(payload)).load()
@@ -194,8 +201,9 @@ def _load_payload(entry: Optional[str]) -> object:
 
 
 def _mac(key: bytes, entry: str, payload: bytes) -> bytes:
-    """The entry's MAC: over its name (an entry cannot be moved to another name) and its contents."""
-    return hmac.new(key, entry.encode("ascii") + b"\0" + payload, hashlib.sha256).digest()
+    """The entry's MAC: over its name (an entry cannot be moved to another name) and its contents; keyed
+    BLAKE2b, which is a MAC by design (no HMAC construction needed)."""
+    return blake2b(entry.encode("ascii") + b"\0" + payload, digest_size=MAC_BYTES, key=key).digest()
 
 
 class _Unpickler(Unpickler):

@@ -156,14 +156,49 @@ def _module(name: str) -> Optional[ModuleType]:
         raise
 
 
-def main(argv: Optional[Sequence[str]] = None) -> int:
-    from engine.cli.console import console
-
-    out, err = console(sys.stdout), console(sys.stderr)
-    argv = sys.argv[1:] if argv is None else argv
+def _parse(argv: Sequence[str]) -> tuple[argparse.ArgumentParser, argparse.Namespace]:
+    """The parser for ``argv`` (only its command's, when one is named) and what it parsed."""
     command = _command(argv)
     parser = build_parser(() if command is None else (command,), _others_shown(argv, command))
-    args = parser.parse_args(argv)
+    return parser, parser.parse_args(argv)
+
+
+BRIEF = frozenset({"report", "explain", "compare", "list"})
+"""Commands that read the corpus (from the cache when warm), evaluate, print and end: they make next to no
+cyclic garbage, and :func:`program` runs them with the collector off.  Not the language server and
+``check --watch``, which run for hours, nor the commands that parse or import files by the hundred, whose
+garbage has not been measured."""
+
+
+def program() -> int:
+    """The ``tradegap`` program (the console script, ``python -m engine``): :func:`main` on ``sys.argv``.
+
+    A :data:`BRIEF` command runs with the cyclic garbage collector off: it would scan the modules,
+    the model and the findings again and again, and find next to nothing to free (a fiftieth of a
+    report's instructions).  When the program is done, every object is handed to :func:`gc.freeze`: the
+    interpreter's exit would otherwise scan all of them again (every class, function and module the
+    run made: a twentieth of a report) for cycles to free, memory the operating system takes back anyway.
+    """
+    import gc
+
+    brief = _command(sys.argv[1:]) in BRIEF and gc.isenabled()
+    if brief:
+        gc.disable()
+    try:
+        return main()
+    finally:
+        gc.freeze()
+        if brief:
+            gc.enable()  # nothing young left to scan: as it was, for a caller that goes on
+
+
+def main(argv: Optional[Sequence[str]] = None) -> int:
+    from engine.cli.console import console
+    from engine.util.gc import gc_paused
+
+    out, err = console(sys.stdout), console(sys.stderr)
+    with gc_paused():  # the command's modules imported: classes by the hundred, next to no garbage
+        parser, args = _parse(sys.argv[1:] if argv is None else argv)
     if not getattr(args, "command", None):
         parser.print_help(out)
         return 2

@@ -51,16 +51,20 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
+    from engine.util.gc import gc_paused
+
+    with gc_paused():  # the model unpickled, findings and text made: all acyclic, the collector would only rescan them
+        return _run(args, out, err)
+
+
+def _run(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     from engine.cli.choose import emit_result, targets
     from engine.evaluation.evaluator import evaluate
 
     chosen = targets(args, err)
     if isinstance(chosen, int):
         return chosen
-    from engine.util.gc import gc_paused
-
-    with gc_paused():  # findings are acyclic: the collector would only rescan them
-        report = evaluate(chosen.agreements, chosen.norm_sets, as_of=chosen.as_of, party=chosen.party)
+    report = evaluate(chosen.agreements, chosen.norm_sets, as_of=chosen.as_of, party=chosen.party)
     result: object = report
     if args.suggest:
         from engine.views.precedents import suggest_report

@@ -6,8 +6,9 @@ short paragraphs.  :func:`wrap` gives the same lines for the options the rendere
 the two indents, ``break_on_hyphens``; tabs expanded to 8, whitespace made spaces, whitespace at
 line ends dropped, long words broken).  It follows textwrap's two steps: the text cut into chunks
 (runs of spaces; words, cut after a hyphen between letters as textwrap's expression cuts them), then
-the chunks laid into lines by textwrap's own loop.  ``tests/util/test_wrap.py`` compares the two on
-generated paragraphs.
+the chunks laid into lines by textwrap's own loop.  Most paragraphs are words one space apart with
+no hyphen and no word longer than a line: their lines are found from where the words end, without the
+chunks.  ``tests/util/test_wrap.py`` compares the two on generated paragraphs.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ def wrap(text: str, width: int = 70, initial_indent: str = "", subsequent_indent
         raise ValueError(f"invalid width {width!r} (must be > 0)")
     if _NOT_SPACE.search(text):
         text = text.expandtabs(8).translate(_TO_SPACE)
+    words = text.split(" ")
+    if _plain_words(words, text, width - max(len(initial_indent), len(subsequent_indent)), break_on_hyphens):
+        return _word_lines(words, text, width, initial_indent, subsequent_indent)
     chunks: list[str] = []
     for run in _RUNS.findall(text):
         if break_on_hyphens and "-" in run:
@@ -41,6 +45,29 @@ def wrap(text: str, width: int = 70, initial_indent: str = "", subsequent_indent
         else:
             chunks.append(run)
     return _lines(chunks, width, initial_indent, subsequent_indent, break_on_hyphens)
+
+
+def _plain_words(words: list[str], text: str, room: int, break_on_hyphens: bool) -> bool:
+    """Whether ``text`` (split at its spaces into ``words``) is words one space apart, none empty, none
+    holding other whitespace (U+00A0 is whitespace to ``str.strip``, as textwrap uses it), none cut at a
+    hyphen and none longer than ``room``: its chunks are then the words and the spaces between them,
+    and no word is broken."""
+    return (bool(text) and words == text.split() and not (break_on_hyphens and "-" in text)
+            and len(max(words, key=len)) <= room)
+
+
+def _word_lines(words: list[str], text: str, width: int, initial_indent: str, subsequent_indent: str) -> list[str]:
+    """textwrap's lines for a text :func:`_plain_words` accepts: each line as many whole
+    words as fit, found with one bisection over where the words end (a line's last space is dropped,
+    as is the space a line would start with)."""
+    after = list(accumulate(map((1).__add__, map(len, words))))  # where the space after each word ends
+    lines: list[str] = []
+    k, pos, indent = 0, 0, initial_indent  # the next word, where it starts, the line's indent
+    while k < len(after):
+        k = bisect_right(after, pos + width - len(indent) + 1, k)  # words up to k - 1 fit (at least one does)
+        lines.append(indent + text[pos:after[k - 1] - 1])
+        pos, indent = after[k - 1], subsequent_indent
+    return lines
 
 
 def _w(c: str) -> bool:  # the expression's \w

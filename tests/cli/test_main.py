@@ -42,3 +42,17 @@ def test_python_dash_m_engine_and_help():
         assert command in proc.stdout
     proc = subprocess.run([sys.executable, "-m", "engine", "report", "--help"], capture_output=True, text=True)
     assert proc.returncode == 0 and "examples:" in proc.stdout
+
+
+def test_the_program_answers_as_main_does_and_leaves_its_objects_to_the_exit(monkeypatch, capsys):
+    import gc
+
+    from engine.cli import program
+
+    monkeypatch.setattr(sys, "argv", ["tradegap", "list", "norms"])
+    try:
+        assert program() == 0 and "tpp3" in capsys.readouterr().out
+        assert gc.get_freeze_count() > 0  # the exit's collection will not scan them
+        assert gc.isenabled()  # off for a brief command, and on again after
+    finally:
+        gc.unfreeze()

@@ -142,3 +142,12 @@ def test_markdown_tildes_cannot_strike_through(text, shown):
 @pytest.mark.parametrize("title", [" =1+1", "\t=1+1", "=1+1 "])
 def test_a_markdown_title_with_spaces_at_its_ends_stays_emphasis(title):
     assert f"*{safe.markdown(title)}*" == "*=1+1*"  # `* =1+1*` would start a list item
+
+
+def test_every_character_made_inert_is_one_a_printable_text_cannot_hold():
+    # term() and csv_cell() let a printable text through untouched: that is only right if no character
+    # the expression replaces is printable.
+    replaced = [chr(c) for c in range(0x110000) if re.fullmatch(safe._CONTROL, chr(c))]
+    assert len(replaced) == 9 + 21 + 33 + 1 + 5 + 5 + 4
+    assert not any(c.isprintable() for c in replaced)
+    assert safe.term("a\u202eb\x1b[31mc\nd") == "a\ufffdb\ufffd[31mc d" and safe.csv_cell("=1\u200b") == "'=1\ufffd"

@@ -47,3 +47,19 @@ def test_the_same_lines_on_every_bundled_text(corpus):
 def test_a_width_that_is_not_positive_is_refused_as_textwrap_refuses_it():
     with pytest.raises(ValueError, match="invalid width 0"):
         wrap("x", 0)
+
+
+WORDS = st.lists(st.text(st.sampled_from("abZé字1_.,!'\"()/·—-"), min_size=1, max_size=14), min_size=1, max_size=40)
+
+
+@given(WORDS, st.integers(1, 90), INDENTS, INDENTS, st.booleans())
+@settings(max_examples=2000, deadline=None)
+@example(["cross", "border", "data", "flows"], 6, "", "", True)
+@example(["abcdef", "ab"], 6, "", "  ", True)
+def test_words_one_space_apart_wrap_as_textwrap_wraps_them(words, width, first, rest, hyphens):
+    # The common case (words one space apart, no hyphen to cut at, none longer than a line) takes a
+    # shorter path; it must give textwrap's lines too, and the cases around it the longer path's.
+    assume(len(first) < width and len(rest) < width)
+    text = " ".join(words)
+    assert wrap(text, width, first, rest, hyphens) == textwrap.wrap(
+        text, width, initial_indent=first, subsequent_indent=rest, break_on_hyphens=hyphens)
