@@ -50,14 +50,12 @@ def _beside(data: Data, name: str, value: object) -> Data:
     return out
 
 
-def _sparse(conv: cattrs.Converter, cls: type, names: tuple[str, ...]) -> Callable[[Any], Data]:
-    """The unstructure hook of ``cls`` that leaves out ``names`` where they hold their default (None, False)."""
-    from cattrs.gen import make_dict_unstructure_fn
-
-    whole: Callable[[Any], Data] = make_dict_unstructure_fn(cls, conv)
+def _only_when_set(whole: Callable[[Any], Data], names: tuple[str, ...]) -> Callable[[Any], Data]:
+    """``whole``'s data with ``names`` left out where they hold their default (None, False), else put
+    beside the field they belong to."""
 
     def hook(obj: Any) -> Data:
-        data: Data = whole(obj)
+        data = whole(obj)
         for name in names:
             value = data.pop(name)
             if value:
@@ -66,20 +64,20 @@ def _sparse(conv: cattrs.Converter, cls: type, names: tuple[str, ...]) -> Callab
     return hook
 
 
+def _sparse(conv: cattrs.Converter, cls: type, names: tuple[str, ...]) -> Callable[[Any], Data]:
+    """The unstructure hook of the attrs class ``cls`` that leaves out ``names`` where they are not set."""
+    from cattrs.gen import make_dict_unstructure_fn
+
+    return _only_when_set(make_dict_unstructure_fn(cls, conv), names)
+
+
 def _record(conv: cattrs.Converter, cls: type) -> Callable[[Any], Data]:
     """The unstructure hook of a record class (the evaluator's results, :mod:`engine.util.records`): its
     fields in order, each value unstructured by its own type, those of :data:`_ONLY_WHEN_SET` only where
     they are set."""
-    names, sparse = tuple(f.name for f in fields(cls)), _ONLY_WHEN_SET.get(cls.__name__, ())
-
-    def hook(obj: Any) -> Data:
-        data = {name: conv.unstructure(getattr(obj, name)) for name in names}
-        for name in sparse:
-            value = data.pop(name)
-            if value:
-                data = _beside(data, name, value)
-        return data
-    return hook
+    names = tuple(f.name for f in fields(cls))
+    return _only_when_set(lambda obj: {name: conv.unstructure(getattr(obj, name)) for name in names},
+                          _ONLY_WHEN_SET.get(cls.__name__, ()))
 
 
 @functools.lru_cache(maxsize=1)
